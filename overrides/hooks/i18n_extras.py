@@ -1,0 +1,34 @@
+"""Per-language settings that MkDocs and Material cannot take per language.
+
+static-i18n builds French, then English, on the same configuration. This hook
+runs after it has switched languages (priority below its -100) and:
+
+- titles the heading permalinks in the build's language (the `toc` extension
+  takes one global setting);
+- renders the bilingual 404 page once, in the default language, instead of
+  letting the last language built overwrite it.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+NOT_FOUND = "404.html"
+
+
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    language = config.theme["language"]
+    strings = config.extra["strings"].get(language)
+    if strings is None:
+        raise PluginError(
+            f"mkdocs.yml: extra.strings has no entry for the language '{language}'. "
+            "Add one with the same keys as extra.strings.fr."
+        )
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = strings["permalink_title"]
+    i18n = config.plugins["i18n"]
+    if language != i18n.default_language:
+        config.theme.static_templates.discard(NOT_FOUND)
+    return config

@@ -1,0 +1,209 @@
+"""The question pages are the single source of truth for everything about them.
+
+Each page under docs/faq/ declares its `number` and a one-sentence
+`description` in its front matter. From those pages alone this hook derives:
+
+- the navigation: home, the questions in number order, then "all questions";
+  Material's previous/next links follow it;
+- the numbered list of questions on the home page (the line `<!-- faq:questions -->`
+  in docs/index.md and docs/index.en.md);
+- the "all questions" page, every answer on one page (the line
+  `<!-- faq:answers -->` in docs/faq/index.md and docs/faq/index.en.md).
+
+Adding or removing a question is adding or removing its two Markdown files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from faq_docs import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    QUESTIONS_DIR,
+    Problem,
+    Source,
+    language_of,
+    markdown_sources,
+    norm_uri,
+    stop_if,
+    uri_for,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+HOME = "index.md"
+ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"
+MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
+# Front matter every page must have, and what question pages add to it.
+PAGE_KEYS: dict[str, type] = {"description": str}
+QUESTION_KEYS: dict[str, type] = {"number": int, "description": str}
+
+_HEADING_LINE = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
+_HEADING_ID = re.compile(r"\{#([A-Za-z][\w-]*)")
+_LOCAL_ANCHOR = re.compile(r"\]\(#([A-Za-z][\w-]*)\)")
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    slug: str
+    source: Source  # in one language
+
+    @property
+    def title(self) -> str:
+        return self.source.title or self.slug
+
+
+# Ordered questions per language, from the last on_files; read by on_page_markdown.
+_questions: dict[str, list[Question]] = {}
+
+
+def check_front_matter(source: Source) -> list[Problem]:
+    if source.meta_error:
+        return [Problem(source.src_uri, f"{source.meta_error}. Fix the lines between the two `---`.", 1)]
+    required = QUESTION_KEYS if source.is_question else PAGE_KEYS
+    problems = []
+    for key, kind in required.items():
+        value = source.meta.get(key)
+        example = "`number: 3`" if kind is int else f"`{key}: One sentence.`"
+        if value is None:
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"the front matter has no `{key}`. Add a line {example} between the two "
+                    "`---` at the top of the file.",
+                    1,
+                )
+            )
+        elif not isinstance(value, kind) or isinstance(value, bool) or value == "":
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"`{key}` in the front matter must be {'a whole number' if kind is int else 'text'}, "
+                    f"not {value!r}. Write it like {example}.",
+                    1,
+                )
+            )
+    if source.is_question and source.title is None:
+        problems.append(
+            Problem(source.src_uri, "has no title. Start it with the question: `# …? {#id}`.")
+        )
+    marker = MARKERS.get(source.norm_uri)
+    if marker and marker not in source.text:
+        problems.append(
+            Problem(
+                source.src_uri,
+                f"the line `{marker}` is missing. Put it back where the site should list "
+                "the questions; it is filled in at build time.",
+            )
+        )
+    return problems
+
+
+def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], list[Problem]]:
+    """The questions of each language in number order, and what is wrong with the numbers."""
+    questions: dict[str, list[Question]] = {language: [] for language in LANGUAGES}
+    problems: list[Problem] = []
+    for source in sources:
+        number = source.meta.get("number")
+        if source.is_question and isinstance(number, int) and not isinstance(number, bool):
+            slug = PurePosixPath(source.norm_uri).stem
+            questions[source.language].append(Question(number, slug, source))
+    for language, items in questions.items():
+        items.sort(key=lambda question: (question.number, question.source.src_uri))
+        by_number: dict[int, list[Question]] = {}
+        for question in items:
+            by_number.setdefault(question.number, []).append(question)
+        for number, same in by_number.items():
+            if len(same) > 1:
+                others = ", ".join(f"docs/{q.source.src_uri}" for q in same[1:])
+                problems.append(
+                    Problem(
+                        same[0].source.src_uri,
+                        f"has number {number}, like {others}. Give every question its own number.",
+                        1,
+                    )
+                )
+        expected = range(1, len(by_number) + 1)
+        for position, number in zip(expected, sorted(by_number)):
+            if position != number:
+                problems.append(
+                    Problem(
+                        by_number[number][0].source.src_uri,
+                        f"has number {number}, but no question has number {position}. "
+                        f"Number the questions 1, 2, 3… with no gap.",
+                        1,
+                    )
+                )
+                break
+    default = {q.slug: q.number for q in questions[DEFAULT_LANGUAGE]}
+    for language in LANGUAGES:
+        for question in questions[language]:
+            number = default.get(question.slug)
+            if number is not None and number != question.number:
+                problems.append(
+                    Problem(
+                        question.source.src_uri,
+                        f"has number {question.number}, but its French version "
+                        f"docs/{uri_for(question.source.norm_uri, DEFAULT_LANGUAGE)} has {number}. "
+                        "Give both versions the same number.",
+                        1,
+                    )
+                )
+    return questions, problems
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _questions
+    sources = markdown_sources(files)
+    problems = [problem for source in sources for problem in check_front_matter(source)]
+    _questions, order_problems = order_questions(sources)
+    stop_if(problems + order_problems, "Questions")
+    # The navigation derives from the pages, never from a list kept by hand.
+    config.nav = [
+        HOME,
+        *(question.source.norm_uri for question in _questions[DEFAULT_LANGUAGE]),
+        ALL_QUESTIONS,
+    ]
+    return files
+
+
+def question_list(language: str) -> str:
+    return "\n".join(
+        f"{question.number}. [{question.title}]({question.source.norm_uri})"
+        for question in _questions[language]
+    )
+
+
+def all_answers(language: str) -> str:
+    """Every question of a language, one heading level down, with ids made unique."""
+    parts = []
+    for question in _questions[language]:
+        body = question.source.body
+
+        def unique_id(match: re.Match[str], slug: str = question.slug) -> str:
+            anchor = match.group(1)
+            return f"{{#{anchor if anchor == slug else f'{slug}-{anchor}'}"
+
+        def unique_anchor(match: re.Match[str], slug: str = question.slug) -> str:
+            return f"](#{slug}-{match.group(1)})"
+
+        body = _HEADING_LINE.sub(lambda m: m.group(1) + "#", body)
+        body = _HEADING_ID.sub(unique_id, body)
+        body = _LOCAL_ANCHOR.sub(unique_anchor, body)
+        parts.append(body.strip())
+    return "\n\n".join(parts)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = language_of(page.file.src_uri)
+    norm = norm_uri(page.file.src_uri)
+    if norm == HOME:
+        return markdown.replace(MARKERS[HOME], question_list(language))
+    if norm == ALL_QUESTIONS:
+        return markdown.replace(MARKERS[ALL_QUESTIONS], all_answers(language))
+    return markdown

@@ -1,0 +1,80 @@
+"""One search index per language, each with its own stemmer.
+
+static-i18n merges the French and English pages into one index at
+search/search_index.json, so French readers get English results and the
+reverse. After that merge (priority below static-i18n's -100) this hook splits
+it: search/search_index.json keeps the French pages with French stemming, and
+en/search/search_index.json the English pages with English stemming.
+
+Material's search fetches `search/search_index.json` relative to the `base`
+of the page and resolves result locations against it. So every page's `base`
+is its language's root (`en/` for English pages), and the English index holds
+locations relative to that root. Reader preferences (colour scheme) stay
+shared by both languages: their storage scope is the site root.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+INDEX = Path("search") / "search_index.json"
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
+    i18n = config.plugins["i18n"]
+    return i18n.default_language, [lang for lang in i18n.build_languages if lang != i18n.default_language]
+
+
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # An absolute path, the same from every page of both languages.
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    _, others = _languages(config)
+    for language in others:
+        if page.url.startswith(f"{language}/"):
+            context["base_url"] = get_relative_url(f"{language}/", page.url)
+    return context
+
+
+def split_index(index: dict[str, Any], default: str, others: list[str]) -> dict[str, dict[str, Any]]:
+    """The merged index as one index per language, locations relative to each language's root."""
+    docs: dict[str, list[dict[str, Any]]] = {language: [] for language in [default, *others]}
+    for doc in index["docs"]:
+        for language in others:
+            prefix = f"{language}/"
+            if doc["location"].startswith(prefix):
+                docs[language].append({**doc, "location": doc["location"][len(prefix) :]})
+                break
+        else:
+            docs[default].append(doc)
+    return {
+        language: {**index, "config": {**index["config"], "lang": [language]}, "docs": entries}
+        for language, entries in docs.items()
+    }
+
+
+@event_priority(-110)
+def on_post_build(config: MkDocsConfig) -> None:
+    default, others = _languages(config)
+    site = Path(config.site_dir)
+    merged_path = site / INDEX
+    if not merged_path.exists():
+        raise PluginError(f"{merged_path} was not written: is the search plugin enabled in mkdocs.yml?")
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for language, index in split_index(merged, default, others).items():
+        path = site / INDEX if language == default else site / language / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

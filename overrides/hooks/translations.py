@@ -1,0 +1,67 @@
+"""Every page exists in French and English, with the same heading ids.
+
+static-i18n falls back to French when an English page is missing, so a
+forgotten translation would silently publish French text under /en/. And deep
+links (`…/what-is-nato/#learn-more`) only survive a language switch if both
+versions of a page give their headings the same explicit ids.
+"""
+
+from __future__ import annotations
+
+from faq_docs import LANGUAGES, Problem, Source, markdown_sources, stop_if, uri_for
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+
+def check_translations(sources: list[Source]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_uri = {source.src_uri: source for source in sources}
+    for source in sources:
+        for language in LANGUAGES:
+            twin_uri = uri_for(source.norm_uri, language)
+            if twin_uri not in by_uri:
+                problems.append(
+                    Problem(
+                        source.src_uri,
+                        f"has no {language_name(language)} version. Create docs/{twin_uri} "
+                        f"with the same headings and heading ids, translated.",
+                    )
+                )
+        for heading in source.headings():
+            if heading.id is None:
+                problems.append(
+                    Problem(
+                        source.src_uri,
+                        f"the heading “{heading.title}” has no explicit id. End it with an id "
+                        "in English kebab-case, the same in both languages, e.g. "
+                        "`## Learn more {#learn-more}`.",
+                        heading.line,
+                    )
+                )
+    for source in sources:
+        if source.language == LANGUAGES[0]:
+            continue
+        original = by_uri.get(uri_for(source.norm_uri, LANGUAGES[0]))
+        if original is None:
+            continue
+        ids = [heading.id for heading in source.headings()]
+        original_ids = [heading.id for heading in original.headings()]
+        if ids != original_ids:
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"its heading ids {ids} differ from those of docs/{original.src_uri} "
+                    f"{original_ids}. Give both versions the same headings, in the same "
+                    "order, with the same ids.",
+                )
+            )
+    return problems
+
+
+def language_name(language: str) -> str:
+    return {"fr": "French", "en": "English"}[language]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    stop_if(check_translations(markdown_sources(files)), "Translations")
+    return files
