@@ -43,14 +43,24 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def stop_if(problems: list[Problem], what: str) -> None:
+# What the checking hooks found in this build; overrides/hooks/problems.py
+# empties it when a build starts and stops the build if it is not empty.
+PROBLEMS: list[Problem] = []
+
+
+def report(problems: list[Problem]) -> None:
+    """Record problems; the build stops once every check has run."""
+    PROBLEMS.extend(problems)
+
+
+def stop_if(problems: list[Problem]) -> None:
     """Stop the build with one line per problem, sorted by file and line."""
     if not problems:
         return
     lines = sorted(set(problems), key=lambda p: (p.src_uri, p.line or 0, p.message))
     count = f"{len(lines)} problem{'s' if len(lines) > 1 else ''}"
     body = "\n".join(f"  - {problem}" for problem in lines)
-    raise PluginError(f"{what}: {count} to fix in docs/:\n{body}")
+    raise PluginError(f"The FAQ has {count} to fix before it can be built:\n{body}")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from faq_docs import LEARN_MORE_ID, LINK, Problem, Source, markdown_sources, stop_if
+from faq_docs import LEARN_MORE_ID, LINK, Problem, Source, markdown_sources, report
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 
@@ -94,6 +95,7 @@ def check_link_texts(source: Source) -> list[Problem]:
     ]
 
 
+@event_priority(10)  # before overrides/hooks/problems.py reports
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     allowed_domains = [domain.lower() for domain in config.extra["faq"]["allowed_link_domains"]]
     problems: list[Problem] = []
@@ -101,5 +103,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if source.is_question:
             problems.extend(check_learn_more(source, allowed_domains))
         problems.extend(check_link_texts(source))
-    stop_if(problems, "Links")
+    report(problems)
     return files

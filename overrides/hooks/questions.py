@@ -28,10 +28,11 @@ from faq_docs import (
     language_of,
     markdown_sources,
     norm_uri,
-    stop_if,
+    report,
     uri_for,
 )
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -157,12 +158,13 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
     return questions, problems
 
 
+@event_priority(10)  # before overrides/hooks/problems.py reports
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _questions
     sources = markdown_sources(files)
     problems = [problem for source in sources for problem in check_front_matter(source)]
     _questions, order_problems = order_questions(sources)
-    stop_if(problems + order_problems, "Questions")
+    report(problems + order_problems)
     # The navigation derives from the pages, never from a list kept by hand.
     config.nav = [
         HOME,

@@ -8,8 +8,9 @@ versions of a page give their headings the same explicit ids.
 
 from __future__ import annotations
 
-from faq_docs import LANGUAGES, Problem, Source, markdown_sources, stop_if, uri_for
+from faq_docs import LANGUAGES, Problem, Source, markdown_sources, report, uri_for
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 
@@ -62,6 +63,7 @@ def language_name(language: str) -> str:
     return {"fr": "French", "en": "English"}[language]
 
 
+@event_priority(10)  # before overrides/hooks/problems.py reports
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    stop_if(check_translations(markdown_sources(files)), "Translations")
+    report(check_translations(markdown_sources(files)))
     return files
