@@ -44,9 +44,9 @@ class BuildResult:
     output: str
 
 
-def build(project: Path, site_dir: Path, site_url: str) -> BuildResult:
+def build(project: Path, site_dir: Path, site_url: str, **env_vars: str) -> BuildResult:
     """`mkdocs build --strict` of a project directory, as an editor or CI runs it."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

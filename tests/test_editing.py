@@ -1,0 +1,202 @@
+"""The editors' path: one source per question, edit buttons, last-changed dates, live reload."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, Site, build, free_port, normalise
+
+DEFAULT_REPO = "https://github.com/faq-otan-ukraine/faq-otan-ukraine"
+
+
+def source_of(url_path: str) -> str:
+    """docs/ path of a built page: `en/faq/what-is-nato/` -> `faq/what-is-nato.en.md`."""
+    language = "en" if url_path.startswith("en/") else "fr"
+    path = url_path.removeprefix("en/").rstrip("/") or "index"
+    if path == "faq":
+        path = "faq/index"
+    return f"{path}.md" if language == "fr" else f"{path}.en.md"
+
+
+def test_edit_button_opens_the_page_file_in_its_language(site: Site) -> None:
+    for page in site.pages:
+        button = page.soup.select_one("a.md-content__button[href*='/edit/']")
+        assert button is not None, page.path
+        assert button["href"] == f"{DEFAULT_REPO}/edit/main/docs/{source_of(page.url_path)}", page.path
+        assert (PROJECT / "docs" / source_of(page.url_path)).exists()
+
+
+def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: Path) -> None:
+    result = build(
+        project_copy,
+        tmp_path / "site",
+        "http://127.0.0.1:8000/",
+        REPO_URL="https://github.com/example/fork",
+        EDIT_URI="edit/draft/docs/",
+    )
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site/en/faq/what-is-nato/index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/fork/edit/draft/docs/faq/what-is-nato.en.md"' in html
+
+
+def git_date(path: Path) -> date | None:
+    out = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", str(path)],
+        cwd=PROJECT, capture_output=True, text=True, check=False,
+    ).stdout.strip()
+    return date.fromisoformat(out) if out else None
+
+
+def test_pages_show_when_their_text_last_changed(site: Site) -> None:
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
+    if shallow != "false":
+        pytest.skip("no full git history here: the dates are tested where there is one")
+    checked = 0
+    for page in site.pages:
+        expected = git_date(PROJECT / "docs" / source_of(page.url_path))
+        time_element = page.soup.select_one(".md-source-file time")
+        if expected is None:  # a file not committed yet has no date
+            assert time_element is None, page.path
+            continue
+        assert time_element["datetime"] == expected.isoformat(), page.path
+        text = time_element.parent.get_text(" ", strip=True)
+        month = expected.strftime("%B")  # English month name under the C locale
+        if page.language == "en":
+            assert f"Text last changed on {expected.day} {month} {expected.year}" in text, page.path
+        else:
+            assert text.startswith("Texte modifié le"), page.path
+            assert month not in text, page.path
+        checked += 1
+    assert checked, "no page had a date: is the project committed?"
+
+
+def test_a_copy_without_git_history_builds_without_dates(project_copy: Path, tmp_path: Path) -> None:
+    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site/faq/what-is-nato/index.html").read_text(encoding="utf-8")
+    assert "<time" not in html
+
+
+def built_questions(site_dir: Path, language: str) -> list[str]:
+    home = site_dir / ("index.html" if language == "fr" else "en/index.html")
+    soup = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")
+    return [a.get_text(strip=True) for a in soup.select("article ol li a")]
+
+
+NEW_QUESTION = """---
+number: 10
+description: "{description}"
+---
+
+# {title} {{#new-question}}
+
+{answer}
+
+## {learn_more} {{#learn-more}}
+
+- [{link}](https://www.nato.int/cps/{code}/natohq/topics_192648.htm)
+"""
+
+
+def test_adding_a_question_is_adding_its_two_files(project_copy: Path, tmp_path: Path) -> None:
+    faq = project_copy / "docs" / "faq"
+    (faq / "new-question.md").write_text(
+        NEW_QUESTION.format(
+            description="Une question de plus.", title="Une question de plus\u202f?",
+            answer="Une réponse de plus.", learn_more="Pour en savoir plus",
+            link="La page de l’OTAN", code="fr",
+        ),
+        encoding="utf-8",
+    )
+    (faq / "new-question.en.md").write_text(
+        NEW_QUESTION.format(
+            description="One more question.", title="One more question?",
+            answer="One more answer.", learn_more="Learn more", link="NATO's page", code="en",
+        ),
+        encoding="utf-8",
+    )
+    site_dir = tmp_path / "site"
+    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+
+    assert normalise(built_questions(site_dir, "fr")[-1]) == "Une question de plus ?"
+    assert built_questions(site_dir, "en")[-1] == "One more question?"
+    assert len(built_questions(site_dir, "en")) == 10
+    for language, answer in (("fr", "Une réponse de plus."), ("en", "One more answer.")):
+        prefix = "" if language == "fr" else "en/"
+        everything = (site_dir / prefix / "faq/index.html").read_text(encoding="utf-8")
+        assert answer in everything
+        last = (site_dir / prefix / "faq/nuclear-chemical-biological-rhetoric/index.html").read_text()
+        assert '<link rel="next" href="../new-question/">' in last
+        new = (site_dir / prefix / "faq/new-question/index.html").read_text(encoding="utf-8")
+        assert '<link rel="next" href="../">' in new  # then "all questions"
+
+
+def test_removing_a_question_is_removing_its_two_files(project_copy: Path, tmp_path: Path) -> None:
+    for name in ("nuclear-chemical-biological-rhetoric.md", "nuclear-chemical-biological-rhetoric.en.md"):
+        (project_copy / "docs" / "faq" / name).unlink()
+    site_dir = tmp_path / "site"
+    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    assert len(built_questions(site_dir, "fr")) == len(built_questions(site_dir, "en")) == 8
+    assert "nucléaires, chimiques" not in (site_dir / "faq/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_all_questions_page_has_every_answer_in_order(site: Site, language: str) -> None:
+    prefix = "" if language == "fr" else "en/"
+    everything = site.page(f"{prefix}faq/")
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in everything.content.select("h2")]
+    assert headings == [page.h1 for page in site.questions(language)]
+    text = normalise(everything.content.get_text(" "))
+    for page in site.questions(language):
+        for paragraph in page.content.find("h1").find_next_siblings("p"):
+            assert normalise(paragraph.get_text(" ")) in text
+
+
+def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/en/faq/what-is-nato/"
+    try:
+        html = wait_for(url, lambda body: "NATO is a defensive alliance" in body)
+        assert "livereload" in html  # the script that reloads the browser tab
+        page = project_copy / "docs/faq/what-is-nato.en.md"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("defensive alliance", "defensive union"),
+            encoding="utf-8",
+        )
+        wait_for(url, lambda body: "NATO is a defensive union" in body)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, ready, seconds: float = 60) -> str:
+    deadline, body = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if ready(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"{url} did not show the expected text within {seconds} s:\n{body[:500]}")
