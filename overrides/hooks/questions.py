@@ -105,52 +105,66 @@ def check_front_matter(source: Source) -> list[Problem]:
     return problems
 
 
+def valid_number(source: Source) -> int | None:
+    number = source.meta.get("number")
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
+
+
 def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], list[Problem]]:
-    """The questions of each language in number order, and what is wrong with the numbers."""
+    """The questions of each language in number order, and what is wrong with the numbers.
+
+    The French pages are numbered 1…n with no repeat; each translation has the
+    number of its French page. (A page without a valid number is reported by
+    check_front_matter, and a page without its twin by translations.py.)
+    """
     questions: dict[str, list[Question]] = {language: [] for language in LANGUAGES}
-    problems: list[Problem] = []
-    for source in sources:
-        number = source.meta.get("number")
-        if source.is_question and isinstance(number, int) and not isinstance(number, bool):
-            slug = PurePosixPath(source.norm_uri).stem
-            questions[source.language].append(Question(number, slug, source))
-    for language, items in questions.items():
+    unnumbered = False
+    for source in filter(lambda source: source.is_question, sources):
+        number = valid_number(source)
+        if number is None:
+            unnumbered |= source.language == DEFAULT_LANGUAGE
+            continue
+        slug = PurePosixPath(source.norm_uri).stem
+        questions[source.language].append(Question(number, slug, source))
+    for items in questions.values():
         items.sort(key=lambda question: (question.number, question.source.src_uri))
-        by_number: dict[int, list[Question]] = {}
-        for question in items:
-            by_number.setdefault(question.number, []).append(question)
-        for number, same in by_number.items():
-            if len(same) > 1:
-                others = ", ".join(f"docs/{q.source.src_uri}" for q in same[1:])
-                problems.append(
-                    Problem(
-                        same[0].source.src_uri,
-                        f"has number {number}, like {others}. Give every question its own number.",
-                        1,
-                    )
+
+    problems: list[Problem] = []
+    by_number: dict[int, list[Question]] = {}
+    for question in questions[DEFAULT_LANGUAGE]:
+        by_number.setdefault(question.number, []).append(question)
+    for number, same in by_number.items():
+        if len(same) > 1:
+            others = ", ".join(f"docs/{q.source.src_uri}" for q in same[1:])
+            problems.append(
+                Problem(
+                    same[0].source.src_uri,
+                    f"has number {number}, like {others}. Give every question its own number.",
+                    1,
                 )
-        expected = range(1, len(by_number) + 1)
-        for position, number in zip(expected, sorted(by_number)):
+            )
+    if not unnumbered:
+        for position, number in enumerate(sorted(by_number), start=1):
             if position != number:
                 problems.append(
                     Problem(
                         by_number[number][0].source.src_uri,
                         f"has number {number}, but no question has number {position}. "
-                        f"Number the questions 1, 2, 3… with no gap.",
+                        "Number the questions 1, 2, 3… with no gap.",
                         1,
                     )
                 )
                 break
-    default = {q.slug: q.number for q in questions[DEFAULT_LANGUAGE]}
+    french = {q.slug: q for q in questions[DEFAULT_LANGUAGE]}
     for language in LANGUAGES:
         for question in questions[language]:
-            number = default.get(question.slug)
-            if number is not None and number != question.number:
+            twin = french.get(question.slug)
+            if twin is not None and twin.number != question.number:
                 problems.append(
                     Problem(
                         question.source.src_uri,
                         f"has number {question.number}, but its French version "
-                        f"docs/{uri_for(question.source.norm_uri, DEFAULT_LANGUAGE)} has {number}. "
+                        f"docs/{twin.source.src_uri} has {twin.number}. "
                         "Give both versions the same number.",
                         1,
                     )

@@ -47,6 +47,8 @@ def check_translations(sources: list[Source]) -> list[Problem]:
             continue
         ids = [heading.id for heading in source.headings()]
         original_ids = [heading.id for heading in original.headings()]
+        if None in ids or None in original_ids:
+            continue  # a heading without an id is reported above
         if ids != original_ids:
             problems.append(
                 Problem(
