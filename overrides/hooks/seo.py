@@ -1,0 +1,149 @@
+"""Search-engine and sharing metadata, from one computation per page.
+
+For every page this hook works out its absolute URL and those of its versions
+in each language (plus `x-default`, the French page). From that one record come:
+
+- the `<head>` links and Open Graph tags (overrides/main.html, block site_meta);
+- `sitemap.xml` at the site root, every page of both languages with its
+  alternates, and `robots.txt` pointing to it;
+- a one-page `sitemap.xml` next to every page: Material's language selector
+  fetches `sitemap.xml` relative to each `<link rel="alternate">`, and those
+  requests must succeed rather than 404 on every page load;
+- schema.org `FAQPage` JSON-LD on each question page, in its language.
+
+static-i18n builds French, then English inside French's post-build: the
+sitemaps are written after each language's build, complete after the last.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape, quoteattr
+
+from faq_docs import is_question
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+SITEMAP = "sitemap.xml"
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    language: str
+    url: str  # absolute
+    alternates: dict[str, str]  # language -> absolute URL, this page's language included
+    x_default: str
+
+    @property
+    def hreflangs(self) -> list[tuple[str, str]]:
+        return [*self.alternates.items(), ("x-default", self.x_default)]
+
+
+# Every page built so far in this run (both languages), by absolute URL.
+_pages: dict[str, PageLinks] = {}
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].default_language
+
+
+@event_priority(-110)  # after static-i18n has set the build's language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is required (canonical, hreflang and sitemap URLs).")
+    if config.theme["language"] == _default_language(config):
+        _pages.clear()  # a new run starts with the default language
+    # This hook writes the sitemaps; no theme template should.
+    config.theme.static_templates.discard(SITEMAP)
+    return config
+
+
+def page_links(page: Page, config: MkDocsConfig) -> PageLinks:
+    site_url = config.site_url
+    language = config.theme["language"]
+    alternates = {
+        lang: urljoin(site_url, file.url.removeprefix("./"))
+        for lang, file in sorted(page.file.alternates.items())
+    }
+    alternates[language] = urljoin(site_url, page.url)
+    return PageLinks(language, alternates[language], alternates, alternates[_default_language(config)])
+
+
+def answer_text(content: str) -> str:
+    """The plain text of the answer: the paragraphs before the learn-more section."""
+    answer = content.split('id="learn-more"', 1)[0]
+    paragraphs = (html.unescape(_TAG.sub("", p)).strip() for p in _PARAGRAPH.findall(answer))
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p)
+
+
+def faq_json_ld(page: Page, links: PageLinks) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": links.language,
+        "url": links.url,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": page.title,
+                "acceptedAnswer": {"@type": "Answer", "text": answer_text(page.content or "")},
+            }
+        ],
+    }
+    # Safe inside <script>: no "</" can close the element early.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    links = page_links(page, config)
+    _pages[links.url] = links
+    context["faq_links"] = links
+    if is_question(page.file.src_uri):
+        context["faq_json_ld"] = faq_json_ld(page, links)
+    return context
+
+
+def sitemap_xml(entries: list[PageLinks]) -> str:
+    urls = []
+    for entry in entries:
+        alternates = "".join(
+            f"\n    <xhtml:link rel=\"alternate\" hreflang={quoteattr(lang)} href={quoteattr(url)}/>"
+            for lang, url in entry.hreflangs
+        )
+        urls.append(f"  <url>\n    <loc>{escape(entry.url)}</loc>{alternates}\n  </url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n"
+    )
+
+
+def site_path(url: str, config: MkDocsConfig) -> Path:
+    """Where the page at an absolute URL of this site lives in site_dir."""
+    relative = url.removeprefix(config.site_url)
+    return Path(config.site_dir) / relative
+
+
+@event_priority(-110)
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs after each language's build; by the last one every page is known.
+    entries = sorted(_pages.values(), key=lambda entry: entry.url)
+    Path(config.site_dir, SITEMAP).write_text(sitemap_xml(entries), encoding="utf-8")
+    for entry in entries:
+        if entry.url != config.site_url:  # the home page's is the full one above
+            site_path(entry.url, config).joinpath(SITEMAP).write_text(
+                sitemap_xml([entry]), encoding="utf-8"
+            )
+    Path(config.site_dir, "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, SITEMAP)}\n", encoding="utf-8"
+    )
