@@ -1,0 +1,87 @@
+"""Headless Chromium through Playwright, shared by the browser tests and scripts/bench.py.
+
+Debian's Chromium at /usr/bin/chromium: Playwright cannot download its own
+browser on these machines (on GitHub Actions, `playwright install chromium`
+works too: set CHROMIUM_PATH to its executable, or leave it unset there).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# Without these, Chromium phones home at start-up: requests that would leave
+# the machine, and that this machine's closed network refuses.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@dataclass
+class Load:
+    """What one page load asked the network for, and what the console said."""
+
+    responses: list[tuple[int, str]] = field(default_factory=list)  # (status, url)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("response", lambda response: self.responses.append((response.status, response.url)))
+        page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    @property
+    def urls(self) -> list[str]:
+        return [url for _, url in self.responses] + [failure.split(" ", 1)[0] for failure in self.failed]
+
+
+def open_page(context: BrowserContext, url: str) -> tuple[Page, Load]:
+    """Load a page and wait until the network is idle (search index and worker included)."""
+    page = context.new_page()
+    load = Load()
+    load.watch(page)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(200)  # the search worker's language files start after the index
+    page.wait_for_load_state("networkidle")
+    return page, load
+
+
+def file_for(url: str, site_url: str, site_root: Path) -> Path:
+    """The built file the site serves at a URL of its own."""
+    path = unquote(urlsplit(url).path)
+    relative = path.removeprefix(urlsplit(site_url).path)
+    target = site_root / relative
+    return target / "index.html" if relative == "" or relative.endswith("/") else target
+
+
+@lru_cache(maxsize=None)
+def gzip_size(path: Path) -> int:
+    """Bytes on the wire when served gzip-compressed (level 9, deterministic)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def first_load_bytes(load: Load, site_url: str, site_root: Path) -> dict[str, int]:
+    """Compressed bytes of every file one page load fetched, by URL."""
+    return {
+        url: gzip_size(file_for(url, site_url, site_root))
+        for status, url in load.responses
+        if status == 200
+    }

@@ -1,0 +1,270 @@
+"""The reading experience in a real browser: search, accessibility, keyboard, print, no JavaScript,
+requests and bytes.
+
+Headless Chromium (Debian's, see tests/browsing.py) against the built site served
+under its sub-path. In CI these tests always run; elsewhere, without Chromium,
+they are skipped with a message that says how to get it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from browsing import CHROMIUM, DESKTOP, PHONE, first_load_bytes, launch, open_page
+from conftest import Site
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Bytes of one page's first load, gzip-compressed: the issue's target, and the
+# ceiling measured today that no change may raise (see README, "Performance").
+TARGET_BYTES = 80_000
+CEILING_BYTES = 93_500
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install "
+            "chromium`; elsewhere `uv run playwright install chromium` and set CHROMIUM_PATH to it)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+def page_urls(site: Site, server: str) -> list[str]:
+    return [urljoin(server, page.url_path) for page in site.pages]
+
+
+def open_search(page: Page) -> None:
+    page.keyboard.press("/")  # Material's shortcut; "s" and "f" work too
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+def search(page: Page, query: str) -> list[str]:
+    open_search(page)
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+# Search in the reader's language
+
+
+def test_french_search_finds_french_pages_only(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "faq/what-is-nato/"))
+    paths = search(page, "Article 5")
+    base = urlsplit(server).path
+    assert f"{base}faq/why-does-nato-exist/" in paths
+    assert not [path for path in paths if path.startswith(f"{base}en/")], paths
+
+
+def test_english_search_finds_english_pages_only(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "en/faq/what-is-nato/"))
+    paths = search(page, "nuclear")
+    base = urlsplit(server).path
+    assert f"{base}en/faq/nuclear-chemical-biological-rhetoric/" in paths
+    assert all(path.startswith(f"{base}en/") for path in paths), paths
+
+
+def test_french_search_stems_french_words(context: BrowserContext, server: str) -> None:
+    page, load = open_page(context, urljoin(server, ""))
+    # The French stemmer is loaded, and only on French pages.
+    assert any(url.endswith("/lunr.fr.min.js") for url in load.urls), load.urls
+    paths = search(page, "membres")
+    # Question 3's answer says "membre", never "membres".
+    assert f"{urlsplit(server).path}faq/is-ukraine-a-nato-member/" in paths, paths
+
+    english, load = open_page(context, urljoin(server, "en/"))
+    assert not any("lunr.fr" in url for url in load.urls), load.urls
+
+
+def test_a_search_result_opens_its_page(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "en/"))
+    search(page, "nuclear")
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == f"{urlsplit(server).path}en/faq/nuclear-chemical-biological-rhetoric/"
+    expect(page.locator("article h1")).to_contain_text("nuclear")
+
+
+# Keyboard
+
+
+def test_skip_link_is_the_first_stop(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "faq/what-is-nato/"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#what-is-nato"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
+
+def test_search_works_without_a_mouse(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "en/faq/what-is-nato/"))
+    search(page, "nuclear")
+    page.keyboard.press("ArrowDown")  # from the field to the first result
+    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/en/faq/nuclear-chemical-biological-rhetoric/.*"))
+
+
+def test_focus_is_visible_on_links(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "faq/what-is-nato/"))
+    link = page.locator("article a[href^='https://www.nato.int']").first
+    link.focus()
+    style = link.evaluate("a => getComputedStyle(a).outlineStyle + ' ' + getComputedStyle(a).outlineWidth")
+    assert not style.startswith("none") and not style.endswith(" 0px"), style
+
+
+# Accessibility: axe-core, WCAG 2.1 A and AA, every page, both colour schemes
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violations(browser: Browser, site: Site, server: str, scheme: str) -> None:
+    axe = Axe()
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    found = {}
+    try:
+        for url in [*page_urls(site, server), urljoin(server, "no-such-page/")]:
+            page, _ = open_page(context, url)
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+            if results.violations_count:
+                found[url] = results.generate_report()
+            page.close()
+    finally:
+        context.close()
+    assert not found, "\n\n".join(f"{url}\n{report}" for url, report in found.items())
+
+
+def test_colour_scheme_toggle_is_labelled_in_the_page_language(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, ""))
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    expect(toggle).to_have_attribute("title", "Passer au thème sombre")
+    toggle.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
+        "title", "Passer au thème clair"
+    )
+    # The reader's choice follows them into the other language.
+    english, _ = open_page(context, urljoin(server, "en/"))
+    assert english.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    expect(english.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
+        "title", "Switch to light mode"
+    )
+
+
+# Network: the site alone, every response 200, a quiet console, a byte budget
+
+
+def test_pages_request_nothing_but_the_site(browser: Browser, site: Site, server: str) -> None:
+    problems = []
+    for url in page_urls(site, server):
+        context = browser.new_context(viewport=DESKTOP)
+        page, load = open_page(context, url)
+        others = [u for u in load.urls if not u.startswith(server) and not u.startswith("data:")]
+        bad = [f"{status} {u}" for status, u in load.responses if status != 200]
+        if others or bad or load.failed or load.console_errors:
+            problems.append(f"{url}: other hosts {others}, non-200 {bad}, failed {load.failed}, console {load.console_errors}")
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_missing_page_gets_the_bilingual_404(context: BrowserContext, server: str) -> None:
+    page = context.new_page()
+    response = page.goto(urljoin(server, "en/faq/no-such-question/"))
+    assert response.status == 404
+    expect(page.locator("section[lang=fr] h1")).to_have_text("Page introuvable")
+    expect(page.locator("section[lang=en] h1")).to_have_text("Page not found")
+    page.locator("section[lang=en] a").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == f"{urlsplit(server).path}en/"
+
+
+def measure(browser: Browser, site: Site, server: str) -> dict[str, int]:
+    totals = {}
+    for url in page_urls(site, server):
+        context = browser.new_context(viewport=DESKTOP)
+        _, load = open_page(context, url)
+        totals[url] = sum(first_load_bytes(load, site.url, site.root).values())
+        context.close()
+    return totals
+
+
+@pytest.fixture(scope="module")
+def first_loads(browser: Browser, site: Site, server: str) -> dict[str, int]:
+    return measure(browser, site, server)
+
+
+def test_first_load_stays_under_the_measured_ceiling(first_loads: dict[str, int]) -> None:
+    over = {url: size for url, size in first_loads.items() if size > CEILING_BYTES}
+    assert not over, over
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Material's own bundle, stylesheets and eagerly loaded search worker weigh 72-76 KB "
+    "before any page content; see README, Performance.",
+)
+def test_first_load_meets_the_80_kb_target(first_loads: dict[str, int]) -> None:
+    over = {url: size for url, size in first_loads.items() if size > TARGET_BYTES}
+    assert not over, over
+
+
+# Print and no JavaScript
+
+
+def test_question_prints_cleanly(context: BrowserContext, server: str) -> None:
+    page, _ = open_page(context, urljoin(server, "faq/why-does-nato-exist/"))
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-content__button"):
+        assert not page.locator(selector).first.is_visible(), selector
+    expect(page.locator("article h1")).to_be_visible()
+    link = page.locator("article a[href^='https://www.nato.int']").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "https://www.nato.int/" in after, after
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_readable_and_navigable_without_javascript(browser: Browser, server: str, viewport: dict) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(urljoin(server, ""))
+        expect(page.locator("article h1")).to_be_visible()
+        question = page.locator("article ol li a").nth(1)
+        expect(question).to_be_visible()
+        question.click()
+        page.wait_for_load_state()
+        expect(page.locator("article h1")).to_contain_text("Pourquoi l’OTAN existe-t-elle")
+        expect(page.locator("article #learn-more + ul a").first).to_be_visible()
+        next_link = page.locator("a.md-footer__link--next")
+        expect(next_link).to_be_visible()
+        next_link.click()
+        page.wait_for_load_state()
+        expect(page.locator("article h1")).to_contain_text("L’Ukraine est-elle membre")
+    finally:
+        context.close()
