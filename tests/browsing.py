@@ -1,8 +1,9 @@
 """Headless Chromium through Playwright, shared by the browser tests and scripts/bench.py.
 
-Debian's Chromium at /usr/bin/chromium: Playwright cannot download its own
-browser on these machines (on GitHub Actions, `playwright install chromium`
-works too: set CHROMIUM_PATH to its executable, or leave it unset there).
+Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH): Playwright cannot
+download its own browser on these machines. Where there is none, Playwright's
+own Chromium is used if `playwright install chromium` put one in place, as the
+GitHub Actions workflows do.
 """
 
 from __future__ import annotations
@@ -30,8 +31,19 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
+def chromium_executable(playwright: Playwright) -> Path | None:
+    """The Chromium to drive: Debian's (or CHROMIUM_PATH), else Playwright's own, else none."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    bundled = Path(playwright.chromium.executable_path)
+    return bundled if bundled.exists() else None
+
+
 def launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    executable = chromium_executable(playwright)
+    if executable is None:
+        raise FileNotFoundError(f"no Chromium at {CHROMIUM}, and `playwright install chromium` was not run")
+    return playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
 
 
 @dataclass

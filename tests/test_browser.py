@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from browsing import CHROMIUM, DESKTOP, PHONE, first_load_bytes, launch, open_page
+from browsing import CHROMIUM, DESKTOP, PHONE, chromium_executable, first_load_bytes, launch, open_page
 from conftest import Site
 
 pytestmark = pytest.mark.browser
@@ -32,15 +32,15 @@ SCHEMES = ("light", "dark")
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        message = (
-            f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install "
-            "chromium`; elsewhere `uv run playwright install chromium` and set CHROMIUM_PATH to it)."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
-        pytest.skip(message)
     with sync_playwright() as playwright:
+        if chromium_executable(playwright) is None:
+            message = (
+                f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install "
+                "chromium`; elsewhere `uv run playwright install chromium`)."
+            )
+            if os.environ.get("CI"):
+                pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
+            pytest.skip(message)
         browser = launch(playwright)
         yield browser
         browser.close()

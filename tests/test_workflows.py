@@ -1,0 +1,128 @@
+"""The GitHub Actions workflows: valid, audited, pinned, least-privileged, in the right order.
+
+They cannot run here (no GitHub); these checks are what stands in for a run:
+zizmor's offline audit, the GitHub workflow JSON schema, and the rules below.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT
+
+GITHUB = PROJECT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+# The only permissions that may write, and where.
+WRITERS = {("deploy.yml", "deploy"): {"pages", "id-token"}, ("links.yml", "report"): {"issues"}}
+
+
+def load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True; keep it a string.
+    text = path.read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def test_the_three_workflows_exist() -> None:
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "deploy.yml", "links.yml"]
+
+
+def test_zizmor_finds_nothing() -> None:
+    process = subprocess.run(
+        [tool("zizmor"), "--offline", "--no-progress", "--persona=pedantic", str(GITHUB)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert process.returncode == 0, process.stdout + process.stderr
+    assert "No findings" in process.stdout + process.stderr
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, GITHUB / "dependabot.yml"], ids=lambda p: p.name)
+def test_valid_against_the_github_schema(path: Path) -> None:
+    schema = "vendor.dependabot" if path.name == "dependabot.yml" else "vendor.github-workflows"
+    process = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert process.returncode == 0, process.stdout + process.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    uses = [line for line in lines if line.startswith(("uses:", "- uses:"))]
+    assert uses, path
+    for line in uses:
+        reference, _, comment = line.split("uses:", 1)[1].partition("#")
+        assert PINNED.match(reference.strip()), f"{path.name}: {line}"
+        assert re.fullmatch(r" v\d+(\.\d+)*", comment), f"{path.name}: {line} (version comment)"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_explicit_and_least_privilege(path: Path) -> None:
+    workflow = load(path)
+    assert workflow.get("permissions") == {}, f"{path.name}: the workflow grants nothing by default"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} has no permissions block"
+        writes = {scope for scope, level in job["permissions"].items() if level == "write"}
+        assert writes == WRITERS.get((path.name, name), set()), f"{path.name}: job {name} writes {writes}"
+
+
+def steps(workflow: dict, job: str) -> list[str]:
+    return [step.get("run") or step.get("uses", "") for step in workflow["jobs"][job]["steps"]]
+
+
+def test_ci_runs_what_a_developer_runs() -> None:
+    workflow = load(GITHUB / "workflows/ci.yml")
+    assert set(workflow["on"]) == {"pull_request", "push"}
+    commands = steps(workflow, "test")
+    assert "uv sync --locked" in commands
+    assert "uv run pytest" in commands
+    assert any("playwright install" in command for command in commands)
+
+
+def test_deploy_tests_then_builds_then_deploys() -> None:
+    workflow = load(GITHUB / "workflows/deploy.yml")
+    assert set(workflow["on"]) == {"push", "workflow_dispatch"}
+    assert workflow["concurrency"]["group"] == "pages"
+    assert workflow["concurrency"]["cancel-in-progress"] == "false"
+    build = steps(workflow, "build")
+    order = [
+        next(i for i, s in enumerate(build) if s.startswith("actions/configure-pages@")),
+        build.index("uv run pytest"),
+        next(i for i, s in enumerate(build) if s.startswith("uv run mkdocs build --strict")),
+        next(i for i, s in enumerate(build) if s.startswith("actions/upload-pages-artifact@")),
+    ]
+    assert order == sorted(order), build
+    build_step = workflow["jobs"]["build"]["steps"][order[2]]
+    assert build_step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert steps(workflow, "deploy")[0].startswith("actions/deploy-pages@")
+
+
+def test_links_runs_weekly_and_reports_to_an_issue() -> None:
+    workflow = load(GITHUB / "workflows/links.yml")
+    assert "schedule" in workflow["on"] and "workflow_dispatch" in workflow["on"]
+    check = " ".join(steps(workflow, "check"))
+    assert "lychee" in check and "--max-retries" in check and "--cache" in check
+    assert "--offline" not in check
+    report = " ".join(steps(workflow, "report"))
+    assert "gh issue create" in report and "gh issue edit" in report
+    text = (GITHUB / "workflows/links.yml").read_text(encoding="utf-8")
+    assert "continue-on-error" not in text
+
+
+def test_every_lychee_exclusion_gives_its_reason() -> None:
+    lines = (PROJECT / ".lycheeignore").read_text(encoding="utf-8").splitlines()
+    for index, line in enumerate(lines):
+        if line and not line.startswith("#"):
+            assert index > 0 and lines[index - 1].startswith("#"), f"no reason above {line!r}"
