@@ -25,9 +25,10 @@ from urllib.parse import urljoin
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from browsing import DESKTOP, first_load_bytes, gzip_size, launch, open_page  # noqa: E402
 from conftest import LANGUAGES, SUB_PATH, PagesHandler, Site, build, free_port  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 def cold_builds(runs: int, site_url: str) -> list[float]:
@@ -83,7 +84,11 @@ def main() -> None:
         index_sizes = {lang: (path.stat().st_size, gzip_size(path)) for lang, path in indexes.items()}
 
     bar = "| --- | ---: | ---: |" if args.markdown else ""
-    print("| page | first load (KB, gzip) | requests |" if args.markdown else f"{'page':<58} {'KB':>6} {'requests':>8}")
+    print(
+        "| page | first load (KB, gzip) | requests |"
+        if args.markdown
+        else f"{'page':<58} {'KB':>6} {'requests':>8}"
+    )
     if bar:
         print(bar)
     for page, size, requests in rows:
@@ -93,7 +98,10 @@ def main() -> None:
             print(f"{page:<58} {size / 1000:6.1f} {requests:8d}")
     sizes = [size for _, size, _ in rows]
     print()
-    print(f"first load: {min(sizes) / 1000:.1f} to {max(sizes) / 1000:.1f} KB, median {statistics.median(sizes) / 1000:.1f} KB")
+    print(
+        f"first load: {min(sizes) / 1000:.1f} to {max(sizes) / 1000:.1f} KB, "
+        f"median {statistics.median(sizes) / 1000:.1f} KB"
+    )
     print(
         f"cold strict build: median {statistics.median(seconds):.2f} s over {len(seconds)} runs "
         f"({', '.join(f'{s:.2f}' for s in seconds)})"

@@ -17,11 +17,17 @@ from urllib.parse import urljoin
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from browsing import DESKTOP, PHONE, launch, open_page  # noqa: E402
-from conftest import SUB_PATH, PagesHandler, build, free_port  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-PAGES = {"home-fr": "", "home-en": "en/", "question-fr": "faq/why-does-nato-exist/", "question-en": "en/faq/why-does-nato-exist/"}
+from browsing import DESKTOP, PHONE, launch, open_page  # noqa: E402
+from conftest import SUB_PATH, PagesHandler, build, free_port  # noqa: E402
+
+PAGES = {
+    "home-fr": "",
+    "home-en": "en/",
+    "question-fr": "faq/why-does-nato-exist/",
+    "question-en": "en/faq/why-does-nato-exist/",
+}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 SCHEMES = ("light", "dark")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -57,7 +57,9 @@ class Load:
     def watch(self, page: Page) -> None:
         page.on("response", lambda response: self.responses.append((response.status, response.url)))
         page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
-        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on(
+            "console", lambda message: message.type == "error" and self.console_errors.append(message.text)
+        )
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     @property
@@ -84,7 +86,7 @@ def file_for(url: str, site_url: str, site_root: Path) -> Path:
     return target / "index.html" if relative == "" or relative.endswith("/") else target
 
 
-@lru_cache(maxsize=None)
+@cache
 def gzip_size(path: Path) -> int:
     """Bytes on the wire when served gzip-compressed (level 9, deterministic)."""
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
@@ -93,7 +95,5 @@ def gzip_size(path: Path) -> int:
 def first_load_bytes(load: Load, site_url: str, site_root: Path) -> dict[str, int]:
     """Compressed bytes of every file one page load fetched, by URL."""
     return {
-        url: gzip_size(file_for(url, site_url, site_root))
-        for status, url in load.responses
-        if status == 200
+        url: gzip_size(file_for(url, site_url, site_root)) for status, url in load.responses if status == 200
     }

@@ -188,7 +188,10 @@ def test_pages_request_nothing_but_the_site(browser: Browser, site: Site, server
         others = [u for u in load.urls if not u.startswith(server) and not u.startswith("data:")]
         bad = [f"{status} {u}" for status, u in load.responses if status != 200]
         if others or bad or load.failed or load.console_errors:
-            problems.append(f"{url}: other hosts {others}, non-200 {bad}, failed {load.failed}, console {load.console_errors}")
+            problems.append(
+                f"{url}: other hosts {others}, non-200 {bad}, failed {load.failed}, "
+                f"console {load.console_errors}"
+            )
         context.close()
     assert not problems, "\n".join(problems)
 

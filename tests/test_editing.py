@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
@@ -52,7 +51,10 @@ def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: 
 def git_date(path: Path) -> date | None:
     out = subprocess.run(
         ["git", "log", "-1", "--format=%cs", "--", str(path)],
-        cwd=PROJECT, capture_output=True, text=True, check=False,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.strip()
     return date.fromisoformat(out) if out else None
 
@@ -114,16 +116,23 @@ def test_adding_a_question_is_adding_its_two_files(project_copy: Path, tmp_path:
     faq = project_copy / "docs" / "faq"
     (faq / "new-question.md").write_text(
         NEW_QUESTION.format(
-            description="Une question de plus.", title="Une question de plus\u202f?",
-            answer="Une réponse de plus.", learn_more="Pour en savoir plus",
-            link="La page de l’OTAN", code="fr",
+            description="Une question de plus.",
+            title="Une question de plus\u202f?",
+            answer="Une réponse de plus.",
+            learn_more="Pour en savoir plus",
+            link="La page de l’OTAN",
+            code="fr",
         ),
         encoding="utf-8",
     )
     (faq / "new-question.en.md").write_text(
         NEW_QUESTION.format(
-            description="One more question.", title="One more question?",
-            answer="One more answer.", learn_more="Learn more", link="NATO's page", code="en",
+            description="One more question.",
+            title="One more question?",
+            answer="One more answer.",
+            learn_more="Learn more",
+            link="NATO's page",
+            code="en",
         ),
         encoding="utf-8",
     )
@@ -171,7 +180,10 @@ def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/en/faq/what-is-nato/"
     try:

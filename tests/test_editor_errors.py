@@ -58,9 +58,7 @@ MISTAKES = [
     ),
     Mistake(
         "link to an anchor that does not exist",
-        lambda docs: edit(
-            docs / QUESTION, BODY, BODY[:-1] + " ([voir](why-does-nato-exist.md#article-5))."
-        ),
+        lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " ([voir](why-does-nato-exist.md#article-5))."),
         (re.escape(f"Doc file '{QUESTION}'"), re.escape("does not contain an anchor '#article-5'")),
     ),
     Mistake(
@@ -83,12 +81,21 @@ MISTAKES = [
     ),
     Mistake(
         "learn-more link without https",
-        lambda docs: edit(docs / QUESTION, "https://www.nato.int/nato-welcome", "http://www.nato.int/nato-welcome"),
-        (re.escape(f"docs/{QUESTION}:12: the learn-more link `http://www.nato.int/nato-welcome/index_fr.html` does not use https"),),
+        lambda docs: edit(
+            docs / QUESTION, "https://www.nato.int/nato-welcome", "http://www.nato.int/nato-welcome"
+        ),
+        (
+            re.escape(
+                f"docs/{QUESTION}:12: the learn-more link "
+                "`http://www.nato.int/nato-welcome/index_fr.html` does not use https"
+            ),
+        ),
     ),
     Mistake(
         "learn-more link outside the allowed domains",
-        lambda docs: edit(docs / QUESTION, "https://www.nato.int/nato-welcome", "https://nato.example.com/nato-welcome"),
+        lambda docs: edit(
+            docs / QUESTION, "https://www.nato.int/nato-welcome", "https://nato.example.com/nato-welcome"
+        ),
         (
             re.escape(f"docs/{QUESTION}:12: the learn-more link"),
             re.escape("nato.example.com, which is not an allowed domain (nato.int)"),
@@ -122,7 +129,10 @@ MISTAKES = [
         "twins with different heading ids",
         lambda docs: edit(docs / QUESTION_EN, "## Learn more {#learn-more}", "## Learn more {#more}"),
         (
-            re.escape(f"docs/{QUESTION_EN}: its heading ids ['what-is-nato', 'more'] differ from those of docs/{QUESTION}"),
+            re.escape(
+                f"docs/{QUESTION_EN}: its heading ids ['what-is-nato', 'more'] "
+                f"differ from those of docs/{QUESTION}"
+            ),
         ),
     ),
     Mistake(

@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from conftest import PROJECT, Site, normalise
+from conftest import Site, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}

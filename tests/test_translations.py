@@ -18,9 +18,7 @@ def counterpart(url_path: str) -> str:
 def test_every_source_page_has_its_twin() -> None:
     docs = PROJECT / "docs"
     french = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.name.endswith(".en.md")}
-    english = {
-        p.relative_to(docs).as_posix().removesuffix(".en.md") + ".md" for p in docs.rglob("*.en.md")
-    }
+    english = {p.relative_to(docs).as_posix().removesuffix(".en.md") + ".md" for p in docs.rglob("*.en.md")}
     assert french == english
 
 

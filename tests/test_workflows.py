@@ -40,7 +40,9 @@ def test_the_three_workflows_exist() -> None:
 def test_zizmor_finds_nothing() -> None:
     process = subprocess.run(
         [tool("zizmor"), "--offline", "--no-progress", "--persona=pedantic", str(GITHUB)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert process.returncode == 0, process.stdout + process.stderr
     assert "No findings" in process.stdout + process.stderr
@@ -51,7 +53,9 @@ def test_valid_against_the_github_schema(path: Path) -> None:
     schema = "vendor.dependabot" if path.name == "dependabot.yml" else "vendor.github-workflows"
     process = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert process.returncode == 0, process.stdout + process.stderr
 

@@ -148,9 +148,7 @@ class Source:
                 text = match.group(2)
                 id_match = _HEADING_ID.search(text)
                 title = _ATTRIBUTES.sub("", text).strip()
-                headings.append(
-                    Heading(len(match.group(1)), title, id_match and id_match.group(1), number)
-                )
+                headings.append(Heading(len(match.group(1)), title, id_match and id_match.group(1), number))
         return headings
 
     @property
@@ -177,9 +175,7 @@ class Source:
                     None,
                 )
                 lines = [
-                    (n, line)
-                    for n, line in self.lines()
-                    if n > heading.line and (end is None or n < end)
+                    (n, line) for n, line in self.lines() if n > heading.line and (end is None or n < end)
                 ]
                 return heading, lines
         return None
@@ -189,11 +185,7 @@ class Source:
         section = self.section(heading_id)
         if section is None:
             return []
-        return [
-            (number, match.group(1))
-            for number, line in section[1]
-            if (match := _LIST_ITEM.match(line))
-        ]
+        return [(number, match.group(1)) for number, line in section[1] if (match := _LIST_ITEM.match(line))]
 
 
 def language_of(src_uri: str) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from faq_docs import LEARN_MORE_ID, LINK, Problem, Source, markdown_sources, report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from faq_docs import LEARN_MORE_ID, LINK, Problem, Source, markdown_sources, report
 
 
 def check_learn_more(source: Source, allowed_domains: list[str]) -> list[Problem]:
@@ -55,16 +55,13 @@ def check_learn_more(source: Source, allowed_domains: list[str]) -> list[Problem
     return problems
 
 
-def check_external_link(
-    source: Source, line: int, url: str, allowed_domains: list[str]
-) -> list[Problem]:
+def check_external_link(source: Source, line: int, url: str, allowed_domains: list[str]) -> list[Problem]:
     parts = urlsplit(url)
     if parts.scheme != "https":
         return [
             Problem(
                 source.src_uri,
-                f"the learn-more link `{url}` does not use https. Use the page's "
-                "`https://` address.",
+                f"the learn-more link `{url}` does not use https. Use the page's `https://` address.",
                 line,
             )
         ]

@@ -8,10 +8,11 @@ with one line per problem, so an editor sees everything to fix in one go.
 
 from __future__ import annotations
 
-from faq_docs import PROBLEMS, stop_if
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+
+from faq_docs import PROBLEMS, stop_if
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -19,6 +19,11 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 from faq_docs import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -29,12 +34,7 @@ from faq_docs import (
     markdown_sources,
     norm_uri,
     report,
-    uri_for,
 )
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 HOME = "index.md"
 ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"
@@ -90,9 +90,7 @@ def check_front_matter(source: Source) -> list[Problem]:
                 )
             )
     if source.is_question and source.title is None:
-        problems.append(
-            Problem(source.src_uri, "has no title. Start it with the question: `# …? {#id}`.")
-        )
+        problems.append(Problem(source.src_uri, "has no title. Start it with the question: `# …? {#id}`."))
     marker = MARKERS.get(source.norm_uri)
     if marker and marker not in source.text:
         problems.append(

@@ -26,11 +26,12 @@ from typing import Any
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
-from faq_docs import is_question
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from faq_docs import is_question
 
 SITEMAP = "sitemap.xml"
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -117,7 +118,7 @@ def sitemap_xml(entries: list[PageLinks]) -> str:
     urls = []
     for entry in entries:
         alternates = "".join(
-            f"\n    <xhtml:link rel=\"alternate\" hreflang={quoteattr(lang)} href={quoteattr(url)}/>"
+            f'\n    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(url)}/>'
             for lang, url in entry.hreflangs
         )
         urls.append(f"  <url>\n    <loc>{escape(entry.url)}</loc>{alternates}\n  </url>")
@@ -141,9 +142,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     Path(config.site_dir, SITEMAP).write_text(sitemap_xml(entries), encoding="utf-8")
     for entry in entries:
         if entry.url != config.site_url:  # the home page's is the full one above
-            site_path(entry.url, config).joinpath(SITEMAP).write_text(
-                sitemap_xml([entry]), encoding="utf-8"
-            )
+            site_path(entry.url, config).joinpath(SITEMAP).write_text(sitemap_xml([entry]), encoding="utf-8")
     Path(config.site_dir, "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, SITEMAP)}\n", encoding="utf-8"
     )

@@ -8,10 +8,11 @@ versions of a page give their headings the same explicit ids.
 
 from __future__ import annotations
 
-from faq_docs import LANGUAGES, Problem, Source, markdown_sources, report, uri_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+
+from faq_docs import LANGUAGES, Problem, Source, markdown_sources, report, uri_for
 
 
 def check_translations(sources: list[Source]) -> list[Problem]:
