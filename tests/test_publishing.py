@@ -149,3 +149,8 @@ def test_the_404_page_links_home_under_the_sub_path(site: Site, path: str) -> No
     not_found = site.page("404.html")
     homes = {a["href"] for a in not_found.soup.select(".faq-not-found a")}
     assert f"/{site.url.split('/', 3)[3]}{path}" in homes
+
+
+def test_the_404_page_is_titled_in_both_languages(site: Site) -> None:
+    title = site.page("404.html").soup.title.get_text()
+    assert "Page introuvable" in title and "Page not found" in title
