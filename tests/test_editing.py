@@ -112,30 +112,29 @@ description: "{description}"
 """
 
 
+NEW_QUESTION_TEXT = {
+    "fr": {
+        "description": "Une question de plus.",
+        "title": "Une question de plus\u202f?",
+        "answer": "Une réponse de plus.",
+        "learn_more": "Pour en savoir plus",
+        "link": "La page de l’OTAN",
+    },
+    "en": {
+        "description": "One more question.",
+        "title": "One more question?",
+        "answer": "One more answer.",
+        "learn_more": "Learn more",
+        "link": "NATO’s page",
+    },
+}
+
+
 def test_adding_a_question_is_adding_its_two_files(project_copy: Path, tmp_path: Path) -> None:
     faq = project_copy / "docs" / "faq"
-    (faq / "new-question.md").write_text(
-        NEW_QUESTION.format(
-            description="Une question de plus.",
-            title="Une question de plus\u202f?",
-            answer="Une réponse de plus.",
-            learn_more="Pour en savoir plus",
-            link="La page de l’OTAN",
-            code="fr",
-        ),
-        encoding="utf-8",
-    )
-    (faq / "new-question.en.md").write_text(
-        NEW_QUESTION.format(
-            description="One more question.",
-            title="One more question?",
-            answer="One more answer.",
-            learn_more="Learn more",
-            link="NATO's page",
-            code="en",
-        ),
-        encoding="utf-8",
-    )
+    for language, text in NEW_QUESTION_TEXT.items():
+        name = "new-question.md" if language == "fr" else f"new-question.{language}.md"
+        (faq / name).write_text(NEW_QUESTION.format(code=language, **text), encoding="utf-8")
     site_dir = tmp_path / "site"
     result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
