@@ -54,12 +54,20 @@ MISTAKES = [
     Mistake(
         "link to a page that does not exist",
         lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " ([voir](membres.md))."),
-        (re.escape(f"Doc file '{QUESTION}' contains a link 'membres.md'"), "not found"),
+        (
+            re.escape(f"docs/{QUESTION}:8: Doc file '{QUESTION}' contains a link 'membres.md'"),
+            "not found",
+            re.escape("Point it to an existing page"),
+        ),
     ),
     Mistake(
         "link to an anchor that does not exist",
         lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " ([voir](why-does-nato-exist.md#article-5))."),
-        (re.escape(f"Doc file '{QUESTION}'"), re.escape("does not contain an anchor '#article-5'")),
+        (
+            re.escape(f"docs/{QUESTION}:8: Doc file '{QUESTION}'"),
+            re.escape("does not contain an anchor '#article-5'"),
+            re.escape("Use one of the `{#…}` ids of that page"),
+        ),
     ),
     Mistake(
         "question without a learn-more section",
@@ -166,6 +174,9 @@ def test_mistake_stops_the_build_and_names_the_file(
     assert result.returncode != 0, f"the build passed despite: {mistake.name}\n{result.output}"
     for expected in mistake.expected:
         assert re.search(expected, result.output), f"{expected!r} not in:\n{result.output}"
+    # One message per problem, for the file the editor changed: the "all
+    # questions" page, which repeats every answer, does not report it again.
+    assert "faq/index.md" not in result.output, result.output
     # Nothing the editor wrote is lost or rewritten, in the copy or in the project.
     assert snapshot(docs) == broken
     assert snapshot(PROJECT / "docs") == original_docs

@@ -18,6 +18,8 @@ from mkdocs.structure.files import File, Files
 DEFAULT_LANGUAGE = "fr"
 LANGUAGES = ("fr", "en")
 QUESTIONS_DIR = "faq"
+HOME = "index.md"
+ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"  # every answer on one page, generated
 LEARN_MORE_ID = "learn-more"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)

@@ -25,9 +25,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from faq_docs import (
+    ALL_QUESTIONS,
     DEFAULT_LANGUAGE,
+    HOME,
     LANGUAGES,
-    QUESTIONS_DIR,
     Problem,
     Source,
     language_of,
@@ -36,8 +37,6 @@ from faq_docs import (
     report,
 )
 
-HOME = "index.md"
-ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"
 MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
 # Front matter every page must have, and what question pages add to it.
 PAGE_KEYS: dict[str, type] = {"description": str}
