@@ -228,6 +228,21 @@ def test_pages_request_nothing_but_the_site(browser: Browser, site: Site, server
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize(("path", "other"), [("faq/what-is-nato/", "en"), ("en/faq/what-is-nato/", "fr")])
+def test_language_switcher_goes_straight_to_the_counterpart(
+    context: BrowserContext, server: str, path: str, other: str
+) -> None:
+    page, load = open_page(context, urljoin(server, path))
+    page.locator(".md-header__option .md-select").hover()
+    switcher = page.locator(f"a.md-select__link[hreflang={other}]")
+    expect(switcher).to_have_attribute("lang", other)
+    switcher.click()
+    page.wait_for_load_state("networkidle")
+    counterpart = path.removeprefix("en/") if other == "fr" else f"en/{path}"
+    assert page.url == urljoin(server, counterpart)
+    assert all(status == 200 for status, _ in load.responses), load.responses  # no redirect
+
+
 def test_missing_page_gets_the_bilingual_404(context: BrowserContext, server: str) -> None:
     page = context.new_page()
     response = page.goto(urljoin(server, "en/faq/no-such-question/"))
