@@ -26,12 +26,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from faq_docs import DEFAULT_LANGUAGE, LANGUAGES
+
 INDEX = Path("search") / "search_index.json"
 
 
-def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
-    i18n = config.plugins["i18n"]
-    return i18n.default_language, [lang for lang in i18n.build_languages if lang != i18n.default_language]
+# The languages under their own folder (en/); the default one is at the root.
+OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 
 @event_priority(-110)
@@ -42,24 +43,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
-    _, others = _languages(config)
-    for language in others:
+    for language in OTHER_LANGUAGES:
         if page.url.startswith(f"{language}/"):
             context["base_url"] = get_relative_url(f"{language}/", page.url)
     return context
 
 
-def split_index(index: dict[str, Any], default: str, others: list[str]) -> dict[str, dict[str, Any]]:
+def split_index(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The merged index as one index per language, locations relative to each language's root."""
-    docs: dict[str, list[dict[str, Any]]] = {language: [] for language in [default, *others]}
+    docs: dict[str, list[dict[str, Any]]] = {language: [] for language in LANGUAGES}
     for doc in index["docs"]:
-        for language in others:
+        for language in OTHER_LANGUAGES:
             prefix = f"{language}/"
             if doc["location"].startswith(prefix):
                 docs[language].append({**doc, "location": doc["location"][len(prefix) :]})
                 break
         else:
-            docs[default].append(doc)
+            docs[DEFAULT_LANGUAGE].append(doc)
     return {
         language: {**index, "config": {**index["config"], "lang": [language]}, "docs": entries}
         for language, entries in docs.items()
@@ -68,13 +68,12 @@ def split_index(index: dict[str, Any], default: str, others: list[str]) -> dict[
 
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
-    default, others = _languages(config)
     site = Path(config.site_dir)
     merged_path = site / INDEX
     if not merged_path.exists():
         raise PluginError(f"{merged_path} was not written: is the search plugin enabled in mkdocs.yml?")
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    for language, index in split_index(merged, default, others).items():
-        path = site / INDEX if language == default else site / language / INDEX
+    for language, index in split_index(merged).items():
+        path = site / INDEX if language == DEFAULT_LANGUAGE else site / language / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from faq_docs import is_question
+from faq_docs import DEFAULT_LANGUAGE, is_question
 
 SITEMAP = "sitemap.xml"
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -54,15 +54,11 @@ class PageLinks:
 _pages: dict[str, PageLinks] = {}
 
 
-def _default_language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].default_language
-
-
 @event_priority(-110)  # after static-i18n has set the build's language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is required (canonical, hreflang and sitemap URLs).")
-    if config.theme["language"] == _default_language(config):
+    if config.theme["language"] == DEFAULT_LANGUAGE:
         _pages.clear()  # a new run starts with the default language
     # This hook writes the sitemaps; no theme template should.
     config.theme.static_templates.discard(SITEMAP)
@@ -77,7 +73,7 @@ def page_links(page: Page, config: MkDocsConfig) -> PageLinks:
         for lang, file in sorted(page.file.alternates.items())
     }
     alternates[language] = urljoin(site_url, page.url)
-    return PageLinks(language, alternates[language], alternates, alternates[_default_language(config)])
+    return PageLinks(language, alternates[language], alternates, alternates[DEFAULT_LANGUAGE])
 
 
 def answer_text(content: str) -> str:
