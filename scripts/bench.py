@@ -27,7 +27,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browsing import DESKTOP, first_load_bytes, gzip_size, launch, open_page  # noqa: E402
+from browsing import cold_load, first_load_bytes, gzip_size, launch  # noqa: E402
 from conftest import LANGUAGES, SUB_PATH, PagesHandler, Site, build, free_port  # noqa: E402
 
 
@@ -49,11 +49,10 @@ def first_loads(site: Site) -> list[tuple[str, int, int]]:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for page in site.pages:
-            context = browser.new_context(viewport=DESKTOP)
-            _, load = open_page(context, urljoin(site.url, page.url_path))
-            sizes = first_load_bytes(load, site.url, site.root)
-            rows.append((f"/{page.url_path}", sum(sizes.values()), len(load.responses)))
-            context.close()
+            load = cold_load(browser, urljoin(site.url, page.url_path))
+            rows.append(
+                (f"/{page.url_path}", first_load_bytes(load, site.url, site.root), len(load.responses))
+            )
         browser.close()
     return rows
 

@@ -92,8 +92,18 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
-def first_load_bytes(load: Load, site_url: str, site_root: Path) -> dict[str, int]:
-    """Compressed bytes of every file one page load fetched, by URL."""
-    return {
-        url: gzip_size(file_for(url, site_url, site_root)) for status, url in load.responses if status == 200
-    }
+def cold_load(browser: Browser, url: str) -> Load:
+    """A page's first load with an empty cache, in a browser context of its own."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        _, load = open_page(context, url)
+    finally:
+        context.close()
+    return load
+
+
+def first_load_bytes(load: Load, site_url: str, site_root: Path) -> int:
+    """Compressed bytes of every file one page load fetched, each counted once."""
+    return sum(
+        gzip_size(file_for(url, site_url, site_root)) for url in {u for s, u in load.responses if s == 200}
+    )

@@ -17,7 +17,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from browsing import CHROMIUM, DESKTOP, PHONE, chromium_executable, first_load_bytes, launch, open_page
+from browsing import (
+    CHROMIUM,
+    DESKTOP,
+    PHONE,
+    Load,
+    chromium_executable,
+    cold_load,
+    first_load_bytes,
+    launch,
+    open_page,
+)
 from conftest import Site
 
 pytestmark = pytest.mark.browser
@@ -212,11 +222,15 @@ def test_colour_scheme_toggle_is_labelled_in_the_page_language(context: BrowserC
 # Network: the site alone, every response 200, a quiet console, a byte budget
 
 
-def test_pages_request_nothing_but_the_site(browser: Browser, site: Site, server: str) -> None:
+@pytest.fixture(scope="module")
+def cold_loads(browser: Browser, site: Site, server: str) -> dict[str, Load]:
+    """Every page's first load with an empty cache, by URL."""
+    return {url: cold_load(browser, url) for url in page_urls(site, server)}
+
+
+def test_pages_request_nothing_but_the_site(cold_loads: dict[str, Load], server: str) -> None:
     problems = []
-    for url in page_urls(site, server):
-        context = browser.new_context(viewport=DESKTOP)
-        page, load = open_page(context, url)
+    for url, load in cold_loads.items():
         others = [u for u in load.urls if not u.startswith(server) and not u.startswith("data:")]
         bad = [f"{status} {u}" for status, u in load.responses if status != 200]
         if others or bad or load.failed or load.console_errors:
@@ -224,7 +238,6 @@ def test_pages_request_nothing_but_the_site(browser: Browser, site: Site, server
                 f"{url}: other hosts {others}, non-200 {bad}, failed {load.failed}, "
                 f"console {load.console_errors}"
             )
-        context.close()
     assert not problems, "\n".join(problems)
 
 
@@ -255,19 +268,9 @@ def test_missing_page_gets_the_bilingual_404(context: BrowserContext, server: st
     assert urlsplit(page.url).path == f"{urlsplit(server).path}en/"
 
 
-@pytest.fixture(scope="module")
-def first_loads(browser: Browser, site: Site, server: str) -> dict[str, int]:
-    totals = {}
-    for url in page_urls(site, server):
-        context = browser.new_context(viewport=DESKTOP)
-        _, load = open_page(context, url)
-        totals[url] = sum(first_load_bytes(load, site.url, site.root).values())
-        context.close()
-    return totals
-
-
-def test_first_load_stays_within_the_budget(first_loads: dict[str, int]) -> None:
-    over = {url: size for url, size in first_loads.items() if size > BUDGET_BYTES}
+def test_first_load_stays_within_the_budget(cold_loads: dict[str, Load], site: Site) -> None:
+    sizes = {url: first_load_bytes(load, site.url, site.root) for url, load in cold_loads.items()}
+    over = {url: size for url, size in sizes.items() if size > BUDGET_BYTES}
     assert not over, over
 
 
