@@ -38,6 +38,11 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("'", "’").split())
 
 
+def counterpart(url_path: str) -> str:
+    """The address of a page in the other language: `faq/x/` <-> `en/faq/x/`."""
+    return url_path.removeprefix("en/") if url_path.startswith("en/") else f"en/{url_path}"
+
+
 @dataclass(frozen=True)
 class BuildResult:
     returncode: int

@@ -10,14 +10,10 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from conftest import Site, normalise
+from conftest import Site, counterpart, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
-
-
-def counterpart(url_path: str) -> str:
-    return url_path.removeprefix("en/") if url_path.startswith("en/") else f"en/{url_path}"
 
 
 def french(url_path: str) -> str:

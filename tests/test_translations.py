@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from conftest import PROJECT, Site
+from conftest import PROJECT, Site, counterpart
 
 
 def heading_ids(page) -> list[str]:
     return [h["id"] for h in page.content.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) if h.get("id")]
-
-
-def counterpart(url_path: str) -> str:
-    return url_path.removeprefix("en/") if url_path.startswith("en/") else f"en/{url_path}"
 
 
 def test_every_source_page_has_its_twin() -> None:
