@@ -53,7 +53,7 @@ def read_history(docs_dir: Path) -> dict[Path, date]:
 
 
 def format_date(day: date, strings: dict) -> Markup:
-    """`Texte modifié le 1er mars 2022`, `Text last changed on 25 November 2026`."""
+    """`Page mise à jour le 1er mars 2022`, `Page updated on 25 November 2026`."""
     ordinal = strings.get("first_day_of_month", "1") if day.day == 1 else str(day.day)
     text = f"{ordinal} {strings['months'][day.month - 1]} {day.year}"
     return Markup(
