@@ -57,6 +57,7 @@ class History:
 
     last: dict[Path, Commit] = field(default_factory=dict)
     last_to_translate: dict[Path, Commit] = field(default_factory=dict)
+    missing: str | None = None  # why there is no history to read, if there is none
 
 
 @dataclass(frozen=True)
@@ -88,11 +89,9 @@ def _git(args: list[str], cwd: Path) -> str | None:
 def read_history(docs_dir: Path) -> History:
     top = _git(["rev-parse", "--show-toplevel"], docs_dir)
     if top is None:
-        log.info("No git repository: pages are built without their last-changed date.")
-        return History()
+        return History(missing="No git repository")
     if (_git(["rev-parse", "--is-shallow-repository"], docs_dir) or "").strip() == "true":
-        log.info("Shallow git clone: pages are built without their last-changed date.")
-        return History()
+        return History(missing="Shallow git clone")
     history = _git(
         [
             "log",
@@ -173,6 +172,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if config.theme["language"] == DEFAULT_LANGUAGE:  # the first language built
         docs_dir = Path(config.docs_dir)
         _history = read_history(docs_dir)
+        if _history.missing:
+            log.info(f"{_history.missing}: pages are built without their last-changed date.")
         outdated = outdated_translations(_history, docs_dir)
         _outdated = {item.src_uri: item for item in outdated}
         for item in outdated:
