@@ -30,6 +30,8 @@ from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, Problem, Source, norm_uri,
 
 # Elements left out of the comparison, by class.
 SKIPPED_CLASSES = {"faq-outdated", "headerlink"}
+# Elements that end a run of text: "1<sup>er</sup> mars" is one run, two paragraphs are two.
+_BLOCKS = {"blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "td", "th", "tr"}
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACE = "[ \u00a0\u202f]"
 
@@ -157,6 +159,8 @@ class _ArticleReader(HTMLParser):
         self.open_links: list[bool] = []  # for each open <a>: does it link to another page of the site?
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS or tag == "br":
+            self.article.text.append(" ")
         if tag in _VOID:
             return
         attributes = dict(attrs)
@@ -175,6 +179,8 @@ class _ArticleReader(HTMLParser):
             self.open_links.append(href is not None and not re.match(r"[A-Za-z][\w+.-]*:|#", href))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.article.text.append(" ")
         if tag in _VOID:
             return
         if self.skipping:
@@ -201,7 +207,7 @@ class RenderedPage:
 
     @property
     def figures(self) -> list[Figure]:
-        return figures(" ".join(self.article.text), self.source.language)
+        return figures("".join(self.article.text), self.source.language)
 
     def blocks(self) -> list[int]:
         """The first line of each block (paragraph, heading, list…) of the page's Markdown."""
