@@ -102,7 +102,13 @@ def test_a_french_change_marks_its_translation_until_it_changes(repo: Path, tmp_
     result = build(repo, tmp_path / "behind", SITE_URL)
     assert result.returncode == 0 and "WARNING" not in result.output, result.output
     found = notices(tmp_path / "behind")
-    assert list(found) == [f"en/{PAGE}"]
+    assert set(found) == {f"en/{PAGE}", "en/faq/"}
+    # On the "all questions" page, once, under that question's heading.
+    everything = BeautifulSoup(
+        (tmp_path / "behind/en/faq/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert len(everything.select("article .faq-outdated")) == 1
+    assert found["en/faq/"].find_previous_sibling("h2")["id"] == PAGE.split("/")[1]
     notice = found[f"en/{PAGE}"]
     assert "1 April 2022" in notice.get_text(" ")
     link = notice.select_one("a[hreflang=fr]")

@@ -11,7 +11,8 @@ by the other languages) gives, for each file under docs/:
 
 When a French page has such a commit later than the last commit that touched
 its English version, the English page shows a notice at the top of its answer,
-linking to the French page, and the build lists the English file in an INFO
+linking to the French page (so does the English "all questions" page, under
+that question), and the build lists the English file in an INFO
 line (information only: an urgent French correction must still publish).
 `scripts/outdated_translations.py` prints the same list for the CI job summary.
 
@@ -22,18 +23,20 @@ clone, whose dates would be wrong, builds without dates and without notices.
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import DEFAULT_LANGUAGE, language_of, norm_uri, uri_for
+from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, language_of, norm_uri, uri_for
 
 log = logging.getLogger("mkdocs.hooks.last_changed")
 
@@ -155,11 +158,17 @@ def notice(item: OutdatedTranslation, french_url: str, strings: dict) -> str:
     return f'!!! {NOTICE_CLASSES} "{strings["outdated_title"]}"\n\n    {text}\n'
 
 
-def with_notice(markdown: str, notice_markdown: str) -> str:
-    """The page's Markdown with the notice after its title (at the top if it has none)."""
+def with_notice(markdown: str, notice_markdown: str, heading_id: str | None = None) -> str:
+    """The Markdown with the notice after a heading: the one with this id, or the page's title.
+
+    Without that heading, the notice goes at the top.
+    """
     lines = markdown.split("\n")
-    title = next((index for index, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join([*lines[: title + 1], "", notice_markdown, *lines[title + 1 :]])
+    wanted = re.compile(
+        rf"^#{{1,6}}\s.*\{{[^}}]*#{re.escape(heading_id)}(?=[\s}}])[^}}]*\}}\s*$" if heading_id else r"^#\s"
+    )
+    heading = next((index for index, line in enumerate(lines) if wanted.match(line)), -1)
+    return "\n".join([*lines[: heading + 1], "", notice_markdown, *lines[heading + 1 :]])
 
 
 # The history of this build, read once, and the translations it finds behind.
@@ -181,14 +190,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-10)  # after questions.py has put every answer on the "all questions" page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     strings = config.extra["strings"][config.theme["language"]]
     commit = _history.last.get(Path(page.file.abs_src_path).resolve())
     if commit is not None:
         page.meta["revision_date"] = format_date(commit.day, strings)
+    language = config.theme["language"]
+    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+        # Every answer on one page: a notice under each answer that is behind.
+        for item in _outdated.values():
+            if is_question(item.src_uri) and language_of(item.src_uri) == language:
+                slug = PurePosixPath(item.original_uri).stem
+                markdown = with_notice(markdown, notice(item, french_url(item, config), strings), slug)
+        return markdown
     item = _outdated.get(page.file.src_uri)
     if item is not None:
-        # static-i18n puts each other language's pages under its own folder (en/).
-        french_url = urljoin(config.site_url or "", page.url.removeprefix(f"{config.theme['language']}/"))
-        markdown = with_notice(markdown, notice(item, french_url, strings))
+        markdown = with_notice(markdown, notice(item, french_url(item, config), strings))
     return markdown
+
+
+def french_url(item: OutdatedTranslation, config: MkDocsConfig) -> str:
+    french = File(item.original_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    return urljoin(config.site_url or "", french.url)
