@@ -76,9 +76,9 @@ def test_pages_show_when_their_text_last_changed(site: Site) -> None:
         text = time_element.parent.get_text(" ", strip=True)
         month = expected.strftime("%B")  # English month name under the C locale
         if page.language == "en":
-            assert f"Text last changed on {expected.day} {month} {expected.year}" in text, page.path
+            assert f"Page updated on {expected.day} {month} {expected.year}" in text, page.path
         else:
-            assert text.startswith("Texte modifié le"), page.path
+            assert text.startswith("Page mise à jour le"), page.path
             assert month not in text, page.path
         checked += 1
     assert checked, "no page had a date: is the project committed?"

@@ -113,6 +113,16 @@ def test_deploy_tests_then_builds_then_deploys() -> None:
     assert steps(workflow, "deploy")[0].startswith("actions/deploy-pages@")
 
 
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_the_job_summary_lists_the_translations_to_update(name: str) -> None:
+    workflow = load(GITHUB / "workflows" / name)
+    commands = [command for job in workflow["jobs"] for command in steps(workflow, job)]
+    assert any(
+        "scripts/outdated_translations.py --markdown" in command and '>> "$GITHUB_STEP_SUMMARY"' in command
+        for command in commands
+    ), name
+
+
 def test_links_runs_weekly_and_reports_to_an_issue() -> None:
     workflow = load(GITHUB / "workflows/links.yml")
     assert "schedule" in workflow["on"] and "workflow_dispatch" in workflow["on"]

@@ -1,27 +1,82 @@
-"""Every page shows when its text last changed, from git history, in the reader's language.
+"""Every page shows when it was last updated, and a translation behind its French text says so.
 
-One `git log` per build maps each file under docs/ to the date of the last
-commit that touched it. Material shows `page.meta.revision_date` at the end of
-the page. A checkout without git history (a downloaded archive, a copy) or a
-shallow clone, whose dates would be wrong, builds without dates.
+One `git log` per build (read when the default language's build starts, reused
+by the other languages) gives, for each file under docs/:
+
+- the date of the last commit that touched it: Material shows it at the end
+  of the page (`page.meta.revision_date`), in the reader's language;
+- for a French page, the last commit that changed it and needs translating:
+  every commit, except those whose message has the trailer
+  `Translation: not needed` (a typo fixed in the French only).
+
+When a French page has such a commit later than the last commit that touched
+its English version, the English page shows a notice at the top of its answer,
+linking to the French page (so does the English "all questions" page, under
+that question), and the build lists the English file in an INFO
+line (information only: an urgent French correction must still publish).
+`scripts/outdated_translations.py` prints the same list for the CI job summary.
+
+A checkout without git history (a downloaded archive, a copy) or a shallow
+clone, whose dates would be wrong, builds without dates and without notices.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import subprocess
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, language_of, norm_uri, uri_for
 
-# Absolute path of each file under docs/ -> date of its last commit.
-_last_changed: dict[Path, date] = {}
+log = logging.getLogger("mkdocs.hooks.last_changed")
+
+# The commit-message trailer that says a French change needs no translation.
+TRAILER = "Translation"
+NOT_NEEDED = "not needed"
+# The notice's CSS classes: Material's "warning" style, and a name of its own
+# that overrides/hooks/translation_parity.py leaves out of its counts.
+NOTICE_CLASSES = "warning faq-outdated"
+
+
+@dataclass(frozen=True)
+class Commit:
+    order: int  # 0 is the newest commit
+    day: date
+
+
+@dataclass
+class History:
+    """What the one `git log` of the build says about each file under docs/ (absolute paths)."""
+
+    last: dict[Path, Commit] = field(default_factory=dict)
+    last_to_translate: dict[Path, Commit] = field(default_factory=dict)
+    missing: str | None = None  # why there is no history to read, if there is none
+
+
+@dataclass(frozen=True)
+class OutdatedTranslation:
+    src_uri: str  # the translation: faq/what-is-nato.en.md
+    original_uri: str  # its French page: faq/what-is-nato.md
+    original_changed: date
+    translation_changed: date
+
+    def __str__(self) -> str:
+        return (
+            f"docs/{self.src_uri}: its French text, docs/{self.original_uri}, was updated on "
+            f"{self.original_changed.isoformat()}, after this translation "
+            f"({self.translation_changed.isoformat()}). Translate the change and commit it; "
+            "until then the English page says that it is behind the French."
+        )
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -34,42 +89,127 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return process.stdout if process.returncode == 0 else None
 
 
-def read_history(docs_dir: Path) -> dict[Path, date]:
+def read_history(docs_dir: Path) -> History:
     top = _git(["rev-parse", "--show-toplevel"], docs_dir)
     if top is None:
-        log.info("No git repository: pages are built without their last-changed date.")
-        return {}
+        return History(missing="No git repository")
     if (_git(["rev-parse", "--is-shallow-repository"], docs_dir) or "").strip() == "true":
-        log.info("Shallow git clone: pages are built without their last-changed date.")
-        return {}
-    history = _git(["log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."], docs_dir)
-    dates: dict[Path, date] = {}
+        return History(missing="Shallow git clone")
+    history = _git(
+        [
+            "log",
+            f"--format=%x00%cs%x09%(trailers:key={TRAILER},valueonly,separator=%x2C)",
+            "--name-only",
+            "--no-renames",
+            "--",
+            ".",
+        ],
+        docs_dir,
+    )
+    result = History()
     root = Path(top.strip())
-    for entry in (history or "").split("\0")[1:]:
-        day, *names = entry.strip().splitlines()
+    for order, entry in enumerate((history or "").split("\0")[1:]):
+        header, *names = entry.strip("\n").splitlines()
+        day, _, trailers = header.partition("\t")
+        commit = Commit(order, date.fromisoformat(day))
+        needs_translation = NOT_NEEDED not in [value.strip().lower() for value in trailers.split(",")]
         for name in filter(None, names):
-            dates.setdefault((root / name).resolve(), date.fromisoformat(day))
-    return dates
+            path = (root / name).resolve()
+            result.last.setdefault(path, commit)
+            if needs_translation:
+                result.last_to_translate.setdefault(path, commit)
+    return result
+
+
+def outdated_translations(history: History, docs_dir: Path) -> list[OutdatedTranslation]:
+    """The translations whose French page changed, needing translation, after they last did."""
+    outdated = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if language_of(src_uri) == DEFAULT_LANGUAGE:
+            continue
+        original_uri = uri_for(norm_uri(src_uri), DEFAULT_LANGUAGE)
+        original = history.last_to_translate.get((docs_dir / original_uri).resolve())
+        translation = history.last.get(path.resolve())
+        if original and translation and original.order < translation.order:
+            outdated.append(OutdatedTranslation(src_uri, original_uri, original.day, translation.day))
+    return outdated
+
+
+def day_text(day: date, strings: dict) -> str:
+    """`1er mars 2022`, `25 November 2026`."""
+    ordinal = strings.get("first_day_of_month", "1") if day.day == 1 else str(day.day)
+    return f"{ordinal} {strings['months'][day.month - 1]} {day.year}"
 
 
 def format_date(day: date, strings: dict) -> Markup:
-    """`Texte modifié le 1er mars 2022`, `Text last changed on 25 November 2026`."""
-    ordinal = strings.get("first_day_of_month", "1") if day.day == 1 else str(day.day)
-    text = f"{ordinal} {strings['months'][day.month - 1]} {day.year}"
+    """`Page mise à jour le 1er mars 2022`, `Page updated on 25 November 2026`."""
     return Markup(
-        f'{escape(strings["last_changed"])} <time datetime="{day.isoformat()}">{escape(text)}</time>'
+        f'{escape(strings["last_changed"])} <time datetime="{day.isoformat()}">'
+        f"{escape(day_text(day, strings))}</time>"
     )
 
 
+def notice(item: OutdatedTranslation, french_url: str, strings: dict) -> str:
+    """The Markdown of the notice at the top of an outdated translation's answer."""
+    link = f"[{strings['outdated_link']}]({french_url}){{hreflang={DEFAULT_LANGUAGE}}}"
+    text = strings["outdated_text"].replace("{french_page}", link)
+    text = text.replace("{date}", day_text(item.original_changed, strings))
+    return f'!!! {NOTICE_CLASSES} "{strings["outdated_title"]}"\n\n    {text}\n'
+
+
+def with_notice(markdown: str, notice_markdown: str, heading_id: str | None = None) -> str:
+    """The Markdown with the notice after a heading: the one with this id, or the page's title.
+
+    Without that heading, the notice goes at the top.
+    """
+    lines = markdown.split("\n")
+    wanted = re.compile(
+        rf"^#{{1,6}}\s.*\{{[^}}]*#{re.escape(heading_id)}(?=[\s}}])[^}}]*\}}\s*$" if heading_id else r"^#\s"
+    )
+    heading = next((index for index, line in enumerate(lines) if wanted.match(line)), -1)
+    return "\n".join([*lines[: heading + 1], "", notice_markdown, *lines[heading + 1 :]])
+
+
+# The history of this build, read once, and the translations it finds behind.
+_history = History()
+_outdated: dict[str, OutdatedTranslation] = {}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _last_changed
-    _last_changed = read_history(Path(config.docs_dir))
+    global _history, _outdated
+    if config.theme["language"] == DEFAULT_LANGUAGE:  # the first language built
+        docs_dir = Path(config.docs_dir)
+        _history = read_history(docs_dir)
+        if _history.missing:
+            log.info(f"{_history.missing}: pages are built without their last-changed date.")
+        outdated = outdated_translations(_history, docs_dir)
+        _outdated = {item.src_uri: item for item in outdated}
+        for item in outdated:
+            log.info(str(item))
     return files
 
 
+@event_priority(-10)  # after questions.py has put every answer on the "all questions" page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    day = _last_changed.get(Path(page.file.abs_src_path).resolve())
-    if day is not None:
-        strings = config.extra["strings"][config.theme["language"]]
-        page.meta["revision_date"] = format_date(day, strings)
+    strings = config.extra["strings"][config.theme["language"]]
+    commit = _history.last.get(Path(page.file.abs_src_path).resolve())
+    if commit is not None:
+        page.meta["revision_date"] = format_date(commit.day, strings)
+    language = config.theme["language"]
+    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+        # Every answer on one page: a notice under each answer that is behind.
+        for item in _outdated.values():
+            if is_question(item.src_uri) and language_of(item.src_uri) == language:
+                slug = PurePosixPath(item.original_uri).stem
+                markdown = with_notice(markdown, notice(item, french_url(item, config), strings), slug)
+        return markdown
+    item = _outdated.get(page.file.src_uri)
+    if item is not None:
+        markdown = with_notice(markdown, notice(item, french_url(item, config), strings))
     return markdown
+
+
+def french_url(item: OutdatedTranslation, config: MkDocsConfig) -> str:
+    french = File(item.original_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    return urljoin(config.site_url or "", french.url)

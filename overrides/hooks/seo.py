@@ -36,6 +36,8 @@ from faq_docs import DEFAULT_LANGUAGE, is_question
 SITEMAP = "sitemap.xml"
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# A notice about the page (last_changed.py's out-of-date translation) is not part of the answer.
+_NOTICE = re.compile(r'<div class="admonition[^"]*">.*?</div>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def page_links(page: Page, config: MkDocsConfig) -> PageLinks:
 
 def answer_text(content: str) -> str:
     """The plain text of the answer: the paragraphs before the learn-more section."""
-    answer = content.split('id="learn-more"', 1)[0]
+    answer = _NOTICE.sub("", content.split('id="learn-more"', 1)[0])
     paragraphs = (html.unescape(_TAG.sub("", p)).strip() for p in _PARAGRAPH.findall(answer))
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p)
 
