@@ -207,3 +207,16 @@ def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) ->
     assert result.returncode != 0
     assert "mkdocs.yml: extra.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_record_setting_that_is_not_a_path_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    setting = f"record: {CONFIG['extra']['faq']['record']}"
+    config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode != 0
+    assert (
+        "mkdocs.yml: extra.faq.record must name NATO's 2022 text, e.g. record/nato-2022.fr.txt."
+        in result.output
+    )
+    assert "Traceback" not in result.output

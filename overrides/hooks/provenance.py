@@ -44,24 +44,9 @@ _QUESTION = re.compile(r"^\d+\.\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 _SPACE_BEFORE = re.compile(r"\s+(?=[?!;:»])")
 _SPACE_AFTER = re.compile(r"(?<=«)\s+")
-_BLOCKS = {
-    "p",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "div",
-    "blockquote",
-    "td",
-    "th",
-    "dd",
-    "dt",
-}
+# Elements whose text is a block of its own (a sentence never runs across two).
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
+_BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "blockquote", "td", "th", "dd", "dt", *_HEADINGS})
 
 
 def normalise(text: str) -> str:
