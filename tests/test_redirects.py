@@ -9,6 +9,7 @@ page over HTTP, and stay out of the sitemap and the search indexes. Mistakes in
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import urllib.request
@@ -19,7 +20,9 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
+from browsing import CHROMIUM, chromium_executable, launch
 from conftest import SUB_PATH, PagesHandler, build, free_port
 
 KEY = "renamed_from"
@@ -101,6 +104,26 @@ def test_old_address_leads_to_the_renamed_page(renamed_site, prefix: str) -> Non
     assert link.get_text() == title
     assert urljoin(urljoin(url, f"{prefix}faq/{old}/"), link["href"]) == new_url
     assert f"location.replace({json.dumps(target)} + location.hash)" in html  # keeps #section
+
+
+@pytest.mark.browser
+def test_a_browser_lands_on_the_new_page_at_the_same_section(renamed_site) -> None:
+    url, _, old, new = renamed_site
+    with sync_playwright() as playwright:
+        if chromium_executable(playwright) is None:
+            message = f"Chromium not found at {CHROMIUM}."
+            if os.environ.get("CI"):
+                pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
+            pytest.skip(message)
+        browser = launch(playwright)
+        try:
+            page = browser.new_page()
+            for prefix in ("", "en/"):
+                page.goto(urljoin(url, f"{prefix}faq/{old}/#learn-more"))
+                page.wait_for_url(urljoin(url, f"{prefix}faq/{new}/#learn-more"))
+                assert page.locator("article h1").count() == 1
+        finally:
+            browser.close()
 
 
 def test_old_addresses_are_not_in_the_sitemap_or_search(renamed_site) -> None:
