@@ -30,7 +30,7 @@ SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 # What a build needs from the project; bad-input tests copy exactly this.
-PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides")
+PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record")
 
 
 def normalise(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT
 
-PYTHON = ["overrides/hooks", "tests", "scripts"]
+PYTHON = ["src", "overrides/hooks", "tests", "scripts"]
 RUFF = str(Path(sys.executable).with_name("ruff"))
 
 

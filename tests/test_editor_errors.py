@@ -73,7 +73,7 @@ MISTAKES = [
         "question without a learn-more section",
         lambda docs: edit(
             docs / QUESTION,
-            "## Pour en savoir plus {#learn-more}\n\n- [Qu’est-ce que l’OTAN\u202f?](https://www.nato.int/nato-welcome/index_fr.html)\n",
+            "## Pour en savoir plus {#learn-more}\n\n- [Qu'est-ce que l'OTAN ?](https://www.nato.int/nato-welcome/index_fr.html)\n",
             "",
         ),
         (re.escape(f"docs/{QUESTION}: this question has no learn-more section"),),
@@ -82,7 +82,7 @@ MISTAKES = [
         "empty learn-more list",
         lambda docs: edit(
             docs / QUESTION,
-            "- [Qu’est-ce que l’OTAN\u202f?](https://www.nato.int/nato-welcome/index_fr.html)\n",
+            "- [Qu'est-ce que l'OTAN ?](https://www.nato.int/nato-welcome/index_fr.html)\n",
             "",
         ),
         (re.escape(f"docs/{QUESTION}:10: the learn-more list is empty"),),

@@ -1,39 +1,266 @@
-"""French typography in the French sources, and typographic apostrophes everywhere."""
+"""Typography is the build's job: editors type plain text, readers get typographic text.
+
+- The extension itself (src/faq_typography), case by case: each rule, and what
+  it must leave alone (code, addresses, ids, attributes, raw HTML).
+- The real site, rendered: every text readers see (page, title, navigation,
+  descriptions, structured data, search index) follows its language's rules,
+  and is exactly what the rules make of its plain form (so nothing was lost
+  when the sources were converted to plain characters).
+- A copy where an editor types plain text: every place it appears is typeset.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup, NavigableString
 
-from conftest import PROJECT
+from faq_typography import NARROW_NBSP, NBSP, typeset
 
-DOCS = PROJECT / "docs"
-FRENCH = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
-ALL = sorted(DOCS.rglob("*.md"))
+from conftest import LANGUAGES, Site, build
 
-
-def prose_lines(path: Path):
-    """(line number, text) of the lines an editor wrote, without URLs and {#ids}."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() in {"---", ""} or line.lstrip().startswith(("<!--", "search:", "exclude:")):
-            continue
-        line = re.sub(r"\]\([^)]*\)(\{[^}]*\})?", "]", line)  # link targets and their attributes
-        line = re.sub(r"\{#[\w-]+\}", "", line)
-        yield number, line
+N, S = NARROW_NBSP, NBSP
 
 
-@pytest.mark.parametrize("path", FRENCH, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_french_punctuation_has_non_breaking_spaces(path: Path) -> None:
-    for number, line in prose_lines(path):
-        assert not re.search(r"[ \u00a0][?!;]", line), f"{path}:{number}: want U+202F before ? ! ;"
-        assert not re.search(r"[ \u202f]:(?=\s)", line), f"{path}:{number}: want U+00A0 before :"
-        assert not re.search(r"\w[?!;]", line), f"{path}:{number}: want U+202F before ? ! ;"
-        assert not re.search(r"\d \d{3}\b", line), f"{path}:{number}: want U+202F in numbers"
+def plain(text: str) -> str:
+    """What an editor types: the conversion of the sources to plain characters."""
+    for typographic, typed in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), (N, " "), (S, " ")):
+        text = text.replace(typographic, typed)
+    return text
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_apostrophes_are_typographic(path: Path) -> None:
-    for number, line in prose_lines(path):
-        assert "'" not in line, f"{path}:{number}: use ’ rather than '"
+def render(text: str, language: str) -> str:
+    return markdown.markdown(
+        text,
+        extensions=["attr_list", "toc", "faq_typography"],
+        extension_configs={"faq_typography": {"language": language}},
+    )
+
+
+# --- The extension, case by case ---------------------------------------------
+
+FRENCH_CASES = [
+    ("Qu'est-ce que l'OTAN ?", f"Qu’est-ce que l’OTAN{N}?"),
+    ("Non ! Oui ; peut-être", f"Non{N}! Oui{N}; peut-être"),
+    ("défensive : elle", f"défensive{S}: elle"),
+    ("« Réponse de l'OTAN »", f"«{S}Réponse de l’OTAN{S}»"),
+    ("«Réponse»", f"«{S}Réponse{S}»"),
+    ("40 000 soldats, 1 000 000 d'euros", f"40{N}000 soldats, 1{N}000{N}000 d’euros"),
+    ("en 2014, 30 pays", "en 2014, 30 pays"),
+    ("l'OTAN?", "l’OTAN?"),  # no space typed: none added
+]
+
+
+@pytest.mark.parametrize(("typed", "rendered"), FRENCH_CASES, ids=[c[0] for c in FRENCH_CASES])
+def test_french_rules(typed: str, rendered: str) -> None:
+    assert typeset(typed, "fr") == rendered
+    assert render(typed, "fr") == f"<p>{rendered}</p>"
+
+
+ENGLISH_CASES = [
+    ("NATO's response", "NATO’s response"),
+    ("\"NATO's response to Russia's invasion\"", "“NATO’s response to Russia’s invasion”"),
+    ("the Allies' forces", "the Allies’ forces"),
+    ("'quoted' (\"too\")", "‘quoted’ (“too”)"),
+    ("a question ? 40 000 : yes", "a question ? 40 000 : yes"),  # French rules only in French
+]
+
+
+@pytest.mark.parametrize(("typed", "rendered"), ENGLISH_CASES, ids=[c[0] for c in ENGLISH_CASES])
+def test_english_rules(typed: str, rendered: str) -> None:
+    assert typeset(typed, "en") == rendered
+    assert render(typed, "en") == f"<p>{rendered}</p>"
+
+
+def test_quotes_around_markup_open_and_close() -> None:
+    assert render('"*NATO*" and "[it](https://www.nato.int/)"', "en") == (
+        '<p>“<em>NATO</em>” and “<a href="https://www.nato.int/">it</a>”</p>'
+    )
+
+
+UNTOUCHED = [
+    # code, inline and fenced
+    ("fr", "`l'OTAN ?` et l'OTAN", "<code>l'OTAN ?</code> et l’OTAN"),
+    ("en", '`"it\'s"`', '<code>"it\'s"</code>'),
+    ("fr", "    x = 'a' ; b : c\n", "<pre><code>x = 'a' ; b : c\n</code></pre>"),
+    # link addresses, titles and attributes
+    (
+        "fr",
+        "[Conférence de presse (en anglais)](https://www.nato.int/cps/en/a.htm?x=1 : 2){hreflang=en}",
+        'href="https://www.nato.int/cps/en/a.htm?x=1 : 2" hreflang="en"',
+    ),
+    ("en", "[NATO's page](https://nato.int/a'b \"it's\")", 'href="https://nato.int/a\'b" title="it\'s"'),
+    # an autolink's address, shown as text
+    ("fr", "<https://www.nato.int/?a=1 ;x>", ">https://www.nato.int/?a=1 ;x</a>"),
+    # raw HTML: its attributes, and the text of a block of HTML
+    ("fr", "<span title=\"l'OTAN ?\">l'OTAN</span>", '<span title="l\'OTAN ?">l’OTAN</span>'),
+    ("fr", "<div>\nl'OTAN ?\n</div>", "<div>\nl'OTAN ?\n</div>"),
+    # a straight quote kept with a backslash
+    ("en", r"a \"straight\" one", 'a "straight" one'),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), UNTOUCHED, ids=[c[1][:30] for c in UNTOUCHED])
+def test_code_addresses_attributes_raw_html_untouched(language: str, typed: str, expected: str) -> None:
+    assert expected in render(typed, language)
+
+
+def test_heading_ids_are_untouched_and_titles_typeset() -> None:
+    md = markdown.Markdown(
+        extensions=["attr_list", "toc", "faq_typography"],
+        extension_configs={"faq_typography": {"language": "fr"}},
+    )
+    html = md.convert("# Qu'est-ce que l'OTAN ? {#what-is-nato}\n\n## Pour en savoir plus : x {#learn-more}")
+    assert f'<h1 id="what-is-nato">Qu’est-ce que l’OTAN{N}?</h1>' in html
+    assert [token["name"] for token in md.toc_tokens[0:1] + md.toc_tokens[0]["children"]] == [
+        f"Qu’est-ce que l’OTAN{N}?",
+        f"Pour en savoir plus{S}: x",
+    ]
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, "de", ""])
+def test_typeset_text_is_left_as_it_is(language: str) -> None:
+    # Typesetting twice changes nothing; other languages are left alone.
+    text = "Qu'est-ce que « l'OTAN » ? 40 000 : \"NATO's\""
+    once = typeset(text, language)
+    assert typeset(once, language) == once
+    if language not in LANGUAGES:
+        assert once == text
+
+
+# --- The real site, rendered -------------------------------------------------
+
+# Not typeset: code, and the permalink signs.
+SKIP = ("code", "pre", "kbd", "script", "style")
+FRENCH_MISTAKES = {
+    "a straight apostrophe": re.compile("'"),
+    "an ordinary space before ? ! ; (want U+202F)": re.compile(r"[ \u00a0][?!;]"),
+    "an ordinary space before : (want U+00A0)": re.compile(r"[ \u202f]:"),
+    "an ordinary space inside « » (want U+00A0)": re.compile(r"« | »"),
+    "an ordinary space in a number (want U+202F)": re.compile(r"\d \d{3}(?!\d)"),
+}
+ENGLISH_MISTAKES = {
+    "a straight apostrophe": re.compile("'"),
+    "a straight double quote": re.compile('"'),
+}
+
+
+def visible_texts(soup: BeautifulSoup) -> list[str]:
+    """Every text node readers see in the page's article, navigation and title."""
+    texts = []
+    for area in [soup.find("article"), soup.find("nav", class_="md-nav--primary"), soup.title]:
+        for node in area.find_all(string=True) if area else []:
+            if type(node) is NavigableString and not node.find_parent(SKIP):  # not comments
+                texts.append(str(node))
+    return texts
+
+
+def metadata_texts(soup: BeautifulSoup) -> list[str]:
+    """The page's descriptions, titles and structured data, as search engines read them."""
+    texts = [
+        meta["content"]
+        for meta in soup.find_all("meta")
+        if meta.get("name") == "description" or meta.get("property") in {"og:title", "og:description"}
+    ]
+    for script in soup.find_all("script", type="application/ld+json"):
+        question = json.loads(script.string)["mainEntity"][0]
+        texts += [question["name"], question["acceptedAnswer"]["text"]]
+    return texts
+
+
+def page_texts(site: Site, language: str) -> list[tuple[str, str]]:
+    return [
+        (page.path.as_posix(), text)
+        for page in site.pages_in(language)
+        for text in visible_texts(page.soup) + metadata_texts(page.soup)
+    ]
+
+
+def search_texts(site: Site, language: str) -> list[tuple[str, str]]:
+    index = site.search_index(language)
+    return [
+        (f"search index: {doc['location']}", text)
+        for doc in index["docs"]
+        for text in (doc["title"], BeautifulSoup(doc["text"], "html.parser").get_text())
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rendered_text_follows_the_language_rules(site: Site, language: str) -> None:
+    mistakes = FRENCH_MISTAKES if language == "fr" else ENGLISH_MISTAKES
+    found = [
+        f"{where}: {what} in {text.strip()[:80]!r}"
+        for where, text in page_texts(site, language) + search_texts(site, language)
+        for what, pattern in mistakes.items()
+        if pattern.search(text)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rendered_text_is_what_the_rules_make_of_plain_text(site: Site, language: str) -> None:
+    # The normaliser undoes the typography; the rules must give back exactly
+    # what the site shows. So the sources, typed plain, lose nothing.
+    texts = page_texts(site, language)
+    assert any(plain(text) != text for _, text in texts), "the site shows no typography at all"
+    different = [
+        f"{where}: {text!r} -> {typeset(plain(text), language)!r}"
+        for where, text in texts
+        if typeset(plain(text), language) != text
+    ]
+    assert not different, "\n".join(different)
+
+
+# --- An editor types plain text ---------------------------------------------
+
+PLAIN_FRENCH = "L'OTAN compte 40 000 soldats : « assez » ? Oui ; vraiment !"
+PLAIN_ENGLISH = "NATO's \"40,000 troops\": enough? Yes; the Allies' answer!"
+
+
+def add_plain_text(project: Path) -> str:
+    """Plain text in question 1's title, description and answer; returns its page's address."""
+    for suffix, title, sentence in (
+        (".md", "Qu'est-ce que l'OTAN ?", PLAIN_FRENCH),
+        (".en.md", "What's NATO?", PLAIN_ENGLISH),
+    ):
+        path = project / "docs" / "faq" / f"what-is-nato{suffix}"
+        text = path.read_text(encoding="utf-8")
+        description = f"description: {json.dumps(sentence, ensure_ascii=False)}".replace("\\", "\\\\")
+        text = re.sub(r"^description: .*$", description, text, count=1, flags=re.M)
+        text = re.sub(r"^# .*? \{#what-is-nato\}$", f"# {title} {{#what-is-nato}}", text, count=1, flags=re.M)
+        text = text.replace("\n\n## ", f"\n\n{sentence} `l'x ?`\n\n## ", 1)
+        path.write_text(text, encoding="utf-8")
+    return "faq/what-is-nato/"
+
+
+def test_plain_text_is_typeset_everywhere_it_appears(project_copy: Path, tmp_path: Path) -> None:
+    address = add_plain_text(project_copy)
+    site_dir = tmp_path / "site"
+    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    expected = {
+        "fr": (f"Qu’est-ce que l’OTAN{N}?", typeset(PLAIN_FRENCH, "fr"), ""),
+        "en": ("What’s NATO?", "NATO’s “40,000 troops”: enough? Yes; the Allies’ answer!", "en/"),
+    }
+    assert expected["fr"][1] == f"L’OTAN compte 40{N}000 soldats{S}: «{S}assez{S}»{N}? Oui{N}; vraiment{N}!"
+    for title, sentence, prefix in expected.values():
+        page = BeautifulSoup((site_dir / prefix / address / "index.html").read_text(), "html.parser")
+        home = BeautifulSoup((site_dir / prefix / "index.html").read_text(), "html.parser")
+        h1 = page.find("article").find("h1")
+        assert h1["id"] == "what-is-nato"
+        assert h1.get_text().rstrip("¶") == title
+        assert sentence in page.find("article").get_text()
+        assert page.find("article").find("code").get_text() == "l'x ?"
+        assert page.title.get_text().startswith(title)
+        assert title in page.find("nav", class_="md-nav--primary").get_text()
+        assert title in home.find("article").get_text()
+        assert sentence in metadata_texts(page)
+        json_ld = json.loads(page.find("script", type="application/ld+json").string)["mainEntity"][0]
+        assert json_ld["name"] == title and sentence in json_ld["acceptedAnswer"]["text"]
+        index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text())
+        entry = next(doc for doc in index["docs"] if doc["location"] == address)
+        assert entry["title"] == title and sentence in entry["text"]

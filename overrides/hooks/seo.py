@@ -82,7 +82,8 @@ def answer_text(content: str) -> str:
     """The plain text of the answer: the paragraphs before the learn-more section."""
     answer = _NOTICE.sub("", content.split('id="learn-more"', 1)[0])
     paragraphs = (html.unescape(_TAG.sub("", p)).strip() for p in _PARAGRAPH.findall(answer))
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p)
+    # Only ASCII whitespace is folded: the typography's no-break spaces stay.
+    return "\n\n".join(re.sub(r"[ \t\r\n]+", " ", p) for p in paragraphs if p)
 
 
 def faq_json_ld(page: Page, links: PageLinks) -> str:

@@ -1,0 +1,204 @@
+"""Renamed pages keep their old addresses.
+
+Renaming a page's two files changes its address in both languages. The
+editor lists the old names in both files' front matter:
+
+    renamed_from: [old-name]
+
+(the old file names, without folder, language or `.md`), and the build writes,
+at each old address and in each language, a small page that sends readers to
+the new one: an immediate refresh (keeping the `#section`), a visible link, a
+canonical link to the new page and `noindex`. These pages are written after
+the build, so they are in neither the sitemap nor the search index.
+
+Why not the mkdocs-redirects plugin: its map lives in mkdocs.yml, away from
+the page an editor renames; its page is in English only, with no link a reader
+can follow; and it would need a second mechanism to follow static-i18n's
+languages. Writing the page is a few lines here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from faq_docs import DEFAULT_LANGUAGE, LANGUAGES, Problem, Source, markdown_sources, report, uri_for
+
+KEY = "renamed_from"
+_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    language: str
+    old_url: str  # the old address, relative to the site root: `faq/old-name/`, `en/faq/old-name/`
+    src_uri: str  # the page it now leads to
+
+
+# From the last on_files, both languages; this build's pages: title and address.
+_redirects: list[Redirect] = []
+_pages: dict[str, tuple[str, str]] = {}
+
+
+def key_line(source: Source) -> int:
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if re.match(rf"{KEY}\s*:", line):
+            return number
+    return 1
+
+
+def old_names(source: Source) -> tuple[list[str], list[Problem]]:
+    """The page's old names, and what is wrong with them."""
+    value = source.meta.get(KEY)
+    if value is None:
+        return [], []
+    line = key_line(source)
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        return [], [
+            Problem(
+                source.src_uri,
+                f"`{KEY}` must list the page's old file names. Write it like `{KEY}: [old-name]`.",
+                line,
+            )
+        ]
+    problems = []
+    for name in names:
+        if not _KEBAB.match(name):
+            bare = PurePosixPath(name.strip()).name.removesuffix(".md").removesuffix(".en")
+            proposal = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-") or "old-name"
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"`{KEY}` lists '{name}', which is not an old file name in lower case with hyphens. "
+                    f"Write the old name without folder, language or `.md`, e.g. `{KEY}: [{proposal}]`.",
+                    line,
+                )
+            )
+    return names, problems
+
+
+def listed(names: list[str]) -> str:
+    return f"`{KEY}: [{', '.join(names)}]`"
+
+
+def mismatch(french: Source, french_names: list[str], twin: Source, twin_names: list[str]) -> Problem:
+    """Two versions of a page that do not list the same old names."""
+    if not twin_names or not french_names:
+        missing, other, names = (twin, french, french_names) if not twin_names else (french, twin, twin_names)
+        return Problem(
+            missing.src_uri,
+            f"has no `{KEY}`, but docs/{other.src_uri} has {listed(names)}. Add the same line to both files.",
+            1,
+        )
+    return Problem(
+        twin.src_uri,
+        f"has {listed(twin_names)}, but docs/{french.src_uri} has {listed(french_names)}. "
+        "Write the same old names in both files.",
+        key_line(twin),
+    )
+
+
+def check_renames(sources: list[Source]) -> tuple[list[Redirect], list[Problem]]:
+    problems: list[Problem] = []
+    by_uri = {source.src_uri: source for source in sources}
+    names: dict[str, list[str]] = {}
+    for source in sources:
+        names[source.src_uri], found = old_names(source)
+        problems += found
+    claimed: dict[str, str] = {}  # old page path (French) -> the page that claims it
+    redirects = []
+    for source in filter(lambda source: source.language == DEFAULT_LANGUAGE, sources):
+        own = names[source.src_uri]
+        for language in LANGUAGES:
+            twin = by_uri.get(uri_for(source.norm_uri, language))
+            if twin is not None and twin is not source and names[twin.src_uri] != own:
+                problems.append(mismatch(source, own, twin, names[twin.src_uri]))
+        folder = PurePosixPath(source.norm_uri).parent
+        for name in filter(_KEBAB.match, own):
+            old = (folder / f"{name}.md").as_posix()
+            if old in by_uri:
+                problems.append(
+                    Problem(
+                        source.src_uri,
+                        f"`{KEY}` lists '{name}', but docs/{old} exists: that address is still in use. "
+                        f"Remove '{name}' from `{KEY}`, or rename docs/{old}.",
+                        key_line(source),
+                    )
+                )
+            elif old in claimed:
+                problems.append(
+                    Problem(
+                        source.src_uri,
+                        f"`{KEY}` lists '{name}', like docs/{claimed[old]}: an old address can lead to "
+                        "one page only. Remove it from one of them.",
+                        key_line(source),
+                    )
+                )
+            else:
+                claimed[old] = source.src_uri
+                for language in LANGUAGES:
+                    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+                    old_url = prefix + (folder / name).as_posix().removeprefix("./") + "/"
+                    redirects.append(Redirect(language, old_url, uri_for(source.norm_uri, language)))
+    return redirects, problems
+
+
+@event_priority(10)  # before overrides/hooks/problems.py reports
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _redirects
+    _redirects, problems = check_renames(markdown_sources(files))
+    if config.theme["language"] == DEFAULT_LANGUAGE:
+        report(problems)
+    _pages.clear()
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    _pages[page.file.src_uri] = (page.title or "", page.url)
+    return context
+
+
+def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
+    relative = get_relative_url(new_url, old_url)
+    target, script_target = escape(relative), json.dumps(relative).replace("</", "<\\/")
+    return f"""<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(strings["redirect_title"])}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{escape(urljoin(site_url, new_url))}">
+<meta http-equiv="refresh" content="0; url={target}">
+<script>location.replace({script_target} + location.hash)</script>
+</head>
+<body>
+<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(title)}</a></p>
+</body>
+</html>
+"""
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = config.theme["language"]
+    strings = config.extra["strings"][language]
+    for redirect in _redirects:
+        if redirect.language != language or redirect.src_uri not in _pages:
+            continue
+        title, new_url = _pages[redirect.src_uri]
+        html = redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language)
+        path = Path(config.site_dir) / redirect.old_url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")

@@ -1,0 +1,151 @@
+"""Typography from plain text: a Python-Markdown extension, `faq_typography`.
+
+Editors type ordinary spaces and straight quotes; the rendered page gets the
+characters typography wants, in the page's language:
+
+French (`language: fr`)
+- `'` becomes `’`;
+- a space typed before `?`, `!` or `;` becomes a narrow no-break space (U+202F),
+  and one before `:` a no-break space (U+00A0);
+- `«` and `»` get a no-break space (U+00A0) inside, typed or not;
+- a space between a number and a group of exactly three digits (`40 000`)
+  becomes a narrow no-break space: `40 000`. (So does `en 2014 500 soldats`:
+  write such rare sequences differently.)
+
+English (`language: en`)
+- `'` becomes `’` (or `‘` where a quotation opens: after a space or `(`);
+- `"` becomes `“` where a quotation opens and `”` where it closes.
+
+Only text readers see changes: code (`code`, `pre`, `kbd`), scripts and
+styles, text Markdown keeps as typed (autolinks' URLs), attributes (addresses,
+ids, `{hreflang=en}`) and raw HTML stay exactly as written. A backslash keeps a
+straight quote: `\\'`, `\\"`. Any other language is left unchanged.
+
+Use `typeset(text, language)` for text that does not go through Markdown
+(a page's front matter `description`, for instance).
+
+    import markdown
+    markdown.markdown("Qu'est-ce que l'OTAN ?", extensions=["faq_typography"],
+                      extension_configs={"faq_typography": {"language": "fr"}})
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+# Elements whose text is shown as typed.
+VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math"})
+
+_FRENCH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile("'"), "’"),
+    (re.compile(r"\s+(?=[?!;])"), NARROW_NBSP),
+    (re.compile(r"\s+(?=:)"), NBSP),
+    (re.compile(r"«\s*"), "«" + NBSP),
+    (re.compile(r"\s*»"), NBSP + "»"),
+    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NARROW_NBSP),
+]
+# Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
+_OPENS = re.compile(r"(?:^|(?<=[\s(\[{\u2013\u2014]))")
+_ENGLISH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(_OPENS.pattern + '"'), "“"),
+    (re.compile('"'), "”"),
+    (re.compile(_OPENS.pattern + "'(?=\\w)"), "‘"),
+    (re.compile("'"), "’"),
+]
+QUOTES_NEED_CONTEXT = frozenset({"en"})
+RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {"fr": _FRENCH, "en": _ENGLISH}
+
+
+def typeset(text: str, language: str, before: str = "") -> str:
+    """The text with its language's typography. `before`: the character just before it, if any."""
+    rules = RULES.get(language)
+    if not rules or not text:
+        return text
+    # In English, the character before the text decides whether its first quote
+    # opens or closes (every English rule replaces one character by one).
+    context = before[-1:] if language in QUOTES_NEED_CONTEXT else ""
+    text = context + text
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text[len(context) :]
+
+
+class TypographyTreeprocessor(Treeprocessor):
+    """Typesets every text node of the page, in document order, except verbatim ones."""
+
+    def __init__(self, md: Markdown, language: str) -> None:
+        super().__init__(md)
+        self.language = language
+        self.previous = ""  # the last character seen, for the quotes at a node's start
+
+    def run(self, root: etree.Element) -> None:
+        self.previous = ""
+        self.walk(root)
+
+    def set(self, text: str | None, store: Callable[[str], None]) -> None:
+        if not text:
+            return
+        if not isinstance(text, AtomicString):
+            text = typeset(text, self.language, self.previous)
+            store(text)
+        self.previous = text[-1]
+
+    def walk(self, element: etree.Element) -> None:
+        if element.tag in VERBATIM:
+            self.previous = "x"  # code reads as a word: a quote after it closes
+        else:
+            self.set(element.text, lambda text: setattr(element, "text", text))
+            for child in element:
+                self.walk(child)
+        # The tail is the parent's text, after this element.
+        self.set(element.tail, lambda text: setattr(element, "tail", text))
+
+
+class TableOfContentsTypography(Treeprocessor):
+    """Typesets the titles of the toc extension's table of contents again.
+
+    toc reduces every title to plain text with its spaces collapsed, which
+    turns the no-break spaces back into ordinary ones; typesetting restores them.
+    """
+
+    def __init__(self, md: Markdown, language: str) -> None:
+        super().__init__(md)
+        self.language = language
+
+    def run(self, root: etree.Element) -> None:
+        tokens = list(getattr(self.md, "toc_tokens", []))
+        while tokens:
+            token = tokens.pop()
+            token["name"] = typeset(token["name"], self.language)
+            tokens.extend(token.get("children", []))
+
+
+class TypographyExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"language": ["", "The page's language: fr or en (others are left unchanged)."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # After attr_list (8) has taken `{…}` out of the text, before toc (5)
+        # reads the headings: the table of contents, the navigation and the
+        # search index get the typeset titles.
+        # `\'` and `\"` keep a straight quote, as with Python-Markdown's smarty.
+        md.ESCAPED_CHARS.extend(char for char in "'\"" if char not in md.ESCAPED_CHARS)
+        language = self.getConfig("language")
+        md.treeprocessors.register(TypographyTreeprocessor(md, language), "faq_typography", 7)
+        md.treeprocessors.register(TableOfContentsTypography(md, language), "faq_typography_toc", 4)
+        md.registerExtension(self)
+
+
+def makeExtension(**kwargs) -> TypographyExtension:  # noqa: N802 (Python-Markdown's name)
+    return TypographyExtension(**kwargs)
