@@ -37,7 +37,9 @@ def about_page(nav: Navigation | None) -> Page | None:
     return next((page for page in pages if norm_uri(page.file.src_uri) == ABOUT), None)
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     context["faq_about"] = about_page(nav)
     return context
 
