@@ -146,6 +146,13 @@ def test_choosing_a_language_with_the_switcher_counts_as_a_choice(new_context, s
     expect(fresh.locator(NOTICE)).to_have_count(1)
 
 
+def test_the_notice_is_not_printed(new_context, server: str) -> None:
+    page = load(new_context(locale=LOCALE["en"]), urljoin(server, "faq/what-is-nato/"))
+    expect(page.locator(NOTICE)).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(NOTICE)).to_be_hidden()
+
+
 def test_nothing_without_javascript(new_context, server: str) -> None:
     page = new_context(locale=LOCALE["en"], java_script_enabled=False).new_page()
     page.goto(urljoin(server, "faq/what-is-nato/"))
