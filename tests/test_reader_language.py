@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_browser import browser  # noqa: F401  (the session's Chromium)
 
 from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page
 from conftest import PROJECT, Site, counterpart
@@ -44,7 +43,7 @@ def path_in(language: str, path: str) -> str:
 
 
 @pytest.fixture
-def new_context(browser: Browser) -> Iterator:  # noqa: F811
+def new_context(browser: Browser) -> Iterator:
     contexts: list[BrowserContext] = []
 
     def make(languages: list[str] | None = None, **options) -> BrowserContext:
