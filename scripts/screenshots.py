@@ -1,5 +1,8 @@
-"""Screenshots of the home page and one question, in both languages, both colour schemes,
-at phone and desktop widths, for a reviewer to look at.
+"""Screenshots of the home page, one question and the About page, in both languages, both colour
+schemes, at desktop and two phone widths, for a reviewer to look at.
+
+Each page is opened by a browser that prefers the other language, so the offer to read it in
+that language shows at its top.
 
     uv run scripts/screenshots.py [OUTPUT_DIR]   (default: ./screenshots, git-ignored)
 """
@@ -19,7 +22,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browsing import DESKTOP, PHONE, launch, open_page  # noqa: E402
+from browsing import DESKTOP, PHONE, SMALL_PHONE, launch, open_page  # noqa: E402
 from conftest import SUB_PATH, PagesHandler, build, free_port  # noqa: E402
 
 PAGES = {
@@ -27,9 +30,13 @@ PAGES = {
     "home-en": "en/",
     "question-fr": "faq/why-does-nato-exist/",
     "question-en": "en/faq/why-does-nato-exist/",
+    "about-fr": "about/",
+    "about-en": "en/about/",
 }
-VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE, "phone-360": SMALL_PHONE}
 SCHEMES = ("light", "dark")
+# The browser's language for each page's language: the other one.
+READER_LOCALE = {"fr": "en-GB", "en": "fr-FR"}
 
 
 def main() -> None:
@@ -47,14 +54,14 @@ def main() -> None:
             browser = launch(playwright)
             for scheme in SCHEMES:
                 for width, viewport in VIEWPORTS.items():
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme)
                     for name, path in PAGES.items():
+                        locale = READER_LOCALE[name.rsplit("-", 1)[1]]
+                        context = browser.new_context(viewport=viewport, color_scheme=scheme, locale=locale)
                         page, _ = open_page(context, urljoin(url, path))
                         target = output / f"{name}-{scheme}-{width}.png"
-                        page.screenshot(path=target, full_page=width == "phone")
+                        page.screenshot(path=target, full_page=width != "desktop")
                         print(target)
-                        page.close()
-                    context.close()
+                        context.close()
             browser.close()
         server.shutdown()
 

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
+
+from browsing import CHROMIUM, chromium_executable, launch
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -194,3 +198,20 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, copy / name)
     return copy
+
+
+# The browser tests' one Chromium for the session (Playwright runs one per thread).
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        if chromium_executable(playwright) is None:
+            message = (
+                f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install "
+                "chromium`; elsewhere `uv run playwright install chromium`)."
+            )
+            if os.environ.get("CI"):
+                pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
+            pytest.skip(message)
+        browser = launch(playwright)
+        yield browser
+        browser.close()

@@ -8,24 +8,20 @@ they are skipped with a message that says how to get it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from browsing import (
-    CHROMIUM,
     DESKTOP,
     PHONE,
     Load,
-    chromium_executable,
     cold_load,
     first_load_bytes,
-    launch,
     open_page,
 )
 from conftest import Site
@@ -36,22 +32,6 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Bytes of one page's first load, every file gzip-compressed (README, "Performance").
 BUDGET_BYTES = 80_000
 SCHEMES = ("light", "dark")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        if chromium_executable(playwright) is None:
-            message = (
-                f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install "
-                "chromium`; elsewhere `uv run playwright install chromium`)."
-            )
-            if os.environ.get("CI"):
-                pytest.fail(f"browser tests cannot be skipped in CI: {message}", pytrace=False)
-            pytest.skip(message)
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ FRENCH_QUESTION = next(
 )
 ENGLISH_QUESTION = FRENCH_QUESTION.removesuffix(".md") + ".en.md"
 
-FRENCH_FIGURES = "Ajout de 40\u202f000 soldats le 1er mars 2022, comme en 2014."
-ENGLISH_FIGURES = "Added 40,000 troops on 1 March 2022, as in 2014."
+FRENCH_FIGURES = "Ajout de 40\u202f000 soldats le 1er mars 2022, comme en 2014, soit 1,5 fois plus (WCAG 2.1)."
+ENGLISH_FIGURES = "Added 40,000 troops on 1 March 2022, as in 2014, or 1.5 times more (WCAG 2.1)."
 
 
 def first_paragraph_line(path: Path) -> int:
@@ -82,6 +82,18 @@ MISMATCHES = [
         ENGLISH_FIGURES.replace("2014", "2015"),
         None,
         r"docs/{en}:{en_line}: the figure “2014” is (\d+ times )?in its French version",
+    ),
+    Mismatch(
+        "a decimal",
+        ENGLISH_FIGURES.replace("1.5", "1"),
+        None,
+        r"docs/{en}:{en_line}: the figure “1,5” is in its French version .* as figures: 1\.5\.",
+    ),
+    Mismatch(
+        "a version number",
+        ENGLISH_FIGURES.replace("2.1", "2"),
+        None,
+        r"docs/{en}:{en_line}: the figure “2\.1” is in its French version .* as figures: 2\.1\.",
     ),
     Mismatch(
         "a paragraph",

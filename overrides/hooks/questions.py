@@ -181,6 +181,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         HOME,
         *(question.source.norm_uri for question in _questions[DEFAULT_LANGUAGE]),
         ALL_QUESTIONS,
+        # Then the pages about the site (docs/about.md).
+        *sorted({source.norm_uri for source in sources if not source.is_question} - {HOME, ALL_QUESTIONS}),
     ]
     return files
 

@@ -87,7 +87,7 @@ DATES = {
 # Thousands grouped by spaces in French, by commas in English; decimal comma, decimal point.
 NUMBERS = {
     "fr": re.compile(
-        rf"(?<![\d,.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?(?!\d)|(?<![\d,.])\d+(?:,\d+)?(?!\d)"
+        rf"(?<![\d,.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?(?!\d)|(?<![\d,.])\d+(?:[,.]\d+)?(?!\d)"
     ),
     "en": re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d,.])\d+(?:\.\d+)?(?!\d)"),
 }
@@ -128,9 +128,15 @@ def dates(text: str, language: str) -> tuple[list[Figure], str]:
 
 def figures(text: str, language: str) -> list[Figure]:
     found, rest = dates(text, language)
-    decimal_mark = "," if language == "fr" else "."
+    # French writes decimals with a comma, but a version number with a point
+    # (WCAG 2.1) is written the same in both languages.
+    decimal_marks = ",." if language == "fr" else "."
     for match in NUMBERS[language].finditer(rest):
-        whole, _, decimals = match[0].partition(decimal_mark)
+        whole, decimals = match[0], ""
+        for mark in decimal_marks:
+            if mark in whole:
+                whole, _, decimals = whole.partition(mark)
+                break
         digits = re.sub(r"\D", "", whole)
         fraction = f".{decimals}" if decimals else ""
         grouped = f"{int(digits):,}" if digits != whole else digits  # thousands separated
