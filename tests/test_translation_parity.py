@@ -24,7 +24,9 @@ FRENCH_QUESTION = next(
 )
 ENGLISH_QUESTION = FRENCH_QUESTION.removesuffix(".md") + ".en.md"
 
-FRENCH_FIGURES = "Ajout de 40\u202f000 soldats le 1er mars 2022, comme en 2014, soit 1,5 fois plus (WCAG 2.1)."
+FRENCH_FIGURES = (
+    "Ajout de 40\u202f000 soldats le 1er mars 2022, comme en 2014, soit 1,5 fois plus (WCAG 2.1)."
+)
 ENGLISH_FIGURES = "Added 40,000 troops on 1 March 2022, as in 2014, or 1.5 times more (WCAG 2.1)."
 
 
