@@ -9,6 +9,7 @@ server, and nothing is ever fetched from another host.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -150,6 +151,11 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # quiet test output
         pass
+
+    def handle(self) -> None:
+        # The browser may close a connection it had kept alive.
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
