@@ -1,22 +1,53 @@
-"""Benchmark the site: what each page costs a reader, and what a build costs an editor.
+"""Benchmark the site against a stock Material site built from the same docs/.
 
-    uv run scripts/bench.py [--builds 5] [--markdown]
+    uv run scripts/bench.py [--builds 5] [--runs 3] [--pages "" faq/what-is-nato/ en/faq/]
+                            [--no-lighthouse] [--reports DIR] [--markdown]
 
-Prints, per page, the first load in headless Chromium with an empty cache:
-compressed kilobytes (every file fetched, gzip level 9, as tests/browsing.py
-counts them) and requests; then, for the whole site, the median wall time of
-cold `mkdocs build --strict` runs and each language's search index size.
-Needs Chromium (see README). Timings vary by machine; bytes do not.
+In one run it builds two sites from this repository's docs/:
+
+- the project: mkdocs.yml, overrides/ and every hook, as published;
+- stock: Material and static-i18n with their defaults (a generated mkdocs.yml
+  in a temporary folder: no overrides, no project stylesheet or script), plus
+  what the docs need to build and to show the same text: `attr_list` and the
+  hook that writes the home page's list and the "all questions" page
+  (overrides/hooks/questions.py). Only `font: false` departs from the
+  defaults: Google Fonts cannot be reached from here, and would only add to
+  the stock site's cost.
+
+Both are served as GitHub Pages serves them (gzip, `Cache-Control: max-age=600`,
+tests/conftest.py's PagesHandler) under a sub-path, and the script prints them
+side by side with the ratio project / stock:
+
+- every page's first load in headless Chromium with an empty cache: gzip
+  kilobytes of every file fetched (as tests/browsing.py counts them) and requests;
+- Lighthouse 12.2.3, mobile preset (simulated throttling), on a few pages: the
+  medians over `--runs` runs of the performance score, largest contentful
+  paint, total blocking time, and the accessibility, best-practices and SEO
+  scores. Runs alternate between the two sites, so that both see the same
+  machine load. Lighthouse runs Debian's Chromium headless, kept off the network;
+- the median of cold `mkdocs build --strict` runs (the project) and each
+  language's search index.
+
+Lighthouse comes from npm, outside the repository: `npm install --prefix
+~/.cache/faq-otan-ukraine-bench/lighthouse-12.2.3 lighthouse@12.2.3` (or set
+LIGHTHOUSE to its `cli/index.js`). Without it, the script says so and prints the rest.
+Timings vary by machine; bytes do not.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -27,8 +58,52 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browsing import cold_load, first_load_bytes, gzip_size, launch  # noqa: E402
+from browsing import CHROMIUM, CHROMIUM_ARGS, cold_load, first_load_bytes, gzip_size, launch  # noqa: E402
 from conftest import LANGUAGES, SUB_PATH, PagesHandler, Site, build, free_port  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_HOME = Path.home() / ".cache" / "faq-otan-ukraine-bench" / f"lighthouse-{LIGHTHOUSE_VERSION}"
+LIGHTHOUSE_CLI = Path(
+    os.environ.get("LIGHTHOUSE", LIGHTHOUSE_HOME / "node_modules" / "lighthouse" / "cli" / "index.js")
+)
+LIGHTHOUSE_INSTALL = f"npm install --prefix {LIGHTHOUSE_HOME} lighthouse@{LIGHTHOUSE_VERSION}"
+# Pages Lighthouse measures by default: a home page, a question, the longest page.
+LIGHTHOUSE_PAGES = ["", "faq/what-is-nato/", "en/faq/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+STOCK_CONFIG = """\
+site_name: FAQ OTAN – Ukraine
+site_url: {site_url}
+docs_dir: {docs}
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: fr
+          name: Français
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+markdown_extensions:
+  - attr_list
+hooks:
+  - {hooks}/questions.py
+"""
+
+
+@dataclass
+class Built:
+    name: str
+    root: Path  # the built site, under www/SUB_PATH
+    url: str
+    loads: list[tuple[str, int, int]] = field(default_factory=list)  # (page, bytes, requests)
+    lighthouse: dict[str, list[dict[str, float]]] = field(default_factory=dict)  # page -> runs
 
 
 def cold_builds(runs: int, site_url: str) -> list[float]:
@@ -43,64 +118,231 @@ def cold_builds(runs: int, site_url: str) -> list[float]:
     return seconds
 
 
-def first_loads(site: Site) -> list[tuple[str, int, int]]:
+def build_stock(directory: Path, site_dir: Path, site_url: str) -> None:
+    config = directory / "mkdocs.yml"
+    config.write_text(
+        STOCK_CONFIG.format(site_url=site_url, docs=PROJECT / "docs", hooks=PROJECT / "overrides" / "hooks"),
+        encoding="utf-8",
+    )
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site_dir)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if process.returncode != 0:
+        sys.exit(f"the stock build failed:\n{process.stdout}{process.stderr}")
+
+
+def first_loads(built: Built) -> None:
     """(page, compressed bytes, requests) for every page, each with an empty cache."""
-    rows = []
+    site = Site(built.root, built.url, "")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for page in site.pages:
-            load = cold_load(browser, urljoin(site.url, page.url_path))
-            rows.append(
-                (f"/{page.url_path}", first_load_bytes(load, site.url, site.root), len(load.responses))
+            load = cold_load(browser, urljoin(built.url, page.url_path))
+            built.loads.append(
+                (f"/{page.url_path}", first_load_bytes(load, built.url, built.root), len(load.responses))
             )
         browser.close()
-    return rows
+
+
+def lighthouse(url: str, report: Path) -> dict[str, float]:
+    """One Lighthouse run (mobile preset) of a page: its scores and timings."""
+    flags = " ".join([*CHROMIUM_ARGS, "--headless=new", "--no-sandbox", "--disable-dev-shm-usage"])
+    process = subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE_CLI),
+            url,
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={flags}",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if process.returncode != 0 or not report.exists():
+        sys.exit(f"Lighthouse failed on {url}:\n{process.stderr[-2000:]}")
+    result = json.loads(report.read_text(encoding="utf-8"))
+    if result.get("runtimeError"):
+        sys.exit(f"Lighthouse failed on {url}: {result['runtimeError']}")
+    scores = {name: result["categories"][name]["score"] * 100 for name in CATEGORIES}
+    audits = result["audits"]
+    return {
+        **scores,
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+    }
+
+
+def lighthouse_runs(sites: list[Built], pages: list[str], runs: int, reports: Path) -> None:
+    """Every page of every site, `runs` times, the sites alternating."""
+    for run in range(runs):
+        for path in pages:
+            for built in sites:
+                name = path.strip("/").replace("/", "-") or "home"
+                report = reports / f"{built.name}-{name}-{run + 1}.json"
+                built.lighthouse.setdefault(path, []).append(lighthouse(urljoin(built.url, path), report))
+                print(f"  lighthouse {built.name:<7} /{path} run {run + 1}", file=sys.stderr)
+
+
+def serve(directory: Path, port: int) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(PagesHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def ratio(project: float, stock: float) -> str:
+    return f"{project / stock:.2f}" if stock else "-"
+
+
+def print_loads(project: Built, stock: Built, markdown: bool) -> None:
+    stock_loads = {page: (size, requests) for page, size, requests in stock.loads}
+    header = ["page", "project KB", "req", "stock KB", "req", "KB ratio"]
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    else:
+        print(f"{header[0]:<48} {header[1]:>10} {header[2]:>4} {header[3]:>9} {header[4]:>4} {header[5]:>9}")
+    for page, size, requests in project.loads:
+        stock_size, stock_requests = stock_loads.get(page, (0, 0))
+        cells = [
+            f"{size / 1000:.1f}",
+            str(requests),
+            f"{stock_size / 1000:.1f}",
+            str(stock_requests),
+            ratio(size, stock_size),
+        ]
+        if markdown:
+            print(f"| `{page}` | " + " | ".join(cells) + " |")
+        else:
+            print(f"{page:<48} {cells[0]:>10} {cells[1]:>4} {cells[2]:>9} {cells[3]:>4} {cells[4]:>9}")
+    for built in (project, stock):
+        sizes = [size for _, size, _ in built.loads]
+        requests = sorted({r for _, _, r in built.loads})
+        print(
+            f"{built.name}: first load {min(sizes) / 1000:.1f} to {max(sizes) / 1000:.1f} KB "
+            f"(median {statistics.median(sizes) / 1000:.1f}), {', '.join(map(str, requests))} requests"
+        )
+
+
+METRICS = [
+    ("performance", "perf", "{:.0f}"),
+    ("lcp", "LCP ms", "{:.0f}"),
+    ("tbt", "TBT ms", "{:.0f}"),
+    ("fcp", "FCP ms", "{:.0f}"),
+    ("accessibility", "a11y", "{:.0f}"),
+    ("best-practices", "BP", "{:.0f}"),
+    ("seo", "SEO", "{:.0f}"),
+]
+
+
+def print_lighthouse(project: Built, stock: Built, runs: int, markdown: bool) -> None:
+    print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile, median of {runs} runs: project / stock (ratio)")
+    header = ["page", *(label for _, label, _ in METRICS)]
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("| --- |" + " ---: |" * len(METRICS))
+    else:
+        print(f"{'page':<22}" + "".join(f"{label:>22}" for _, label, _ in METRICS))
+    for path, project_runs in project.lighthouse.items():
+        cells = []
+        for key, _, number in METRICS:
+            mine = statistics.median(run[key] for run in project_runs)
+            theirs = statistics.median(run[key] for run in stock.lighthouse[path])
+            cells.append(f"{number.format(mine)} / {number.format(theirs)} ({ratio(mine, theirs)})")
+        if markdown:
+            print(f"| `/{path}` | " + " | ".join(cells) + " |")
+        else:
+            print(f"{'/' + path:<22}" + "".join(f"{cell:>22}" for cell in cells))
+
+
+def machine() -> str:
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown CPU",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    chromium = subprocess.run(
+        [str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=60
+    ).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu}), {chromium or 'no Chromium'}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builds", type=int, default=5, help="cold builds to time (median)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and site (median)")
+    parser.add_argument("--pages", nargs="*", default=LIGHTHOUSE_PAGES, help="pages Lighthouse measures")
+    parser.add_argument("--no-lighthouse", action="store_true", help="bytes, requests and builds only")
+    parser.add_argument("--reports", type=Path, help="keep Lighthouse's JSON reports in this folder")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
     args = parser.parse_args()
+
+    use_lighthouse = not args.no_lighthouse and LIGHTHOUSE_CLI.exists() and shutil.which("node")
+    if not args.no_lighthouse and not use_lighthouse:
+        print(
+            f"Lighthouse not found at {LIGHTHOUSE_CLI}: it is left out. To install it "
+            f"(Node.js 18 or newer): {LIGHTHOUSE_INSTALL}",
+            file=sys.stderr,
+        )
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
     seconds = cold_builds(args.builds, url)
     with tempfile.TemporaryDirectory() as directory:
-        root = Path(directory) / SUB_PATH
-        result = build(PROJECT, root, url)
-        site = Site(root, url, result.output)
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(PagesHandler, directory=directory))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        www = Path(directory) / "www"
+        stock_port = free_port()
+        project = Built("project", www / SUB_PATH, url)
+        stock = Built(
+            "stock", Path(directory) / "stock-www" / SUB_PATH, f"http://127.0.0.1:{stock_port}/{SUB_PATH}/"
+        )
+        result = build(PROJECT, project.root, project.url)
+        if result.returncode != 0:
+            sys.exit(f"the build failed:\n{result.output}")
+        build_stock(Path(directory), stock.root, stock.url)
+        servers = [
+            serve(built.root.parent, int(built.url.split(":")[2].split("/")[0])) for built in (project, stock)
+        ]
         try:
-            rows = first_loads(site)
+            for built in (project, stock):
+                first_loads(built)
+            if use_lighthouse:
+                reports = args.reports or Path(directory) / "lighthouse"
+                reports.mkdir(parents=True, exist_ok=True)
+                lighthouse_runs([project, stock], args.pages, args.runs, reports)
         finally:
-            server.shutdown()
+            for server in servers:
+                server.shutdown()
+                server.server_close()
         indexes = {
-            language: root / ("" if language == "fr" else language) / "search/search_index.json"
+            f"{language}, {name}": project.root / ("" if language == "fr" else language) / "search" / name
             for language in LANGUAGES
+            for name in ("search_index.json", "search_index.full.json")
         }
-        index_sizes = {lang: (path.stat().st_size, gzip_size(path)) for lang, path in indexes.items()}
+        index_sizes = {
+            name: (path.stat().st_size, gzip_size(path)) for name, path in indexes.items() if path.exists()
+        }
 
-    bar = "| --- | ---: | ---: |" if args.markdown else ""
-    print(
-        "| page | first load (KB, gzip) | requests |"
-        if args.markdown
-        else f"{'page':<58} {'KB':>6} {'requests':>8}"
-    )
-    if bar:
-        print(bar)
-    for page, size, requests in rows:
-        if args.markdown:
-            print(f"| `{page}` | {size / 1000:.1f} | {requests} |")
-        else:
-            print(f"{page:<58} {size / 1000:6.1f} {requests:8d}")
-    sizes = [size for _, size, _ in rows]
+    print(f"machine: {machine()}\n")
+    print_loads(project, stock, args.markdown)
+    if use_lighthouse:
+        print_lighthouse(project, stock, args.runs, args.markdown)
     print()
-    print(
-        f"first load: {min(sizes) / 1000:.1f} to {max(sizes) / 1000:.1f} KB, "
-        f"median {statistics.median(sizes) / 1000:.1f} KB"
-    )
     print(
         f"cold strict build: median {statistics.median(seconds):.2f} s over {len(seconds)} runs "
         f"({', '.join(f'{s:.2f}' for s in seconds)})"

@@ -9,6 +9,8 @@ server, and nothing is ever fetched from another host.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import os
 import shutil
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -126,9 +129,12 @@ class Site:
         base = home.url_path
         return [self.page(f"{base}{link['href']}") for link in links]
 
-    def search_index(self, language: str) -> dict:
+    def search_index(self, language: str, settings_only: bool = False) -> dict:
+        """A language's search index: whole, as the search worker fetches it on the first search,
+        or with its settings only, as every page fetches it."""
         prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-        return json.loads((self.root / prefix / "search/search_index.json").read_text())
+        name = "search_index.json" if settings_only else "search_index.full.json"
+        return json.loads((self.root / prefix / "search" / name).read_text())
 
 
 def free_port() -> int:
@@ -138,10 +144,43 @@ def free_port() -> int:
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
-    """Serves files like GitHub Pages: the site's own 404.html for a missing path."""
+    """Serves files like GitHub Pages: text gzip-compressed for browsers that accept it,
+    `Cache-Control: max-age=600` on every response, the site's own 404.html for a missing path."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+    protocol_version = "HTTP/1.1"  # connections kept alive, as browsers use them
+    # Every path asked for, in order, by any browser: what reached the network,
+    # cached files excluded. Tests clear it before they look.
+    requested: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args) -> None:  # quiet test output
         pass
+
+    def handle(self) -> None:
+        # The browser may close a connection it had kept alive.
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        self.requested.append(self.path)
+        path = Path(self.translate_path(self.path))
+        if self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.suffix in self.COMPRESSED and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / SUB_PATH / "404.html"

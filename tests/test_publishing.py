@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from conftest import Site, counterpart, normalise
+from conftest import PROJECT, Site, counterpart, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
@@ -79,6 +81,12 @@ def test_sitemap_lists_every_page_with_its_alternates(site: Site) -> None:
         assert alternates["x-default"] == alternates["fr"]
 
 
+def test_only_the_site_root_has_a_sitemap(site: Site) -> None:
+    assert [path.relative_to(site.root).as_posix() for path in site.root.rglob("sitemap*.xml")] == [
+        "sitemap.xml"
+    ]
+
+
 def test_robots_txt_points_to_the_sitemap(site: Site) -> None:
     robots = (site.root / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {site.url}sitemap.xml" in robots.splitlines()
@@ -112,22 +120,21 @@ def internal_links(site: Site, server: str) -> set[str]:
                 url = urldefrag(urljoin(here, target)).url
                 if url.startswith(server):
                     links.add(url)
-        # What Material's JavaScript fetches: a sitemap next to each alternate,
-        # the search index of the page's language, and the search worker.
-        for link in page.soup.find_all("link", rel="alternate"):
-            links.add(urljoin(link["href"], "sitemap.xml"))
+        # What the JavaScript fetches: the search index of the page's language
+        # (its settings, then its pages on the first search), and the search worker.
         config = page.soup.find("script", id="__config")
         if config is not None:
             settings = json.loads(config.string)
             base = urljoin(here, settings["base"])
             links.add(urljoin(base, "search/search_index.json"))
+            links.add(urljoin(base, "search/search_index.full.json"))
             links.add(urljoin(here, settings["search"]))
     return links
 
 
 def test_every_internal_link_and_asset_resolves_under_the_sub_path(site: Site, server: str) -> None:
     links = internal_links(site, server)
-    assert len(links) > 40  # pages, stylesheets, scripts, icons, sitemaps
+    assert len(links) > len(site.pages) + 5  # pages, stylesheets, scripts, icons, search indexes
     broken = []
     for url in sorted(links):
         try:
@@ -150,3 +157,17 @@ def test_the_404_page_links_home_under_the_sub_path(site: Site, path: str) -> No
 def test_the_404_page_is_titled_in_both_languages(site: Site) -> None:
     title = site.page("404.html").soup.title.get_text()
     assert "Page introuvable" in title and "Page not found" in title
+
+
+def test_the_styles_block_names_materials_main_stylesheet() -> None:
+    # overrides/main.html drops Material's palette stylesheet, so it names the
+    # main one itself; that name changes with Material's version.
+    import material
+
+    pattern = r"assets/stylesheets/main\.\w+\.min\.css"
+    base = Path(material.__file__).parent / "templates" / "base.html"
+    (materials,) = set(re.findall(pattern, base.read_text(encoding="utf-8")))
+    ours = set(re.findall(pattern, (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8")))
+    assert ours == {materials}, (
+        f"overrides/main.html, block styles: name {materials}, as Material's base.html does"
+    )

@@ -25,3 +25,9 @@ def test_search_index_holds_only_its_language_with_its_stemmer(site: Site, langu
     other = {page.h1 for page in site.questions("en" if language == "fr" else "fr")}
     assert own <= titles
     assert not (other & titles)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_fetches_the_index_settings_alone(site: Site, language: str) -> None:
+    settings = site.search_index(language, settings_only=True)
+    assert settings == {**site.search_index(language), "docs": []}

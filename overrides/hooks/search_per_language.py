@@ -11,6 +11,13 @@ of the page and resolves result locations against it. So every page's `base`
 is its language's root (`en/` for English pages), and the English index holds
 locations relative to that root. Reader preferences (colour scheme) stay
 shared by both languages: their storage scope is the site root.
+
+Material's bundle fetches that index on every page load, before anyone
+searches. So each language's index is written twice: whole, as
+search/search_index.full.json, which the search worker fetches on the first
+search (docs/assets/javascripts/workers/stemming.js), and at
+search/search_index.json with its settings only and no pages, which is all the
+page itself needs.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from mkdocs.utils import get_relative_url
 from faq_docs import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX = Path("search") / "search_index.json"
+FULL_INDEX = Path("search") / "search_index.full.json"  # also named in overrides/main.html
 
 
 # The languages under their own folder (en/); the default one is at the root.
@@ -74,6 +82,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"{merged_path} was not written: is the search plugin enabled in mkdocs.yml?")
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     for language, index in split_index(merged).items():
-        path = site / INDEX if language == DEFAULT_LANGUAGE else site / language / INDEX
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        root = site if language == DEFAULT_LANGUAGE else site / language
+        (root / INDEX).parent.mkdir(parents=True, exist_ok=True)
+        for path, content in ((root / FULL_INDEX, index), (root / INDEX, {**index, "docs": []})):
+            path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

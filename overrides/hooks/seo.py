@@ -5,14 +5,12 @@ in each language (plus `x-default`, the French page). From that one record come:
 
 - the `<head>` links and Open Graph tags (overrides/main.html, block site_meta);
 - `sitemap.xml` at the site root, every page of both languages with its
-  alternates, and `robots.txt` pointing to it;
-- a one-page `sitemap.xml` next to every page: Material's language selector
-  fetches `sitemap.xml` relative to each `<link rel="alternate">`, and those
-  requests must succeed rather than 404 on every page load;
+  alternates, and `robots.txt` pointing to it (Material's bundle no longer
+  fetches a sitemap next to each alternate: see overrides/main.html);
 - schema.org `FAQPage` JSON-LD on each question page, in its language.
 
 static-i18n builds French, then English inside French's post-build: the
-sitemaps are written after each language's build, complete after the last.
+sitemap is written after each language's build, complete after the last.
 """
 
 from __future__ import annotations
@@ -62,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: site_url is required (canonical, hreflang and sitemap URLs).")
     if config.theme["language"] == DEFAULT_LANGUAGE:
         _pages.clear()  # a new run starts with the default language
-    # This hook writes the sitemaps; no theme template should.
+    # This hook writes the sitemap; no theme template should.
     config.theme.static_templates.discard(SITEMAP)
     return config
 
@@ -128,20 +126,11 @@ def sitemap_xml(entries: list[PageLinks]) -> str:
     )
 
 
-def site_path(url: str, config: MkDocsConfig) -> Path:
-    """Where the page at an absolute URL of this site lives in site_dir."""
-    relative = url.removeprefix(config.site_url)
-    return Path(config.site_dir) / relative
-
-
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after each language's build; by the last one every page is known.
     entries = sorted(_pages.values(), key=lambda entry: entry.url)
     Path(config.site_dir, SITEMAP).write_text(sitemap_xml(entries), encoding="utf-8")
-    for entry in entries:
-        if entry.url != config.site_url:  # the home page's is the full one above
-            site_path(entry.url, config).joinpath(SITEMAP).write_text(sitemap_xml([entry]), encoding="utf-8")
     Path(config.site_dir, "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, SITEMAP)}\n", encoding="utf-8"
     )

@@ -1,15 +1,18 @@
-/* Material's search worker, loaded on the first search and fed stemmed
-   queries: see overrides/main.html. Material's messages: 0 set-up (index and
-   config), 1 ready, 2 query, 3 result. */
+/* The search, loaded on the first query by search-on-demand.js, in the same
+   worker: Material's search worker, the pages of the index (the page's set-up
+   message carried its settings only), then every query stemmed. See
+   overrides/main.html. Material's messages: 0 set-up (index and config),
+   1 ready, 2 query, 3 result. `setup`, `pending` and `waiting` come from
+   search-on-demand.js. */
 "use strict";
 
-var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var state = "idle"; // idle, then loading (Material's worker), then ready
-var setup = null; // the page's set-up message, kept until Material's worker loads
-var pending = []; // queries that arrive while it loads
+var READY = 1, QUERY = 2, RESULT = 3;
+var ready = false; // Material's worker has built the index
+var failed = false; // the index could not be fetched
 var forwarding = false;
 var stem = null;
 var post = self.postMessage.bind(self);
+var address = new URL(self.location.href).searchParams; // worker, index
 
 function stemmed(query) {
   // The query's words, not field names ("title:").
@@ -25,15 +28,19 @@ function forward(message) {
   }
 }
 
+function nothing() {
+  post({ type: RESULT, data: { items: [] } });
+}
+
 // Material's worker says "ready" once it has loaded the index's stemmer and
 // built the index. The page was told so at set-up: swallow it, send the
 // queries that waited.
 self.postMessage = function (message) {
-  if (state !== "loading" || message.type !== READY) {
+  if (ready || message.type !== READY) {
     post(message);
     return;
   }
-  state = "ready";
+  ready = true;
   var language = setup.data.config.lang[0];
   var stemmer = language === "en" ? self.lunr.stemmer : self.lunr[language].stemmer;
   stem = function (word) {
@@ -44,25 +51,33 @@ self.postMessage = function (message) {
   });
 };
 
+// This listener comes before Material's worker's, which importScripts adds below.
+self.removeEventListener("message", waiting);
 self.addEventListener("message", function (event) {
   if (forwarding) return; // on its way to Material's worker
   var message = event.data;
-  if (state === "ready") {
+  if (ready) {
     if (message.type === QUERY) message.data = stemmed(message.data);
-    return; // on to Material's worker, which listens after this listener
+    return; // on to Material's worker
   }
   event.stopImmediatePropagation(); // Material's worker is not set up yet
-  if (message.type === SETUP) {
-    setup = message;
-    post({ type: READY });
-  } else if (message.type === QUERY && !message.data.trim()) {
-    post({ type: RESULT, data: { items: [] } });
-  } else if (message.type === QUERY) {
-    pending.push(message);
-    if (state === "idle") {
-      state = "loading";
-      importScripts(new URL(self.location.href).searchParams.get("worker"));
-      forward(setup);
-    }
-  }
+  if (message.type !== QUERY) return;
+  if (failed || !message.data.trim()) nothing();
+  else pending.push(message);
 });
+
+importScripts(address.get("worker"));
+fetch(address.get("index"))
+  .then(function (response) {
+    if (!response.ok) throw new Error(response.status + " " + response.url);
+    return response.json();
+  })
+  .then(function (index) {
+    setup.data.docs = index.docs;
+    forward(setup); // Material's worker builds the index, then says "ready"
+  })
+  .catch(function (error) {
+    failed = true;
+    pending.splice(0).forEach(nothing);
+    throw error;
+  });
