@@ -27,10 +27,13 @@ import provenance  # noqa: E402 (a hook module, from the hooks' folder)
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with `!ENV [NAME, default]` read as its default."""
+    """mkdocs.yml with `!ENV [NAME, default]` read as its default, and `!ENV NAME` as None."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_ConfigLoader.add_constructor(
+    "!ENV",
+    lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None,
+)
 CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 STRINGS = CONFIG["extra"]["strings"]
 RECORD = provenance.read_record((PROJECT / CONFIG["extra"]["faq"]["record"]).read_text(encoding="utf-8"))
