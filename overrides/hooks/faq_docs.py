@@ -176,7 +176,8 @@ class Source:
 
     @classmethod
     def read(cls, file: File) -> Source:
-        return cls.parse(file.src_uri, file.content_string)
+        # Not UTF-8: reported by doc_files.py; the rest of the page is still checked.
+        return cls.parse(file.src_uri, file.content_bytes.decode("utf-8-sig", errors="replace"))
 
     @classmethod
     def parse(cls, src_uri: str, text: str) -> Source:
@@ -218,7 +219,7 @@ class Source:
         except yaml.MarkedYAMLError as error:
             self.meta_error = "yaml"
             line, message = explain_yaml_error(error, yaml_text)
-            self._problem(message, line + 1)
+            self._problem(message, line + 2)  # the front matter starts on line 2
             return
         finally:
             loader.dispose()
@@ -306,13 +307,26 @@ class Source:
                 result.append((number, line))
         return result
 
-    def line_of(self, *needles: str) -> int | None:
+    def line_of(self, *needles: str, in_code: bool = False) -> int | None:
         """The first line of the body holding one of these texts (tried in order)."""
+        lines = self.lines()
+        if in_code:  # fenced code blocks included
+            lines = list(enumerate(self.text.splitlines(), start=1))[self.body_line - 1 :]
         for needle in filter(None, needles):
-            for number, line in self.lines():
+            for number, line in lines:
                 if needle in line:
                     return number
         return None
+
+    def glued_list_lines(self) -> list[int]:
+        """Lines starting a list right under a line of text, with no empty line between."""
+        result, previous = [], ""
+        for number, line in self.lines():
+            is_item = bool(_LIST_ITEM.match(line))
+            if is_item and previous.strip() and not _LIST_ITEM.match(previous) and not _HEADING.match(previous):
+                result.append(number)
+            previous = line
+        return result
 
     def headings(self) -> list[Heading]:
         headings = []
@@ -430,11 +444,11 @@ def is_question(src_uri: str) -> bool:
 def markdown_sources(files: Files) -> list[Source]:
     """Every Markdown page the editors wrote, in both languages, sorted by path.
 
-    Pages that file_problem() rejects (a wrong name or place, not UTF-8) are
-    left out: that one message says what to do, and nothing else is said of them.
+    Pages with a wrong name or place are left out: that one message says what
+    to do, and nothing else is said of them.
     """
     return sorted(
-        (Source.read(file) for file in files.documentation_pages() if file_problem(file) is None),
+        (Source.read(file) for file in files.documentation_pages() if name_problem(file) is None),
         key=lambda source: source.src_uri,
     )
 
@@ -452,6 +466,11 @@ def kebab_case(text: str) -> str:
 
 def file_problem(file: File) -> Problem | None:
     """What is wrong with a file of docs/ itself (its name, place or encoding), if anything."""
+    return name_problem(file) or encoding_problem(file)
+
+
+def name_problem(file: File) -> Problem | None:
+    """What is wrong with a file's name or place in docs/, if anything."""
     path = PurePosixPath(file.src_uri)
     folder = "" if path.parent.as_posix() == "." else path.parent.as_posix()
     if path.name.startswith(("~$", "~")) or path.name.endswith(("~", ".tmp", ".bak")):
@@ -509,6 +528,12 @@ def file_problem(file: File) -> Problem | None:
             "a page's file name is in lower case, without accents or spaces, words joined by hyphens. "
             f"Rename it to {where}{kebab_case(name)}{suffix} (and its other language's file alike).",
         )
+    return None
+
+
+def encoding_problem(file: File) -> Problem | None:
+    if not file.is_documentation_page():
+        return None
     try:
         file.content_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -536,7 +561,7 @@ class RenderedLink:
     text: str = ""
     has_image: bool = False
     in_list_item: bool = False
-    section: str | None = None  # id of the h2 it is under
+    section: str | None = None  # id of the heading it is under
 
 
 @dataclass
@@ -586,8 +611,7 @@ class Outline(HTMLParser):
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             self._heading = RenderedHeading(int(tag[1]), attributes.get("id"))
             self.headings.append(self._heading)
-            if int(tag[1]) <= 2:
-                self._section = attributes.get("id")
+            self._section = attributes.get("id")
         elif tag == "a" and "headerlink" in (attributes.get("class") or ""):
             self._permalink = True  # the ¶ after a heading, added by the build
         elif tag == "a" and attributes.get("href") is not None:

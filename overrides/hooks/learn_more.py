@@ -84,6 +84,11 @@ def check_link(
             f"the link to `{link.href}` has no text. Write what the reader will find there between "
             "the square brackets: `[title](…)`."
         )
+    if any(character.isspace() or character == '"' for character in link.href):
+        return problem(
+            f"the address of the link `{link.href}` contains a space or a quote: a `)` or a quote is "
+            "missing or misplaced. Write it as `[text](https://…)`."
+        )
     parts = urlsplit(link.href)
     if parts.scheme or parts.netloc:
         if parts.scheme != "https":
@@ -100,6 +105,8 @@ def check_link(
     if (source.src_uri, link.href) in WARNED_LINKS or parts.path.endswith(".md"):
         return []  # MkDocs said so already (link_messages.py)
     if not parts.path:
+        if source.line_of(f"]({link.href}"):
+            return []  # a Markdown link: MkDocs checks its anchor (link_messages.py)
         if parts.fragment and parts.fragment not in outline.ids:
             return problem(
                 f"the link `{link.href}` points to no heading of this page. Use one of its ids: "
@@ -171,7 +178,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html  # the front matter's message comes first
     outline = Outline.of(html)
     problems = [p for link in outline.links for p in check_link(source, link, page, files, outline, config)]
-    if is_question(page.file.src_uri):
-        problems += check_learn_more(source, outline)
+    if is_question(page.file.src_uri) and not (outline.unclosed or outline.unclosed_comment):
+        problems += check_learn_more(source, outline)  # else page_html.py says what hides it
     report(problems)
     return html

@@ -58,7 +58,7 @@ class LinkWarnings(logging.Filter):
             return True
         doc, target = match["doc"], match["target"]
         WARNED_LINKS.add((doc, target))
-        if norm_uri(doc) == ALL_QUESTIONS and self.repeated_from_a_question(doc, target):
+        if norm_uri(doc) == ALL_QUESTIONS and (target.startswith("#") or self.repeated_from_a_question(doc, target)):
             return False  # reported for the question page it comes from
         source = self.source(doc)
         line = source.line_of(f"]({target}", f"]: {target}", target) if source else None

@@ -55,7 +55,7 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
                 source.src_uri,
                 "has no title. Start the text with one line `# Title {#id}` (for a question, the "
                 "question itself).",
-                source.body_line,
+                next((n for n, line in source.lines() if line.strip()), source.body_line),
             )
         )
     for extra in titles[1:]:
@@ -110,6 +110,17 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
 
 def check_text(source: Source, outline: Outline) -> list[Problem]:
     problems: list[Problem] = []
+    for tag in dict.fromkeys(outline.unclosed):
+        problems.append(
+            Problem(
+                source.src_uri,
+                f"the HTML element `<{tag}>` is never closed, so it swallows the rest of the page. "
+                f"Close it with `</{tag}>`, or write Markdown instead of HTML.",
+                source.line_of(f"<{tag}>", f"<{tag} "),
+            )
+        )
+    if problems:
+        return problems  # what follows it shows as raw text: nothing more to say
     text = "".join(outline.visible_text)
     for leak, what in _LEAKS.items():
         if leak in text:
@@ -121,16 +132,17 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                     source.line_of(context.strip(), leak),
                 )
             )
-    for paragraph in outline.paragraphs:
-        if match := _GLUED_ITEM.search(paragraph):
-            problems.append(
-                Problem(
-                    source.src_uri,
-                    "this list is glued to the line above it, so it shows as part of that paragraph. "
-                    "Leave an empty line before the list.",
-                    source.line_of(match.group(1)[:40].strip()),
-                )
+    glued = [paragraph for paragraph in outline.paragraphs if _GLUED_ITEM.search(paragraph)]
+    candidates = source.glued_list_lines()
+    for index, _ in enumerate(glued):
+        problems.append(
+            Problem(
+                source.src_uri,
+                "this list is glued to the line above it, so it shows as part of that paragraph. "
+                "Leave an empty line before the list.",
+                candidates[index] if index < len(candidates) else None,
             )
+        )
     for block in outline.code_blocks:
         first = next((line.strip() for line in block.splitlines() if line.strip()), "")
         problems.append(
@@ -139,7 +151,7 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                 "this text shows as a block of code, because it is indented by four spaces or a tab "
                 "(or fenced by ```): readers and search engines do not get it as text. Start the "
                 "line at the margin.",
-                source.line_of(first[:40]),
+                source.line_of(first[:40], in_code=True),
             )
         )
     if outline.unclosed_comment:
@@ -149,15 +161,6 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                 "this comment `<!--` is never closed, so everything after it is hidden. "
                 "End it with `-->`.",
                 max((number for number, line in source.lines() if "<!--" in line), default=None),
-            )
-        )
-    for tag in dict.fromkeys(outline.unclosed):
-        problems.append(
-            Problem(
-                source.src_uri,
-                f"the HTML element `<{tag}>` is never closed, so it swallows the rest of the page. "
-                f"Close it with `</{tag}>`, or write Markdown instead of HTML.",
-                source.line_of(f"<{tag}>", f"<{tag} "),
             )
         )
     return problems
