@@ -1020,11 +1020,16 @@ class Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory, original_docs: dict[str, str]) -> dict[str, Outcome]:
-    """Every mistake made in its own copy, all built by one process (tests/batch_build.py)."""
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Each selected mistake made in its own copy, all built by one process (tests/batch_build.py)."""
+    selected = {
+        item.callspec.params["mistake"].name
+        for item in request.session.items
+        if hasattr(item, "callspec") and "mistake" in item.callspec.params
+    }
     root = tmp_path_factory.mktemp("mistakes")
     made = {}
-    for index, mistake in enumerate(MISTAKES):
+    for index, mistake in enumerate(m for m in MISTAKES if m.name in selected):
         project = copy_project(root / f"{index}")
         docs = project / "docs"
         made[mistake.name] = (project, mistake.make(docs), snapshot(docs))
