@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docs_copy import SourcePage, questions
 
 from conftest import PROJECT, BuildResult, build, build_many, copy_project
-from docs_copy import SourcePage, questions
 
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
 ALLOWED = "nato.int"
@@ -275,12 +275,14 @@ def duplicated_key(docs: Path) -> list[str]:
     ]
 
 
-def changed_key(key: str, value: str, message: str, language: str = "fr") -> Callable[[Path], list[str]]:
+def changed_key(
+    key: str, value: str, message: str, language: str = "fr", at_line: int | None = None
+) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
         line = page.key_line(key)
         page.set(line, f"{key}: {value}")
-        return [f"{page.where}:{line}: {message}"]
+        return [f"{page.where}:{at_line or line}: {message}"]
 
     return make
 
@@ -521,6 +523,16 @@ def unclosed_comment(docs: Path) -> list[str]:
     ]
 
 
+def removed_marker(docs: Path) -> list[str]:
+    home = SourcePage(docs, "index.en.md")
+    line = home.lines().index("<!-- faq:questions -->") + 1
+    home.delete(line)
+    return [
+        "docs/index.en.md: the line `<!-- faq:questions -->` is missing. Put it back where the site should "
+        "list the questions; it is filled in at build time."
+    ]
+
+
 # -- learn-more lists -------------------------------------------------------------------------
 
 
@@ -749,6 +761,25 @@ MISTAKES = [
             'Write it like `description: "One sentence."`.',
         ),
     ),
+    Mistake(
+        "list never closed in front matter",
+        changed_key(
+            "description",
+            "[Une liste",
+            "this front matter line cannot be read (expected ',' or ']', but got '<stream end>'). Each line "
+            "must be `key: value`; put a value with punctuation in double quotes.",
+        ),
+    ),
+    Mistake(
+        "front matter value YAML cannot convert",
+        changed_key(
+            "number",
+            "!!int un",
+            "the front matter cannot be read (invalid literal for int() with base 10: 'un'). Write each line as "
+            "`key: value`, and put a value with punctuation in double quotes.",
+            at_line=1,
+        ),
+    ),
     Mistake("no number", removed_key("number", "number: 3")),
     Mistake("no description", removed_key("description", 'description: "One sentence."')),
     Mistake("number on a page that is not a question", number_on_home),
@@ -823,6 +854,7 @@ MISTAKES = [
     ),
     Mistake("comment never closed", unclosed_comment),
     Mistake("list glued to the answer", glued_list),
+    Mistake("home page without its list of questions", removed_marker),
     Mistake("answer indented by four spaces", indented_answer),
     Mistake("answer in a fenced block", fenced_answer),
     Mistake("HTML element never closed", unclosed_element),
@@ -915,6 +947,16 @@ MISTAKES = [
             lambda _: (
                 "the link `../nowhere/` leads to no page of this site. Link to the page's .md file, "
                 "relative to this one, in Markdown: `[text](other-page.md)`."
+            ),
+        ),
+    ),
+    Mistake(
+        "raw HTML link to an anchor that does not exist",
+        linked(
+            lambda _: '<a href="#nowhere">voir</a>',
+            lambda page: (
+                "the link `#nowhere` points to no heading of this page. Use one of its ids: "
+                f"{', '.join(f'`#{i}`' for i in ids(page))}."
             ),
         ),
     ),

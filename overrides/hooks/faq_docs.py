@@ -221,6 +221,13 @@ class Source:
             line, message = explain_yaml_error(error, yaml_text)
             self._problem(message, line + 2)  # the front matter starts on line 2
             return
+        except (yaml.YAMLError, ValueError, TypeError) as error:  # e.g. `number: !!int x`
+            self.meta_error = "yaml"
+            self._problem(
+                f"the front matter cannot be read ({error}). Write each line as `key: value`, and put "
+                "a value with punctuation in double quotes."
+            )
+            return
         finally:
             loader.dispose()
         if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
@@ -372,8 +379,10 @@ class Source:
 def explain_yaml_error(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[int, str]:
     """(line in the front matter, counted from 0; the cause in an editor's words)."""
     mark = error.problem_mark
-    line = mark.line if mark else 0
     lines = yaml_text.splitlines() or [""]
+    line = mark.line if mark else 0
+    if line >= len(lines) and error.context_mark:  # the text ended first: where it started
+        line = error.context_mark.line
     tab_lines = [number for number, text in enumerate(lines) if "\t" in text]
     problem = error.problem or ""
     if "\\t" in problem or ("tab" in problem and tab_lines):
@@ -576,7 +585,6 @@ class Outline(HTMLParser):
     visible_text: list[str] = field(default_factory=list)  # outside code
     list_items: dict[str | None, list[str]] = field(default_factory=dict)  # by section id
     unclosed: list[str] = field(default_factory=list)
-    unclosed_comment: bool = False
 
     _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
     _RAW = frozenset(["code", "pre", "script", "style"])
@@ -597,8 +605,6 @@ class Outline(HTMLParser):
         outline = cls()
         outline.feed(html)
         outline.close()
-        start, end = html.rfind("<!--"), html.rfind("-->")
-        outline.unclosed_comment = start > end
         outline.unclosed = [tag for tag in outline._open if tag not in ("p", "li")]
         return outline
 

@@ -178,7 +178,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html  # the front matter's message comes first
     outline = Outline.of(html)
     problems = [p for link in outline.links for p in check_link(source, link, page, files, outline, config)]
-    if is_question(page.file.src_uri) and not (outline.unclosed or outline.unclosed_comment):
+    if is_question(page.file.src_uri) and not outline.unclosed:
         problems += check_learn_more(source, outline)  # else page_html.py says what hides it
     report(problems)
     return html

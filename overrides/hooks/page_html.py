@@ -154,15 +154,6 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                 source.line_of(first[:40], in_code=True),
             )
         )
-    if outline.unclosed_comment:
-        problems.append(
-            Problem(
-                source.src_uri,
-                "this comment `<!--` is never closed, so everything after it is hidden. "
-                "End it with `-->`.",
-                max((number for number, line in source.lines() if "<!--" in line), default=None),
-            )
-        )
     return problems
 
 
