@@ -93,7 +93,6 @@ def removed_link(docs: Path) -> Callable[[Site], None]:
     pages = []
     for language in LANGUAGES:
         page = questions(docs, language)[index]
-        _, _, url = (page.first_link()[0], None, page.line(page.link_lines()[-1]))
         page.delete(page.link_lines()[-1])
         pages.append((page, len(page.link_lines())))
 
@@ -120,7 +119,8 @@ def new_question(docs: Path) -> Callable[[Site], None]:
     for language, (title, answer, learn_more, code) in NEW_QUESTION.items():
         name = "nato-summits.md" if language == "fr" else f"nato-summits.{language}.md"
         (docs / "faq" / name).write_text(
-            f'---\nnumber: {number}\ndescription: "{answer}"\n---\n\n# {title} {{#nato-summits}}\n\n{answer}\n\n'
+            f'---\nnumber: {number}\ndescription: "{answer}"\n---\n\n'
+            f"# {title} {{#nato-summits}}\n\n{answer}\n\n"
             f"## {learn_more} {{#learn-more}}\n\n- [{title}](https://www.nato.int/cps/{code}/natohq/topics_50115.htm)\n",
             encoding="utf-8",
         )

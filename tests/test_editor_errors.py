@@ -325,7 +325,8 @@ def gap(docs: Path) -> list[str]:
     for page in (two, two.twin):
         page.set(page.key_line("number"), "number: 99")
     return [
-        f"{three.where}:1: has number 3, but no question has number 2. Number the questions 1, 2, 3… with no gap."
+        f"{three.where}:1: has number 3, but no question has number 2. Number the questions 1, 2, 3… "
+        f"with no gap."
     ]
 
 
@@ -447,7 +448,8 @@ def no_title(docs: Path) -> list[str]:
         expected += [
             f"{page.where}:{line}: has no title. Start the text with one line `# Title {{#id}}` (for a "
             "question, the question itself).",
-            f"{page.where}:{line}: readers see `{{#{title_id}}}` as text: a heading id `{{#…}}` that is not at "
+            f"{page.where}:{line}: readers see `{{#{title_id}}}` as text: a heading id `{{#…}}` that "
+            f"is not at "
             "the very end of its heading line, or has a space in it. Fix the Markdown on this line.",
         ]
     return expected
@@ -614,7 +616,8 @@ def not_allowed(url: str) -> str:
     host = re.match(r"https://([^/]+)", url)[1]
     return (
         f"the link `{url}` points to {host}, which is not an allowed domain ({ALLOWED}). Link to an "
-        "official page, or ask a developer to add the domain to `extra.faq.allowed_link_domains` in mkdocs.yml."
+        "official page, or ask a developer to add the domain to `extra.faq.allowed_link_domains` in "
+        "mkdocs.yml."
     )
 
 
@@ -775,7 +778,8 @@ MISTAKES = [
         changed_key(
             "number",
             "!!int un",
-            "the front matter cannot be read (invalid literal for int() with base 10: 'un'). Write each line as "
+            "the front matter cannot be read (invalid literal for int() with base 10: 'un'). Write "
+            "each line as "
             "`key: value`, and put a value with punctuation in double quotes.",
             at_line=1,
         ),
@@ -868,18 +872,21 @@ MISTAKES = [
         "learn-more list in a comment",
         learn_more_changed(
             commented_list,
-            "Its links are inside a comment `<!-- … -->`, which readers do not see: end the comment before them.",
+            "Its links are inside a comment `<!-- … -->`, which readers do not see: end the comment "
+            "before them.",
         ),
     ),
     Mistake(
         "learn-more list indented",
         learn_more_changed(
             indented_list,
-            "Its list is indented by four spaces or a tab, so it shows as code: start each line `- [` at the margin.",
+            "Its list is indented by four spaces or a tab, so it shows as code: start each line `- "
+            "[` at the margin.",
             "en",
             lambda _: (
                 "this text shows as a block of code, because it is indented by four spaces or a tab (or "
-                "fenced by ```): readers and search engines do not get it as text. Start the line at the margin."
+                "fenced by ```): readers and search engines do not get it as text. Start the line "
+                "at the margin."
             ),
         ),
     ),
@@ -986,7 +993,8 @@ MISTAKES = [
             lambda page: f"[voir]({second(page).slug}.md#article-5)",
             lambda page: (
                 f"the link `{second(page).slug}.md#article-5` points to `#article-5`, which is not the "
-                f"id of a heading of {second(page).where}. Use one of its `{{#…}}` ids, or remove the `#…` part. "
+                f"id of a heading of {second(page).where}. Use one of its `{{#…}}` ids, or remove "
+                f"the `#…` part. "
                 f"Its ids: {', '.join(f'`{i}`' for i in ids(second(page)))}."
             ),
         ),
@@ -1125,3 +1133,31 @@ def test_the_unbroken_copy_builds(project_copy: Path, tmp_path: Path) -> None:
     # The mistakes above are the only reason those builds fail.
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
+
+
+def guide_messages() -> list[str]:
+    """The messages of CONTRIBUTING.md's table "What the messages mean"."""
+    text = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## What the messages mean", 1)[1].split("\n## ", 1)[0]
+    return [match[1].strip() for match in re.finditer(r"^\| ``(.+?)`` \|", section, re.MULTILINE)]
+
+
+def as_pattern(template: str) -> re.Pattern[str]:
+    """`docs/x:N: … `…` …` -> a regular expression: x, y any file, N any line, … anything."""
+    pattern = re.escape(template).replace("…", ".*?").replace(":N:", r":\d+:")
+    return re.compile(pattern.replace("docs/x", "docs/.+?").replace("docs/y", "docs/.+?"))
+
+
+def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
+    # The messages each mistake expects (the tests above check them against the build).
+    messages = []
+    for index, mistake in enumerate(MISTAKES):
+        messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
+    templates = guide_messages()
+    patterns = [as_pattern(template) for template in templates]
+    unexplained = [message for message in messages if not any(p.fullmatch(message) for p in patterns)]
+    assert not unexplained, "CONTRIBUTING.md does not explain:\n" + "\n".join(unexplained)
+    unused = [
+        t for t, p in zip(templates, patterns, strict=True) if not any(p.fullmatch(m) for m in messages)
+    ]
+    assert not unused, "CONTRIBUTING.md explains messages the build does not give:\n" + "\n".join(unused)

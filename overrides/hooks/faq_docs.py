@@ -152,7 +152,9 @@ FRONT_MATTER_KEYS: dict[str, FrontMatterKey] = {
     "description": FrontMatterKey(
         "one sentence of text, in double quotes", 'description: "One sentence."', _is_text, required=True
     ),
-    "search": FrontMatterKey("`exclude: true` or `exclude: false`", "search: {exclude: true}", _is_search_setting),
+    "search": FrontMatterKey(
+        "`exclude: true` or `exclude: false`", "search: {exclude: true}", _is_search_setting
+    ),
     "renamed_from": FrontMatterKey(
         "a list of the page's old file names, without `.md`, in lower case with hyphens",
         "renamed_from: [old-name]",
@@ -276,7 +278,9 @@ class Source:
             elif value is not None and not spec.valid(value):
                 shown = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True)
                 shown = str(shown).strip().removesuffix("...").strip()
-                self._problem(f"`{key}` must be {spec.what}, not `{shown}`. Write it like `{spec.example}`.", line)
+                self._problem(
+                    f"`{key}` must be {spec.what}, not `{shown}`. Write it like `{spec.example}`.", line
+                )
         for key, spec in FRONT_MATTER_KEYS.items():
             if spec.required and key not in self.meta and (self.is_question or not spec.questions_only):
                 self._problem(
@@ -330,7 +334,12 @@ class Source:
         result, previous = [], ""
         for number, line in self.lines():
             is_item = bool(_LIST_ITEM.match(line))
-            if is_item and previous.strip() and not _LIST_ITEM.match(previous) and not _HEADING.match(previous):
+            if (
+                is_item
+                and previous.strip()
+                and not _LIST_ITEM.match(previous)
+                and not _HEADING.match(previous)
+            ):
                 result.append(number)
             previous = line
         return result
@@ -586,7 +595,9 @@ class Outline(HTMLParser):
     list_items: dict[str | None, list[str]] = field(default_factory=dict)  # by section id
     unclosed: list[str] = field(default_factory=list)
 
-    _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+    _VOID = frozenset(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    )
     _RAW = frozenset(["code", "pre", "script", "style"])
 
     def __post_init__(self) -> None:

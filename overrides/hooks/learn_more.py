@@ -149,9 +149,15 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
             if any("<!--" in t for n, t in lines if n <= number) and not any(
                 "-->" in t for n, t in lines if n < number
             ):
-                why = "Its links are inside a comment `<!-- … -->`, which readers do not see: end the comment before them."
+                why = (
+                    "Its links are inside a comment `<!-- … -->`, which readers do not see: end "
+                    "the comment before them."
+                )
             elif text.startswith(("    ", "\t")):
-                why = "Its list is indented by four spaces or a tab, so it shows as code: start each line `- [` at the margin."
+                why = (
+                    "Its list is indented by four spaces or a tab, so it shows as code: start "
+                    "each line `- [` at the margin."
+                )
             elif not text.lstrip().startswith(("- ", "* ", "+ ")) and not text.lstrip()[:1].isdigit():
                 why = f"Its links are not in a list: write one per line, as {_EXAMPLE}."
             else:

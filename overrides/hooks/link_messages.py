@@ -31,10 +31,12 @@ from faq_docs import (
 
 _LINK = re.compile(
     r"^Doc file '(?P<doc>[^']+)' contains (?:a|an (?P<kind>absolute|unrecognized relative)) link "
-    r"'(?P<target>[^']+)'(?:, but (?P<problem>.+?)\.|, it was left as is\.)(?: Did you mean '(?P<hint>[^']*)'\?)?$"
+    r"'(?P<target>[^']+)'(?:, but (?P<problem>.+?)\.|, it was left as is\.)(?: Did you mean "
+    r"'(?P<hint>[^']*)'\?)?$"
 )
 _ANCHOR = re.compile(
-    r"the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'|there is no such anchor on this page"
+    r"the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'|there is no such "
+    r"anchor on this page"
 )
 _OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included in the "nav"')
 
@@ -58,7 +60,9 @@ class LinkWarnings(logging.Filter):
             return True
         doc, target = match["doc"], match["target"]
         WARNED_LINKS.add((doc, target))
-        if norm_uri(doc) == ALL_QUESTIONS and (target.startswith("#") or self.repeated_from_a_question(doc, target)):
+        if norm_uri(doc) == ALL_QUESTIONS and (
+            target.startswith("#") or self.repeated_from_a_question(doc, target)
+        ):
             return False  # reported for the question page it comes from
         source = self.source(doc)
         line = source.line_of(f"]({target}", f"]: {target}", target) if source else None

@@ -114,9 +114,7 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
                 )
             )
     french_slugs = {question.slug for question in questions[DEFAULT_LANGUAGE]}
-    unnumbered |= any(
-        q.slug not in french_slugs for language in LANGUAGES for q in questions[language]
-    )
+    unnumbered |= any(q.slug not in french_slugs for language in LANGUAGES for q in questions[language])
     # A repeated number or a missing French page is reported as such, not as a gap too.
     if not unnumbered and not problems:
         for position, number in enumerate(sorted(by_number), start=1):
