@@ -9,8 +9,12 @@ as in the build's messages.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
+from faq_docs import plain  # noqa: E402  (the hooks' own folder, as MkDocs loads them)
 
 FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_]\w*):(?P<value>.*)$")
 HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.*?)\s*(?:\{#(?P<id>[\w-]+)\})?\s*$")
@@ -138,3 +142,8 @@ def questions(docs: Path, language: str = "fr") -> list[SourcePage]:
 
 def pages(docs: Path) -> list[SourcePage]:
     return [SourcePage(docs, path.relative_to(docs).as_posix()) for path in sorted(docs.rglob("*.md"))]
+
+
+def same_text(text: str) -> str:
+    """Text to compare a source with its rendering: typography undone, whitespace folded."""
+    return " ".join(plain(text).split())

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from docs_copy import LINK_ITEM, SourcePage, questions
+from docs_copy import LINK_ITEM, SourcePage, questions, same_text
 
-from conftest import LANGUAGES, PROJECT, Site, normalise
+from conftest import LANGUAGES, PROJECT, Site
 
 CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 ALLOWED_DOMAINS = CONFIG["extra"]["faq"]["allowed_link_domains"]
@@ -73,7 +73,7 @@ def check_learn_more(site: Site, docs: Path) -> None:
     """Each question shows the learn-more links its file lists, https to an allowed domain."""
     for language in LANGUAGES:
         for source, page in zip(questions(docs, language), site.questions(language), strict=True):
-            shown = [(normalise(link.get_text()), link["href"]) for link in learn_more_links(page)]
+            shown = [(same_text(link.get_text()), link["href"]) for link in learn_more_links(page)]
             written = source_links(source)
             assert written, f"{source.where}: no learn-more link"
             assert [url for _, url in shown] == [url for _, url in written], page.path
@@ -103,9 +103,9 @@ def check_home(site: Site, docs: Path) -> None:
             if number > source.front_matter_end() and line.strip() and not line.startswith(("#", "<", "["))
         ]
         shown = article.find("h1").find_next_siblings("p", limit=len(paragraphs))
-        assert [normalise(p.get_text()) for p in shown] == [normalise(p) for p in paragraphs]
-        items = [normalise(a.get_text()) for a in article.select("ol > li > a")]
-        assert items == [normalise(page.h1) for page in site.questions(language)]
+        assert [same_text(p.get_text()) for p in shown] == [same_text(p) for p in paragraphs]
+        items = [same_text(a.get_text()) for a in article.select("ol > li > a")]
+        assert items == [same_text(page.h1) for page in site.questions(language)]
 
 
 def check_previous_and_next(site: Site, docs: Path) -> None:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docs_copy import SourcePage, questions
+from docs_copy import SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
 
-from conftest import LANGUAGES, BuildResult, Site, build_many, copy_project, normalise
+from conftest import LANGUAGES, BuildResult, Site, build_many, copy_project
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -48,7 +48,7 @@ def changed_figure(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, text in changed:
-            assert normalise(text) in normalise(question_page(site, page).content.get_text())
+            assert same_text(text) in same_text(question_page(site, page).content.get_text())
 
     return check
 
@@ -63,8 +63,8 @@ def rewritten_sentence(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, text in pages:
-            paragraphs = [normalise(p.get_text()) for p in question_page(site, page).content.find_all("p")]
-            assert normalise(text) in paragraphs
+            paragraphs = [same_text(p.get_text()) for p in question_page(site, page).content.find_all("p")]
+            assert same_text(text) in paragraphs
 
     return check
 
@@ -175,7 +175,7 @@ def rewritten_description(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         for page, text in pages:
             meta = question_page(site, page).soup.find("meta", attrs={"name": "description"})
-            assert normalise(meta["content"]) == normalise(text)
+            assert same_text(meta["content"]) == same_text(text)
 
     return check
 
@@ -210,7 +210,7 @@ def has_link(href: str, text: str | None = None) -> Callable[[object], None]:
         links = [a for a in page.content.find_all("a", href=href)]
         assert links, f"{page.path}: no link to {href}"
         if text is not None:
-            assert normalise(links[0].get_text()) == text
+            assert same_text(links[0].get_text()) == text
 
     return check
 

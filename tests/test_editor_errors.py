@@ -856,6 +856,16 @@ MISTAKES = [
             ),
         ),
     ),
+    Mistake(
+        "template syntax in an answer",
+        appended_to_answer(
+            " {{ page.title }}",
+            leak(
+                "{{ page.title }}",
+                "a template's `{{ … }}`, which pages do not process: write the text itself",
+            ),
+        ),
+    ),
     Mistake("comment never closed", unclosed_comment),
     Mistake("list glued to the answer", glued_list),
     Mistake("home page without its list of questions", removed_marker),

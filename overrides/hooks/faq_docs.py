@@ -325,7 +325,7 @@ class Source:
             lines = list(enumerate(self.text.splitlines(), start=1))[self.body_line - 1 :]
         for needle in filter(None, needles):
             for number, line in lines:
-                if needle in line:
+                if plain(needle) in plain(line):
                     return number
         return None
 
@@ -430,6 +430,17 @@ def explain_yaml_error(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[int
         f"this front matter line cannot be read ({problem}). Each line must be `key: value`; "
         "put a value with punctuation in double quotes."
     )
+
+
+_PLAIN = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " ", "\u202f": " "}
+)
+
+
+def plain(text: str) -> str:
+    """Text as an editor types it: rendered typography (’ « » no-break spaces) undone."""
+    text = re.sub(r" +([?!;:])", r"\1", text.translate(_PLAIN))
+    return re.sub(r'" +| +"', '"', text)
 
 
 def language_of(src_uri: str) -> str:

@@ -35,6 +35,8 @@ _LEAKS = {
     "{.": "an attribute list `{.…}` that does not apply",
     "](": "a link whose square brackets or parentheses do not match: `[text](https://…)`",
     "][": "a reference link `[text][name]` without its definition line `[name]: https://…`",
+    "{{": "a template's `{{ … }}`, which pages do not process: write the text itself",
+    "{%": "a template's `{% … %}`, which pages do not process: write the text itself",
     "<!--": "a comment `<!--` that shows on the page. Write it on lines of its own, ending with `-->`",
 }
 _GLUED_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+(\S.*)")
