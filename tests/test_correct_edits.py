@@ -215,6 +215,19 @@ def has_link(href: str, text: str | None = None) -> Callable[[object], None]:
     return check
 
 
+def windows_line_endings(docs: Path) -> Callable[[Site], None]:
+    """Files saved on Windows: every line ends with CR LF."""
+    pages = [questions(docs, language)[0] for language in LANGUAGES]
+    for page in pages:
+        page.path.write_bytes(page.path.read_bytes().replace(b"\n", b"\r\n"))
+
+    def check(site: Site) -> None:
+        for page in pages:
+            assert question_page(site, page).content.find("h1")
+
+    return check
+
+
 EDITS = [
     Edit("a figure changed in both languages", changed_figure),
     Edit("a sentence rewritten", rewritten_sentence),
@@ -224,6 +237,7 @@ EDITS = [
     Edit("a question withdrawn", withdrawn_question),
     Edit("two questions swapping numbers", swapped_questions),
     Edit("a description rewritten", rewritten_description),
+    Edit("files saved with Windows line endings", windows_line_endings),
     Edit(
         "an autolink",
         appended(

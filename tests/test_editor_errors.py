@@ -1171,3 +1171,17 @@ def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None
         t for t, p in zip(templates, patterns, strict=True) if not any(p.fullmatch(m) for m in messages)
     ]
     assert not unused, "CONTRIBUTING.md explains messages the build does not give:\n" + "\n".join(unused)
+
+
+def test_the_mkdocs_command_stops_with_every_problem_of_both_languages(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """The real `mkdocs build --strict` (not tests/batch_build.py): one sorted list, exit status 1."""
+    mistake = next(m for m in MISTAKES if m.name == "mistakes in both languages, found at different stages")
+    expected = mistake.make(project_copy / "docs")
+    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 1, result.output
+    assert "Traceback" not in result.output, result.output
+    assert problem_lines(result.output) == sorted(expected, key=sort_key), result.output
+    assert result.output.count("The FAQ has 3 problems to fix") == 1, result.output
+    assert "Aborted with a BuildError!" in result.output

@@ -179,7 +179,9 @@ class Source:
     @classmethod
     def read(cls, file: File) -> Source:
         # Not UTF-8: reported by doc_files.py; the rest of the page is still checked.
-        return cls.parse(file.src_uri, file.content_bytes.decode("utf-8-sig", errors="replace"))
+        text = file.content_bytes.decode("utf-8-sig", errors="replace")
+        # Windows line endings, as MkDocs reads them (universal newlines).
+        return cls.parse(file.src_uri, text.replace("\r\n", "\n").replace("\r", "\n"))
 
     @classmethod
     def parse(cls, src_uri: str, text: str) -> Source:
