@@ -360,11 +360,21 @@ def ids(page: SourcePage) -> list[str | None]:
     return [identifier for _, _, _, identifier in page.headings()]
 
 
+def id_list(page: SourcePage) -> str:
+    return ", ".join(f"`{{#{identifier}}}`" for identifier in ids(page))
+
+
+def ids_differ(page: SourcePage) -> str:
+    return (
+        f"{page.where}: its heading ids ({id_list(page)}) differ from those of {page.twin.where} "
+        f"({id_list(page.twin)}). Give both versions the same headings, in the same order, with the same ids."
+    )
+
+
 def other_id(docs: Path) -> list[str]:
     page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#more}}")(docs)
     return [
-        f"{page.where}: its heading ids {ids(page)} differ from those of {page.twin.where} "
-        f"{ids(page.twin)}. Give both versions the same headings, in the same order, with the same ids.",
+        ids_differ(page),
         f"{page.where}: this question has no learn-more section. Add a heading `## Pour en savoir plus "
         "{#learn-more}` (English: `## Learn more {#learn-more}`) followed by a list of links, one "
         f"{LEARN_MORE_EXAMPLE} per line.",
@@ -383,8 +393,7 @@ def no_id(docs: Path) -> list[str]:
 def capital_id(docs: Path) -> list[str]:
     page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#Learn-More}}")(docs)
     return [
-        f"{page.where}: its heading ids {ids(page)} differ from those of {page.twin.where} "
-        f"{ids(page.twin)}. Give both versions the same headings, in the same order, with the same ids.",
+        ids_differ(page),
         f"{page.where}:{line}: the id `Learn-More` must be in lower case, with letters, digits and hyphens "
         "only. Write `{#learn-more}`, in both languages.",
     ]
@@ -407,8 +416,7 @@ def reused_id(docs: Path) -> list[str]:
     title_id = page.headings()[0][3]
     page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#{title_id}}}")(docs)
     return [
-        f"{page.where}: its heading ids {ids(page)} differ from those of {page.twin.where} "
-        f"{ids(page.twin)}. Give both versions the same headings, in the same order, with the same ids.",
+        ids_differ(page),
         f"{page.where}:{line}: the id `{title_id}` is given to two headings (lines {title_line} and {line}). "
         "Give each heading its own id, in both languages.",
     ]
@@ -716,7 +724,7 @@ MISTAKES = [
         "title key",
         added_key(
             'title: "x"',
-            "the front matter key `title` is unknown. the page's title is its `# ` heading: remove the "
+            "the front matter key `title` is unknown. The page's title is its `# ` heading: remove the "
             "`title` line.",
         ),
     ),
@@ -760,7 +768,7 @@ MISTAKES = [
         changed_key(
             "description",
             '""',
-            "`description` must be one sentence of text, in double quotes, not ``. "
+            "`description` must be one sentence of text, in double quotes, not empty. "
             'Write it like `description: "One sentence."`.',
         ),
     ),

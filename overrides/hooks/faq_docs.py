@@ -161,7 +161,7 @@ FRONT_MATTER_KEYS: dict[str, FrontMatterKey] = {
         _is_list_of_names,
     ),
 }
-_NOT_KEYS = {"title": "the page's title is its `# ` heading: remove the `title` line"}
+_NOT_KEYS = {"title": "The page's title is its `# ` heading: remove the `title` line"}
 
 
 @dataclass
@@ -280,8 +280,9 @@ class Source:
             elif value is not None and not spec.valid(value):
                 shown = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True)
                 shown = str(shown).strip().removesuffix("...").strip()
+                shown = f"`{shown}`" if shown else "empty"
                 self._problem(
-                    f"`{key}` must be {spec.what}, not `{shown}`. Write it like `{spec.example}`.", line
+                    f"`{key}` must be {spec.what}, not {shown}. Write it like `{spec.example}`.", line
                 )
         for key, spec in FRONT_MATTER_KEYS.items():
             if spec.required and key not in self.meta and (self.is_question or not spec.questions_only):

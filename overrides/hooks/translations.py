@@ -61,12 +61,16 @@ def check_translations(sources: list[Source]) -> list[Problem]:
             problems.append(
                 Problem(
                     source.src_uri,
-                    f"its heading ids {ids} differ from those of docs/{original.src_uri} "
-                    f"{original_ids}. Give both versions the same headings, in the same "
+                    f"its heading ids ({id_list(ids)}) differ from those of docs/{original.src_uri} "
+                    f"({id_list(original_ids)}). Give both versions the same headings, in the same "
                     "order, with the same ids.",
                 )
             )
     return problems
+
+
+def id_list(ids: list[str | None]) -> str:
+    return ", ".join(f"`{{#{identifier}}}`" for identifier in ids)
 
 
 def language_name(language: str) -> str:
