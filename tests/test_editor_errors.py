@@ -141,6 +141,15 @@ def lock_file(docs: Path) -> list[str]:
     ]
 
 
+def backup_file(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, page.rel + "~")
+    return [
+        f"{page.where}~: is a temporary or lock file (Word and other editors leave one while a document is "
+        "open), not part of the site. Close the document and delete this file."
+    ]
+
+
 def missing_twin(language: str) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
@@ -702,6 +711,7 @@ MISTAKES = [
     Mistake("stray text file", stray("brouillon.txt")),
     Mistake("stray image outside assets", stray("faq/photo.png")),
     Mistake("Word lock file", lock_file),
+    Mistake("editor's backup file", backup_file),
     # Front matter
     Mistake("unquoted colon in front matter", unquoted_colon),
     Mistake("straight double quote inside double quotes", quote_in_quotes),
@@ -872,6 +882,28 @@ MISTAKES = [
                 "{{ page.title }}",
                 "a template's `{{ … }}`, which pages do not process: write the text itself",
             ),
+        ),
+    ),
+    Mistake(
+        "template tag in an answer",
+        appended_to_answer(
+            " {% include 'x.md' %}",
+            leak(
+                "{% include 'x.md' %}",
+                "a template's `{% … %}`, which pages do not process: write the text itself",
+            ),
+        ),
+    ),
+    Mistake(
+        "attribute list in the middle of a sentence",
+        appended_to_answer(
+            " {.note} Suite.", leak("{.note} Suite.", "an attribute list `{.…}` that does not apply")
+        ),
+    ),
+    Mistake(
+        "attribute list with a colon in the middle of a sentence",
+        appended_to_answer(
+            " {: .note} Suite.", leak("{: .note} Suite.", "an attribute list `{: …}` that does not apply")
         ),
     ),
     Mistake("comment never closed", unclosed_comment),

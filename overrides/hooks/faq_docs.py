@@ -26,7 +26,6 @@ HOME = "index.md"
 ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"  # every answer on one page, generated
 LEARN_MORE_ID = "learn-more"
 ASSETS_DIR = "assets"  # the site's images, styles and scripts: the only files besides pages
-CONFIG_FILE = "mkdocs.yml"
 
 # As MkDocs reads it (mkdocs.utils.meta): `---`, YAML, then `---` or `...`.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -51,8 +50,6 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        if self.src_uri.startswith(CONFIG_FILE):  # a settings mistake, not a page's
-            return f"{self.src_uri}: {self.message}"
         where = f"docs/{self.src_uri}" + (f":{self.line}" if self.line else "")
         return f"{where}: {self.message}"
 
