@@ -8,6 +8,7 @@ tests/test_correct_edits.py runs them on copies an editor changed correctly.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -125,7 +126,32 @@ def check_provenance(site: Site, docs: Path) -> None:
         assert provenance.find("a", href=True), page.path
 
 
-CONTENT_CHECKS = [check_questions, check_learn_more, check_home, check_previous_and_next, check_provenance]
+def check_question_names(site: Site, docs: Path) -> None:
+    """The structured data, <title>, navigation and description say what the page's file says."""
+    for language in LANGUAGES:
+        for source, page in zip(questions(docs, language), site.questions(language), strict=True):
+            h1 = same_text(page.h1)
+            data = json.loads(page.soup.find("script", type="application/ld+json").string)
+            question = data["mainEntity"][0]
+            assert same_text(question["name"]) == h1, page.path
+            assert question["acceptedAnswer"]["text"].strip(), (
+                f"{page.path}: no answer in the structured data"
+            )
+            assert same_text(page.soup.title.get_text()).startswith(h1), page.path
+            active = page.soup.select_one("a.md-nav__link--active")
+            assert same_text(active.get_text(" ")) == h1, page.path
+            description = page.soup.find("meta", attrs={"name": "description"})["content"]
+            assert same_text(description) == same_text(source.value("description").strip('"')), page.path
+
+
+CONTENT_CHECKS = [
+    check_question_names,
+    check_questions,
+    check_learn_more,
+    check_home,
+    check_previous_and_next,
+    check_provenance,
+]
 
 
 @pytest.mark.parametrize("check", CONTENT_CHECKS, ids=lambda check: check.__name__)
