@@ -678,6 +678,15 @@ def settings(old: str, new: str) -> Callable[[Path], list[str]]:
     return make
 
 
+def mkdocs_setting(docs: Path) -> list[str]:
+    """A text where MkDocs expects a list: MkDocs' own message, once, naming the setting."""
+    config = docs.parent / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nextra_css:\n  - " in text
+    config.write_text(text.replace("\nextra_css:\n  - ", "\nextra_css: ", 1), encoding="utf-8")
+    return ["Config value 'extra_css': Expected type: <class 'list'> but received: <class 'str'>"]
+
+
 def new_page_not_in_menu(docs: Path) -> list[str]:
     for name, text in (("glossary.md", "Glossaire"), ("glossary.en.md", "Glossary")):
         (docs / name).write_text(f'---\ndescription: "{text}."\n---\n\n# {text} {{#glossary}}\n\n{text}.\n')
@@ -1088,6 +1097,7 @@ MISTAKES = [
         settings("allowed_link_domains:\n      - nato.int", "allowed_link_domains: nato.int"),
     ),
     Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
+    Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
     Mistake("page outside the navigation", new_page_not_in_menu),
     # Several at once, in both languages: one sorted list
     Mistake(
@@ -1153,7 +1163,7 @@ def test_mistake_stops_the_build_with_its_message(
 
     assert result.returncode != 0, f"the build passed despite: {mistake.name}\n{result.output}"
     assert "Traceback" not in result.output, result.output
-    if expected[0].startswith("mkdocs.yml: "):
+    if not expected[0].startswith("docs/"):  # a settings mistake
         assert expected[0] in result.output, result.output
         assert "docs/" not in result.output, result.output  # the settings, not thirty pages
     else:
