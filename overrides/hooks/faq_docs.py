@@ -36,8 +36,6 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
-# An inline link or image: [text](target "title"){attributes}
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 
 
@@ -99,18 +97,6 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
-class Link:
-    text: str
-    target: str
-    line: int
-    is_image: bool
-
-
-# Every key a page's front matter may hold, in one table. Hooks read page.meta
-# only through these names; any other key is a mistake (a typo such as
-# `descripton:`, or `title:`, which would make the page's title differ from its
-# `# ` heading), reported with the closest known key.
 @dataclass(frozen=True)
 class FrontMatterKey:
     what: str  # what the value must be, in an editor's words
@@ -361,13 +347,6 @@ class Source:
             if heading.level == 1:
                 return heading.title
         return None
-
-    def links(self) -> list[Link]:
-        return [
-            Link(match.group(2), match.group(3), number, bool(match.group(1)))
-            for number, line in self.lines()
-            for match in LINK.finditer(line)
-        ]
 
     def section(self, heading_id: str) -> tuple[Heading, list[tuple[int, str]]] | None:
         """The heading with this id and the lines up to the next heading of its level or above."""
