@@ -1,9 +1,11 @@
-"""Every editor mistake stops the build with a message that names the file.
+"""Every editor mistake stops the build with its exact message, naming the file and line.
 
-Each test copies the project's build inputs to a temporary directory, makes one
-mistake there, builds with --strict, and checks that the build fails, that its
-message names the file (and the line, where there is one) and says what to do,
-and that neither the copy nor the project's own docs/ was rewritten.
+Each mistake is made in a copy of the project (conftest's `project_copy`), on
+whatever the pages say today (tests/docs_copy.py finds the first question, its
+answer, its learn-more list by their structure). The build must fail, print
+each expected problem as one line `docs/<file>:<line>: what is wrong. What to
+do.`, count exactly those problems, never show a Python traceback, never blame
+the generated "all questions" page, and leave what the editor wrote untouched.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docs_copy import SourcePage, questions
 
-from conftest import PROJECT, build
+from conftest import PROJECT, BuildResult, build, build_many, copy_project
+
+LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
+ALLOWED = "nato.int"
 
 
 def snapshot(directory: Path) -> dict[str, str]:
@@ -27,131 +33,1085 @@ def snapshot(directory: Path) -> dict[str, str]:
     }
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @dataclass(frozen=True)
 class Mistake:
     name: str
-    make: Callable[[Path], None]  # breaks the docs/ it is given
-    expected: tuple[str, ...]  # what the build's message must say (regular expressions)
+    make: Callable[[Path], list[str]]  # makes the mistake in docs/; returns the expected problem lines
 
 
-QUESTION = "faq/what-is-nato.md"
-QUESTION_EN = "faq/what-is-nato.en.md"
-# The answer's only sentence, on line 8 of QUESTION.
-BODY = "composée de 30 pays européens et nord-américains."
+def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
+    return questions(docs, language)[index]
+
+
+def copy_page(page: SourcePage, rel: str) -> SourcePage:
+    target = SourcePage(page.docs, rel)
+    target.path.parent.mkdir(parents=True, exist_ok=True)
+    target.path.write_bytes(page.path.read_bytes())
+    return target
+
+
+# -- files: names, places, encodings, strays -------------------------------------------------
+
+
+def not_utf8(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.first_non_ascii_line()
+    page.path.write_bytes(page.path.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    return [
+        f"{page.where}:{line}: is not saved as UTF-8 text, so its accents would be garbled. Save it again "
+        "with the encoding UTF-8 (in most editors: Save As, Encoding: UTF-8)."
+    ]
+
+
+def badly_named(name: str, proposed: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        copy_page(first(docs), f"faq/{name}")
+        return [
+            f"docs/faq/{name}: a page's file name is in lower case, without accents or spaces, words "
+            f"joined by hyphens. Rename it to docs/faq/{proposed} (and its other language's file alike)."
+        ]
+
+    return make
+
+
+def french_suffix(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, f"faq/{page.slug}.fr.md")
+    return [
+        f"docs/faq/{page.slug}.fr.md: French pages have no language suffix. Rename it to "
+        f"docs/faq/{page.slug}.md (the English version is {page.slug}.en.md)."
+    ]
+
+
+def other_language(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, f"faq/{page.slug}.de.md")
+    return [
+        f"docs/faq/{page.slug}.de.md: `.de` is not a language of this site (fr, en). Name the French "
+        f"page {page.slug}.md and the English one {page.slug}.en.md."
+    ]
+
+
+def finder_copy(suffix: str, language: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        ending = ".en.md" if language == "en" else ".md"
+        name = f"{page.slug}{suffix}{ending}"
+        copy_page(page, f"faq/{name}")
+        return [
+            f"docs/faq/{name}: looks like a copy of docs/faq/{page.slug}{ending}. Delete it; for a new "
+            "page, give it its own name in lower case with hyphens, such as "
+            f"docs/faq/{page.slug}-2{ending}."
+        ]
+
+    return make
+
+
+def in_sub_folder(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, f"faq/archive/{page.slug}.md")
+    return [
+        f"docs/faq/archive/{page.slug}.md: pages are in docs/ (home and general pages) or docs/faq/ "
+        f"(questions), not in sub-folders. Move it to docs/faq/{page.slug}.md."
+    ]
+
+
+def markdown_extension(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, "faq/new-question.markdown")
+    return ["docs/faq/new-question.markdown: pages end in `.md`. Rename it to new-question.md."]
+
+
+def stray(rel: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        (docs / rel).write_bytes(b"draft")
+        return [
+            f"docs/{rel}: only pages (.md files) and the site's images, styles and scripts (docs/assets/) "
+            "belong in docs/, and everything in it is published. Move this file out of docs/ or delete it."
+        ]
+
+    return make
+
+
+def lock_file(docs: Path) -> list[str]:
+    (docs / "faq" / "~$ponse.docx").write_bytes(b"lock")
+    return [
+        "docs/faq/~$ponse.docx: is a temporary or lock file (Word and other editors leave one while a "
+        "document is open), not part of the site. Close the document and delete this file."
+    ]
+
+
+def backup_file(docs: Path) -> list[str]:
+    page = first(docs)
+    copy_page(page, page.rel + "~")
+    return [
+        f"{page.where}~: is a temporary or lock file (Word and other editors leave one while a document is "
+        "open), not part of the site. Close the document and delete this file."
+    ]
+
+
+def missing_twin(language: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        page.twin.path.unlink()
+        other = "English" if language == "fr" else "French"
+        return [
+            f"{page.where}: has no {other} version. Create {page.twin.where} with the same headings and "
+            "heading ids, translated."
+        ]
+
+    return make
+
+
+# -- front matter -----------------------------------------------------------------------------
+
+
+def description_line(docs: Path, value: str, language: str = "fr") -> tuple[SourcePage, int]:
+    page = first(docs, language)
+    line = page.key_line("description")
+    page.set(line, f"description: {value}")
+    return page, line
+
+
+def unquoted_colon(docs: Path) -> list[str]:
+    page, line = description_line(docs, "Une alliance : trente pays.")
+    return [
+        f"{page.where}:{line}: the value of `description` contains a colon followed by a space, which "
+        'YAML cannot read. Put the whole value in double quotes: `description: "…"`.'
+    ]
+
+
+def quote_in_quotes(docs: Path) -> list[str]:
+    page, line = description_line(docs, '"NATO says "no" to war."', "en")
+    return [
+        f"{page.where}:{line}: the value of `description` is in double quotes and also contains a double "
+        'quote, which ends it early. Put a backslash before each double quote inside the text (`\\"`), '
+        "or use « » or “ ”."
+    ]
+
+
+def apostrophe_in_single_quotes(docs: Path) -> list[str]:
+    page, line = description_line(docs, "'L'OTAN est une alliance.'")
+    return [
+        f"{page.where}:{line}: the value of `description` is in single quotes and also contains an "
+        'apostrophe, which ends it early. Put the value in double quotes instead: `description: "…"`.'
+    ]
+
+
+def unclosed_quote(docs: Path) -> list[str]:
+    page, line = description_line(docs, '"Une alliance de pays.')
+    return [
+        f"{page.where}:{line}: the quoted text on this line has no closing quote. End the value with the "
+        'same quote it starts with: `description: "…"`.'
+    ]
+
+
+def tab(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.key_line("description")
+    page.set(line, "\t" + page.line(line))
+    return [
+        f"{page.where}:{line}: this front matter line contains a tab character. Replace the tab with spaces."
+    ]
+
+
+def indented_key(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.key_line("description")
+    page.set(line, "  " + page.line(line))
+    return [
+        f"{page.where}:{line}: this front matter line starts with spaces. Remove them: every `key: value` "
+        "line starts at the beginning of the line."
+    ]
+
+
+def no_closing_dashes(docs: Path) -> list[str]:
+    page = first(docs)
+    page.delete(page.front_matter_end())
+    return [
+        f"{page.where}:1: the front matter has no closing `---` line. Add a line `---` after its last "
+        "`key: value` line."
+    ]
+
+
+def no_opening_dashes(docs: Path) -> list[str]:
+    page = first(docs)
+    page.delete(1)
+    return [
+        f"{page.where}:1: the front matter has no opening `---` line. The file must start with a line "
+        "`---`, then the `key: value` lines, then `---`."
+    ]
+
+
+def blank_line_first(docs: Path) -> list[str]:
+    page = first(docs)
+    page.insert(1, "")
+    return [
+        f"{page.where}:1: the front matter's `---` must be the very first line. Remove the lines above it."
+    ]
+
+
+def front_matter_list(docs: Path) -> list[str]:
+    page = first(docs)
+    end = page.front_matter_end()
+    lines = page.lines()
+    page.write(["---", "- number: 1", "- description: x", *lines[end - 1 :]])
+    return [
+        f"{page.where}:1: the front matter must be `key: value` lines, one per line, between the two `---`."
+    ]
+
+
+def added_key(text: str, message: str, language: str = "fr", index: int = 0) -> Callable[[Path], list[str]]:
+    """Adds a line at the end of the front matter; `message` follows `docs/<file>:<line>: `."""
+
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language, index)
+        line = page.front_matter_end()
+        page.insert(line, text)
+        return [f"{page.where}:{line}: {message}"]
+
+    return make
+
+
+def duplicated_key(docs: Path) -> list[str]:
+    page = first(docs)
+    first_line = page.key_line("description")
+    line = page.front_matter_end()
+    page.insert(line, page.line(first_line))
+    return [
+        f"{page.where}:{line}: the key `description` is written twice (lines {first_line} and {line}); "
+        "only the last one would count. Keep one."
+    ]
+
+
+def changed_key(
+    key: str, value: str, message: str, language: str = "fr", at_line: int | None = None
+) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        line = page.key_line(key)
+        page.set(line, f"{key}: {value}")
+        return [f"{page.where}:{at_line or line}: {message}"]
+
+    return make
+
+
+def removed_key(key: str, example: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        page = first(docs)
+        page.delete(page.key_line(key))
+        return [
+            f"{page.where}:1: the front matter has no `{key}`. Add a line `{example}` between the two `---` "
+            "at the top of the file."
+        ]
+
+    return make
+
+
+def number_on_home(docs: Path) -> list[str]:
+    home = SourcePage(docs, "index.md")
+    line = home.front_matter_end()
+    home.insert(line, "number: 1")
+    return [f"docs/index.md:{line}: `number` is only for questions (pages in docs/faq/). Remove that line."]
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+
+def same_number(docs: Path) -> list[str]:
+    one, two = first(docs), first(docs, index=1)
+    two.set(two.key_line("number"), "number: 1")
+    ordered = sorted([one, two], key=lambda page: page.rel)
+    return [
+        f"{ordered[0].where}:1: has number 1, like {ordered[1].where}. Give every question its own number.",
+        f"{two.twin.where}:1: has number 2, but its French version {two.where} has 1. Give both versions "
+        "the same number.",
+    ]
+
+
+def gap(docs: Path) -> list[str]:
+    two, three = first(docs, index=1), first(docs, index=2)
+    for page in (two, two.twin):
+        page.set(page.key_line("number"), "number: 99")
+    return [
+        f"{three.where}:1: has number 3, but no question has number 2. Number the questions 1, 2, 3… "
+        f"with no gap."
+    ]
+
+
+def twins_differ(docs: Path) -> list[str]:
+    english = first(docs, "en")
+    english.set(english.key_line("number"), "number: 2")
+    french = english.twin
+    return [
+        f"{english.where}:1: has number 2, but its French version {french.where} has 1. Give both versions "
+        "the same number."
+    ]
+
+
+# -- headings and ids -------------------------------------------------------------------------
+
+
+def retitled_heading(heading_id: str, new: Callable[[str, str], str], language: str = "en"):
+    """Rewrites the heading with this id of the first question: new(marks + title, id) is the line."""
+
+    def edit(docs: Path) -> tuple[SourcePage, int]:
+        page = first(docs, language)
+        line = page.heading_line(heading_id)
+        _, level, title, _ = next(h for h in page.headings() if h[0] == line)
+        page.set(line, new("#" * level + " " + title, heading_id))
+        return page, line
+
+    return edit
+
+
+def ids(page: SourcePage) -> list[str | None]:
+    return [identifier for _, _, _, identifier in page.headings()]
+
+
+def id_list(page: SourcePage) -> str:
+    return ", ".join(f"`{{#{identifier}}}`" for identifier in ids(page))
+
+
+def ids_differ(page: SourcePage) -> str:
+    return (
+        f"{page.where}: its heading ids ({id_list(page)}) differ from those of {page.twin.where} "
+        f"({id_list(page.twin)}). Give both versions the same headings, in the same order, with the same ids."
+    )
+
+
+def other_id(docs: Path) -> list[str]:
+    page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#more}}")(docs)
+    return [
+        ids_differ(page),
+        f"{page.where}: this question has no learn-more section. Add a heading `## Pour en savoir plus "
+        "{#learn-more}` (English: `## Learn more {#learn-more}`) followed by a list of links, one "
+        f"{LEARN_MORE_EXAMPLE} per line.",
+    ]
+
+
+def no_id(docs: Path) -> list[str]:
+    page, line = retitled_heading("learn-more", lambda text, _: text)(docs)
+    title = page.line(line).lstrip("# ")
+    return [
+        f"{page.where}:{line}: the heading “{title}” has no explicit id. End it with an id in English "
+        "kebab-case, the same in both languages, e.g. `## Learn more {#learn-more}`."
+    ]
+
+
+def capital_id(docs: Path) -> list[str]:
+    page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#Learn-More}}")(docs)
+    return [
+        ids_differ(page),
+        f"{page.where}:{line}: the id `Learn-More` must be in lower case, with letters, digits and hyphens "
+        "only. Write `{#learn-more}`, in both languages.",
+    ]
+
+
+def underscore_id_both(docs: Path) -> list[str]:
+    expected = []
+    for language in ("fr", "en"):
+        page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#learn_more}}", language)(docs)
+        expected.append(
+            f"{page.where}:{line}: the id `learn_more` must be in lower case, with letters, digits and "
+            "hyphens only. Write `{#learn-more}`, in both languages."
+        )
+    return expected
+
+
+def reused_id(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    title_line = page.title_line()
+    title_id = page.headings()[0][3]
+    page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#{title_id}}}")(docs)
+    return [
+        ids_differ(page),
+        f"{page.where}:{line}: the id `{title_id}` is given to two headings (lines {title_line} and {line}). "
+        "Give each heading its own id, in both languages.",
+    ]
+
+
+def skipped_level(docs: Path) -> list[str]:
+    expected = []
+    for language in ("fr", "en"):
+        page, line = retitled_heading("learn-more", lambda text, i: f"#{text} {{#{i}}}", language)(docs)
+        title = page.headings()[1][2]
+        expected.append(
+            f"{page.where}:{line}: the heading “{title}” is level 3 (###) right after a level 1: a level "
+            "is skipped. Write it with ##."
+        )
+    return expected
+
+
+def second_title(docs: Path) -> list[str]:
+    expected = []
+    for language in ("fr", "en"):
+        page, line = retitled_heading("learn-more", lambda text, i: f"{text[1:]} {{#{i}}}", language)(docs)
+        title = page.headings()[1][2]
+        expected.append(
+            f"{page.where}:{line}: has a second title `# {title}`: a page has one `# ` title. Make this one "
+            "a section heading, `## …`."
+        )
+    return expected
+
+
+def no_title(docs: Path) -> list[str]:
+    expected = []
+    for language in ("fr", "en"):
+        page = first(docs, language)
+        line = page.title_line()
+        title_id = page.headings()[0][3]
+        page.set(line, page.line(line).lstrip("# "))
+        expected += [
+            f"{page.where}:{line}: has no title. Start the text with one line `# Title {{#id}}` (for a "
+            "question, the question itself).",
+            f"{page.where}:{line}: readers see `{{#{title_id}}}` as text: a heading id `{{#…}}` that "
+            f"is not at "
+            "the very end of its heading line, or has a space in it. Fix the Markdown on this line.",
+        ]
+    return expected
+
+
+# -- what readers would see -------------------------------------------------------------------
+
+
+def appended_to_answer(addition: str, message: Callable[[str], str], language: str = "fr"):
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        line = page.answer_line()
+        page.set(line, page.line(line) + addition)
+        return [f"{page.where}:{line}: {message(page.line(line))}"]
+
+    return make
+
+
+def leak(shown: str, what: str) -> Callable[[str], str]:
+    return lambda _: f"readers see `{shown}` as text: {what}. Fix the Markdown on this line."
+
+
+def glued_list(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.answer_line() + 1
+    page.insert(line, "- un point ajouté")
+    return [
+        f"{page.where}:{line}: this list is glued to the line above it, so it shows as part of that "
+        "paragraph. Leave an empty line before the list."
+    ]
+
+
+def indented_answer(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.answer_line()
+    page.set(line, "    " + page.line(line))
+    return [
+        f"{page.where}:{line}: this text shows as a block of code, because it is indented by four spaces "
+        "or a tab (or fenced by ```): readers and search engines do not get it as text. Start the line "
+        "at the margin."
+    ]
+
+
+def fenced_answer(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    line = page.answer_line()
+    page.insert(line + 1, "```")
+    page.insert(line, "```")
+    return [
+        f"{page.where}:{line + 1}: this text shows as a block of code, because it is indented by four "
+        "spaces or a tab (or fenced by ```): readers and search engines do not get it as text. Start the "
+        "line at the margin."
+    ]
+
+
+def unclosed_element(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.answer_line() + 1
+    page.insert(line, "", "<div>")
+    return [
+        f"{page.where}:{line + 1}: the HTML element `<div>` is never closed, so it swallows the rest of "
+        "the page. Close it with `</div>`, or write Markdown instead of HTML."
+    ]
+
+
+def unclosed_comment(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.answer_line() + 1
+    page.insert(line, "", "<!-- à revoir")
+    return [
+        f"{page.where}:{line + 1}: readers see `<!-- à revoir` as text: a comment `<!--` that shows on the "
+        "page. Write it on lines of its own, ending with `-->`. Fix the Markdown on this line."
+    ]
+
+
+def removed_marker(docs: Path) -> list[str]:
+    home = SourcePage(docs, "index.en.md")
+    line = home.lines().index("<!-- faq:questions -->") + 1
+    home.delete(line)
+    return [
+        "docs/index.en.md: the line `<!-- faq:questions -->` is missing. Put it back where the site should "
+        "list the questions; it is filled in at build time."
+    ]
+
+
+# -- learn-more lists -------------------------------------------------------------------------
+
+
+def no_learn_more(docs: Path) -> list[str]:
+    expected = []
+    for language in ("fr", "en"):
+        page = first(docs, language)
+        lines = page.lines()
+        page.write(lines[: page.heading_line("learn-more") - 1])
+        expected.append(
+            f"{page.where}: this question has no learn-more section. Add a heading `## Pour en savoir plus "
+            "{#learn-more}` (English: `## Learn more {#learn-more}`) followed by a list of links, one "
+            f"{LEARN_MORE_EXAMPLE} per line."
+        )
+    return expected
+
+
+def learn_more_changed(
+    change: Callable[[SourcePage, list[int]], None],
+    why: str,
+    language: str = "fr",
+    also: Callable[[int], str] | None = None,
+):
+    """Breaks the learn-more list; `also(first link's line)` is a second problem it causes."""
+
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        links = page.link_lines()
+        change(page, links)
+        line = page.heading_line("learn-more")
+        expected = [f"{page.where}:{line}: the learn-more section shows no link. {why}"]
+        return expected + ([f"{page.where}:{links[0]}: {also(links[0])}"] if also else [])
+
+    return make
+
+
+def empty_list(page: SourcePage, links: list[int]) -> None:
+    for number in reversed(links):
+        page.delete(number)
+
+
+def commented_list(page: SourcePage, links: list[int]) -> None:
+    page.insert(links[-1] + 1, "-->")
+    page.insert(links[0], "<!--")
+
+
+def indented_list(page: SourcePage, links: list[int]) -> None:
+    for number in links:
+        page.set(number, "    " + page.line(number))
+
+
+def glued_links(page: SourcePage, links: list[int]) -> None:
+    page.set(links[0] - 1, "Voir aussi :")
+
+
+def links_not_in_a_list(page: SourcePage, links: list[int]) -> None:
+    for number in links:
+        page.set(number, page.line(number).removeprefix("- "))
+
+
+def item_without_link(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.link_lines()[-1] + 1
+    page.insert(line, "- Le site de l’OTAN")
+    return [f"{page.where}:{line}: this learn-more item has no link. Write it as {LEARN_MORE_EXAMPLE}."]
+
+
+def learn_more_url(new_url: Callable[[str], str], message: Callable[[str], str], language: str = "fr"):
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        line, text, url = page.first_link()
+        page.set(line, f"- [{text}]({new_url(url)})")
+        return [f"{page.where}:{line}: {message(new_url(url))}"]
+
+    return make
+
+
+def not_allowed(url: str) -> str:
+    host = re.match(r"https://([^/]+)", url)[1]
+    return (
+        f"the link `{url}` points to {host}, which is not an allowed domain ({ALLOWED}). Link to an "
+        "official page, or ask a developer to add the domain to `extra.faq.allowed_link_domains` in "
+        "mkdocs.yml."
+    )
+
+
+def not_https(url: str) -> str:
+    return f"the link `{url}` does not use https. Use the page's `https://` address."
+
+
+# -- MkDocs' own link checks ------------------------------------------------------------------
+
+
+def linked(markdown: Callable[[SourcePage], str], message: Callable[[SourcePage], str], language: str = "fr"):
+    """Adds a sentence with a link at the end of the first question's answer."""
+
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        line = page.answer_line()
+        page.set(line, f"{page.line(line)} {markdown(page)}")
+        return [f"{page.where}:{line}: {message(page)}"]
+
+    return make
+
+
+def second(page: SourcePage) -> SourcePage:
+    return first(page.docs, "fr", 1)
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+def settings(old: str, new: str) -> Callable[[Path], list[str]]:
+    def make(docs: Path) -> list[str]:
+        config = docs.parent / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert old in text, old
+        config.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return [
+            "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line starting "
+            "with `- `, for example:"
+        ]
+
+    return make
+
+
+def mkdocs_setting(docs: Path) -> list[str]:
+    """A text where MkDocs expects a list: MkDocs' own message, once, naming the setting."""
+    config = docs.parent / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nextra_css:\n  - " in text
+    config.write_text(text.replace("\nextra_css:\n  - ", "\nextra_css: ", 1), encoding="utf-8")
+    return ["Config value 'extra_css': Expected type: <class 'list'> but received: <class 'str'>"]
+
+
+def new_page_not_in_menu(docs: Path) -> list[str]:
+    for name, text in (("glossary.md", "Glossaire"), ("glossary.en.md", "Glossary")):
+        (docs / name).write_text(f'---\ndescription: "{text}."\n---\n\n# {text} {{#glossary}}\n\n{text}.\n')
+    return [
+        f"docs/{name}: this page is in no menu of the site. Put questions in docs/faq/ with a `number`; "
+        "other pages need a developer to add them to the navigation."
+        for name in ("glossary.en.md", "glossary.md")
+    ]
+
+
+def in_both_languages(*mistakes: Callable[[Path], list[str]]) -> Callable[[Path], list[str]]:
+    """Several mistakes at once: all reported together, in one sorted list."""
+    return lambda docs: [line for make in mistakes for line in make(docs)]
+
 
 MISTAKES = [
+    # Files
+    Mistake("missing English version", missing_twin("fr")),
+    Mistake("missing French version", missing_twin("en")),
+    Mistake("file not in UTF-8", not_utf8),
+    Mistake("file name with spaces", badly_named("Nouvelle question.md", "nouvelle-question.md")),
+    Mistake("file name with accents", badly_named("élargissement.md", "elargissement.md")),
+    Mistake("file name with capitals", badly_named("NATO-Summits.en.md", "nato-summits.en.md")),
+    Mistake("file name with an underscore", badly_named("nato_summits.md", "nato-summits.md")),
+    Mistake("French page with .fr.md", french_suffix),
+    Mistake("unknown language suffix", other_language),
+    Mistake("Finder copy", finder_copy(" copy", "fr")),
+    Mistake("Windows copy of an English page", finder_copy(" (1)", "en")),
+    Mistake("page in a sub-folder", in_sub_folder),
+    Mistake("page with .markdown", markdown_extension),
+    Mistake("stray text file", stray("brouillon.txt")),
+    Mistake("stray image outside assets", stray("faq/photo.png")),
+    Mistake("Word lock file", lock_file),
+    Mistake("editor's backup file", backup_file),
+    # Front matter
+    Mistake("unquoted colon in front matter", unquoted_colon),
+    Mistake("straight double quote inside double quotes", quote_in_quotes),
+    Mistake("apostrophe inside single quotes", apostrophe_in_single_quotes),
+    Mistake("quote never closed", unclosed_quote),
+    Mistake("tab in front matter", tab),
+    Mistake("indented front matter line", indented_key),
+    Mistake("front matter without closing ---", no_closing_dashes),
+    Mistake("front matter without opening ---", no_opening_dashes),
+    Mistake("empty line before the front matter", blank_line_first),
+    Mistake("front matter as a list", front_matter_list),
+    Mistake("duplicated key", duplicated_key),
     Mistake(
-        "missing translation",
-        lambda docs: (docs / QUESTION_EN).unlink(),
-        (re.escape(f"docs/{QUESTION}: has no English version. Create docs/{QUESTION_EN}"),),
+        "misspelt key",
+        added_key(
+            'descripton: "x"', "the front matter key `descripton` is unknown. Did you mean `description`?"
+        ),
+    ),
+    Mistake(
+        "title key",
+        added_key(
+            'title: "x"',
+            "the front matter key `title` is unknown. The page's title is its `# ` heading: remove the "
+            "`title` line.",
+        ),
+    ),
+    Mistake(
+        "unknown key",
+        added_key(
+            "auteur: Marie",
+            "the front matter key `auteur` is unknown. The keys are `number`, `description`, `search`, "
+            "`renamed_from`.",
+        ),
+    ),
+    Mistake(
+        "number with a leading zero",
+        changed_key(
+            "number",
+            "01",
+            "`number: 01` starts with a zero, which YAML reads as another number (octal). Write `number: 1`.",
+        ),
+    ),
+    Mistake(
+        "number in words",
+        changed_key(
+            "number",
+            "one",
+            "`number` must be a whole number (the question's place: 1, 2, 3…), not `one`. "
+            "Write it like `number: 3`.",
+            "en",
+        ),
+    ),
+    Mistake(
+        "number with a decimal",
+        changed_key(
+            "number",
+            "1.5",
+            "`number` must be a whole number (the question's place: 1, 2, 3…), not `1.5`. "
+            "Write it like `number: 3`.",
+        ),
+    ),
+    Mistake(
+        "empty description",
+        changed_key(
+            "description",
+            '""',
+            "`description` must be one sentence of text, in double quotes, not empty. "
+            'Write it like `description: "One sentence."`.',
+        ),
+    ),
+    Mistake(
+        "list never closed in front matter",
+        changed_key(
+            "description",
+            "[Une liste",
+            "this front matter line cannot be read (expected ',' or ']', but got '<stream end>'). Each line "
+            "must be `key: value`; put a value with punctuation in double quotes.",
+        ),
+    ),
+    Mistake(
+        "front matter value YAML cannot convert",
+        changed_key(
+            "number",
+            "!!int un",
+            "the front matter cannot be read (invalid literal for int() with base 10: 'un'). Write "
+            "each line as "
+            "`key: value`, and put a value with punctuation in double quotes.",
+            at_line=1,
+        ),
+    ),
+    Mistake("no number", removed_key("number", "number: 3")),
+    Mistake("no description", removed_key("description", 'description: "One sentence."')),
+    Mistake("number on a page that is not a question", number_on_home),
+    Mistake(
+        "renamed_from not a list of file names",
+        added_key(
+            "renamed_from: Old Name",
+            "`renamed_from` must be a list of the page's old file names, without `.md`, in lower case with "
+            "hyphens, not `Old Name`. Write it like `renamed_from: [old-name]`.",
+        ),
+    ),
+    Mistake(
+        "search setting misspelt",
+        added_key(
+            "search: exclude",
+            "`search` must be `exclude: true` or `exclude: false`, not `exclude`. Write it like "
+            "`search: {exclude: true}`.",
+        ),
+    ),
+    # Numbers
+    Mistake("two questions with the same number", same_number),
+    Mistake("a gap in the numbering", gap),
+    Mistake("twins with different numbers", twins_differ),
+    # Headings and ids
+    Mistake("twins with different heading ids", other_id),
+    Mistake("heading without an explicit id", no_id),
+    Mistake("heading id with capitals", capital_id),
+    Mistake("heading id with an underscore", underscore_id_both),
+    Mistake("heading id reused", reused_id),
+    Mistake("skipped heading level", skipped_level),
+    Mistake("two titles", second_title),
+    Mistake("no title", no_title),
+    # What readers would see
+    Mistake(
+        "heading id in the middle of a sentence",
+        appended_to_answer(
+            " {#note} Suite.",
+            leak(
+                "{#note} Suite.",
+                "a heading id `{#…}` that is not at the very end of its heading line, or has a space in it",
+            ),
+        ),
+    ),
+    Mistake(
+        "link without its closing parenthesis",
+        appended_to_answer(
+            " [OTAN](https://www.nato.int/ suite.",
+            leak(
+                "](https://www.nato.int/ suite.",
+                "a link whose square brackets or parentheses do not match: `[text](https://…)`",
+            ),
+        ),
+    ),
+    Mistake(
+        "reference link without its definition",
+        appended_to_answer(
+            " [OTAN][nato]",
+            leak(
+                "][nato]", "a reference link `[text][name]` without its definition line `[name]: https://…`"
+            ),
+        ),
+    ),
+    Mistake(
+        "comment inside a sentence never closed",
+        appended_to_answer(
+            " <!-- à revoir",
+            leak(
+                "<!-- à revoir",
+                "a comment `<!--` that shows on the page. Write it on lines of its own, ending with `-->`",
+            ),
+        ),
+    ),
+    Mistake(
+        "template syntax in an answer",
+        appended_to_answer(
+            " {{ page.title }}",
+            leak(
+                "{{ page.title }}",
+                "a template's `{{ … }}`, which pages do not process: write the text itself",
+            ),
+        ),
+    ),
+    Mistake(
+        "template tag in an answer",
+        appended_to_answer(
+            " {% include 'x.md' %}",
+            leak(
+                "{% include 'x.md' %}",
+                "a template's `{% … %}`, which pages do not process: write the text itself",
+            ),
+        ),
+    ),
+    Mistake(
+        "attribute list in the middle of a sentence",
+        appended_to_answer(
+            " {.note} Suite.", leak("{.note} Suite.", "an attribute list `{.…}` that does not apply")
+        ),
+    ),
+    Mistake(
+        "attribute list with a colon in the middle of a sentence",
+        appended_to_answer(
+            " {: .note} Suite.", leak("{: .note} Suite.", "an attribute list `{: …}` that does not apply")
+        ),
+    ),
+    Mistake("comment never closed", unclosed_comment),
+    Mistake("list glued to the answer", glued_list),
+    Mistake("home page without its list of questions", removed_marker),
+    Mistake("answer indented by four spaces", indented_answer),
+    Mistake("answer in a fenced block", fenced_answer),
+    Mistake("HTML element never closed", unclosed_element),
+    # Learn-more lists
+    Mistake("no learn-more section", no_learn_more),
+    Mistake(
+        "empty learn-more list",
+        learn_more_changed(empty_list, f"Under this heading, add at least one line {LEARN_MORE_EXAMPLE}."),
+    ),
+    Mistake(
+        "learn-more list in a comment",
+        learn_more_changed(
+            commented_list,
+            "Its links are inside a comment `<!-- … -->`, which readers do not see: end the comment "
+            "before them.",
+        ),
+    ),
+    Mistake(
+        "learn-more list indented",
+        learn_more_changed(
+            indented_list,
+            "Its list is indented by four spaces or a tab, so it shows as code: start each line `- "
+            "[` at the margin.",
+            "en",
+            lambda _: (
+                "this text shows as a block of code, because it is indented by four spaces or a tab (or "
+                "fenced by ```): readers and search engines do not get it as text. Start the line "
+                "at the margin."
+            ),
+        ),
+    ),
+    Mistake(
+        "learn-more list glued to a sentence",
+        learn_more_changed(
+            glued_links,
+            "Its list is glued to the line above it: leave an empty line before the list.",
+            also=lambda _: (
+                "this list is glued to the line above it, so it shows as part of that paragraph. "
+                "Leave an empty line before the list."
+            ),
+        ),
+    ),
+    Mistake(
+        "learn-more links not in a list",
+        learn_more_changed(
+            links_not_in_a_list, f"Its links are not in a list: write one per line, as {LEARN_MORE_EXAMPLE}."
+        ),
+    ),
+    Mistake("learn-more item without a link", item_without_link),
+    Mistake(
+        "learn-more link without https",
+        learn_more_url(lambda url: url.replace("https://", "http://", 1), not_https),
+    ),
+    Mistake(
+        "learn-more link outside the allowed domains",
+        learn_more_url(
+            lambda url: re.sub(r"https://[^/]+", "https://nato.example.com", url), not_allowed, "en"
+        ),
+    ),
+    Mistake(
+        "learn-more link with a space in its address",
+        learn_more_url(
+            lambda url: f'{url} "NATO',
+            lambda url: (
+                f"the address of the link `{url}` contains a space or a quote: a `)` or a quote is "
+                "missing or misplaced. Write it as `[text](https://…)`."
+            ),
+        ),
+    ),
+    # Links anywhere
+    Mistake(
+        "link in an answer to another domain",
+        linked(
+            lambda _: "[source](https://example.com/page)", lambda _: not_allowed("https://example.com/page")
+        ),
+    ),
+    Mistake(
+        "raw HTML link to another domain",
+        linked(
+            lambda _: '<a href="https://example.org/">source</a>',
+            lambda _: not_allowed("https://example.org/"),
+            "en",
+        ),
+    ),
+    Mistake(
+        "e-mail link",
+        linked(lambda _: "[écrire](mailto:info@example.com)", lambda _: not_https("mailto:info@example.com")),
+    ),
+    Mistake(
+        "raw HTML link to no page",
+        linked(
+            lambda _: '<a href="../nowhere/">voir</a>',
+            lambda _: (
+                "the link `../nowhere/` leads to no page of this site. Link to the page's .md file, "
+                "relative to this one, in Markdown: `[text](other-page.md)`."
+            ),
+        ),
+    ),
+    Mistake(
+        "raw HTML link to an anchor that does not exist",
+        linked(
+            lambda _: '<a href="#nowhere">voir</a>',
+            lambda page: (
+                "the link `#nowhere` points to no heading of this page. Use one of its ids: "
+                f"{', '.join(f'`#{i}`' for i in ids(page))}."
+            ),
+        ),
+    ),
+    Mistake(
+        "link with empty text",
+        linked(
+            lambda _: "[](https://www.nato.int/)",
+            lambda _: (
+                "the link to `https://www.nato.int/` has no text. Write what the reader will find there "
+                "between the square brackets: `[title](…)`."
+            ),
+        ),
     ),
     Mistake(
         "link to a page that does not exist",
-        lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " ([voir](membres.md))."),
-        (
-            re.escape(f"docs/{QUESTION}:8: Doc file '{QUESTION}' contains a link 'membres.md'"),
-            "not found",
-            re.escape("Point it to an existing page"),
+        linked(
+            lambda _: "[voir](membres.md)",
+            lambda _: (
+                "the link `membres.md` leads to no page: there is no such file in docs/. Check the file "
+                "name; it is relative to this page's folder."
+            ),
         ),
     ),
     Mistake(
         "link to an anchor that does not exist",
-        lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " ([voir](why-does-nato-exist.md#article-5))."),
-        (
-            re.escape(f"docs/{QUESTION}:8: Doc file '{QUESTION}'"),
-            re.escape("does not contain an anchor '#article-5'"),
-            re.escape("Use one of the `{#…}` ids of that page"),
-        ),
-    ),
-    Mistake(
-        "question without a learn-more section",
-        lambda docs: edit(
-            docs / QUESTION,
-            "## Pour en savoir plus {#learn-more}\n\n- [Qu'est-ce que l'OTAN ?](https://www.nato.int/nato-welcome/index_fr.html)\n",
-            "",
-        ),
-        (re.escape(f"docs/{QUESTION}: this question has no learn-more section"),),
-    ),
-    Mistake(
-        "empty learn-more list",
-        lambda docs: edit(
-            docs / QUESTION,
-            "- [Qu'est-ce que l'OTAN ?](https://www.nato.int/nato-welcome/index_fr.html)\n",
-            "",
-        ),
-        (re.escape(f"docs/{QUESTION}:10: the learn-more list is empty"),),
-    ),
-    Mistake(
-        "learn-more link without https",
-        lambda docs: edit(
-            docs / QUESTION, "https://www.nato.int/nato-welcome", "http://www.nato.int/nato-welcome"
-        ),
-        (
-            re.escape(
-                f"docs/{QUESTION}:12: the learn-more link "
-                "`http://www.nato.int/nato-welcome/index_fr.html` does not use https"
+        linked(
+            lambda page: f"[voir]({second(page).slug}.md#article-5)",
+            lambda page: (
+                f"the link `{second(page).slug}.md#article-5` points to `#article-5`, which is not the "
+                f"id of a heading of {second(page).where}. Use one of its `{{#…}}` ids, or remove "
+                f"the `#…` part. "
+                f"Its ids: {', '.join(f'`{i}`' for i in ids(second(page)))}."
             ),
         ),
     ),
     Mistake(
-        "learn-more link outside the allowed domains",
-        lambda docs: edit(
-            docs / QUESTION, "https://www.nato.int/nato-welcome", "https://nato.example.com/nato-welcome"
-        ),
-        (
-            re.escape(f"docs/{QUESTION}:12: the learn-more link"),
-            re.escape("nato.example.com, which is not an allowed domain (nato.int)"),
-            re.escape("extra.faq.allowed_link_domains"),
-        ),
-    ),
-    Mistake(
-        "front matter without a required key",
-        lambda docs: edit(docs / QUESTION, "number: 1\n", ""),
-        (re.escape(f"docs/{QUESTION}:1: the front matter has no `number`"),),
-    ),
-    Mistake(
-        "front matter value of the wrong type",
-        lambda docs: edit(docs / QUESTION_EN, "number: 1\n", "number: one\n"),
-        (re.escape(f"docs/{QUESTION_EN}:1: `number` in the front matter must be a whole number, not 'one'"),),
-    ),
-    Mistake(
-        "two questions with the same number",
-        lambda docs: edit(docs / "faq/why-does-nato-exist.md", "number: 2\n", "number: 1\n"),
-        (re.escape("has number 1, like docs/faq/why-does-nato-exist.md"),),
-    ),
-    Mistake(
-        "a gap in the numbering",
-        lambda docs: [
-            edit(docs / "faq/why-does-nato-exist.md", "number: 2\n", "number: 12\n"),
-            edit(docs / "faq/why-does-nato-exist.en.md", "number: 2\n", "number: 12\n"),
-        ],
-        (re.escape("docs/faq/is-ukraine-a-nato-member.md:1: has number 3, but no question has number 2"),),
-    ),
-    Mistake(
-        "twins with different heading ids",
-        lambda docs: edit(docs / QUESTION_EN, "## Learn more {#learn-more}", "## Learn more {#more}"),
-        (
-            re.escape(
-                f"docs/{QUESTION_EN}: its heading ids ['what-is-nato', 'more'] "
-                f"differ from those of docs/{QUESTION}"
+        "link to an anchor of the same page that does not exist",
+        linked(
+            lambda _: "[voir](#article-5)",
+            lambda page: (
+                "the link `#article-5` points to `#article-5`, which is not the id of a heading of "
+                "this page. Use one of its `{#…}` ids, or remove the `#…` part. Its ids: "
+                f"{', '.join(f'`{i}`' for i in ids(page))}."
             ),
         ),
     ),
     Mistake(
-        "heading without an explicit id",
-        lambda docs: edit(docs / QUESTION_EN, "## Learn more {#learn-more}", "## Learn more"),
-        (re.escape(f"docs/{QUESTION_EN}:10: the heading “Learn more” has no explicit id"),),
+        "absolute link",
+        linked(
+            lambda page: f"[voir](/faq/{second(page).slug}/)",
+            lambda page: (
+                f"the link `/faq/{second(page).slug}/` starts with `/`, which breaks once the site is "
+                "published under its own address. Link to the page's .md file, relative to this page, e.g. "
+                f"`[text](other-page.md)`. Did you mean `{second(page).slug}.md`?"
+            ),
+        ),
     ),
     Mistake(
-        "link with empty text",
-        lambda docs: edit(docs / QUESTION, BODY, BODY[:-1] + " [](https://www.nato.int/)."),
-        (re.escape(f"docs/{QUESTION}:8: the link to `https://www.nato.int/` has no text"),),
+        "link to a page's address instead of its file",
+        linked(
+            lambda page: f"[voir]({second(page).slug}/)",
+            lambda page: (
+                f"the link `{second(page).slug}/` is not the name of a page's file. Link to the "
+                f"page's .md file, relative to this page, e.g. `[text](other-page.md)`. Did you mean "
+                f"`{second(page).slug}.md`?"
+            ),
+        ),
+    ),
+    # Settings and navigation
+    Mistake(
+        "allowed domains as a text instead of a list",
+        settings("allowed_link_domains:\n      - nato.int", "allowed_link_domains: nato.int"),
+    ),
+    Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
+    Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
+    Mistake("page outside the navigation", new_page_not_in_menu),
+    # Several at once, in both languages: one sorted list
+    Mistake(
+        "mistakes in both languages, found at different stages",
+        in_both_languages(
+            added_key(
+                'descripton: "x"',
+                "the front matter key `descripton` is unknown. Did you mean `description`?",
+                "en",
+                1,
+            ),
+            glued_list,
+            learn_more_url(lambda url: url.replace("https://", "http://", 1), not_https, "en"),
+        ),
     ),
 ]
 
@@ -161,28 +1121,117 @@ def original_docs() -> dict[str, str]:
     return snapshot(PROJECT / "docs")
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_mistake_stops_the_build_and_names_the_file(
-    mistake: Mistake, project_copy: Path, original_docs: dict[str, str], tmp_path: Path
-) -> None:
-    docs = project_copy / "docs"
-    mistake.make(docs)
-    broken = snapshot(docs)
+@dataclass(frozen=True)
+class Outcome:
+    expected: list[str]
+    before: dict[str, str]  # the broken docs/, as the editor left it
+    docs: Path
+    result: BuildResult
 
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+
+@pytest.fixture(scope="module")
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Each selected mistake made in its own copy, all built by one process (tests/batch_build.py)."""
+    selected = {
+        item.callspec.params["mistake"].name
+        for item in request.session.items
+        if hasattr(item, "callspec") and "mistake" in item.callspec.params
+    }
+    root = tmp_path_factory.mktemp("mistakes")
+    made = {}
+    for index, mistake in enumerate(m for m in MISTAKES if m.name in selected):
+        project = copy_project(root / f"{index}")
+        docs = project / "docs"
+        made[mistake.name] = (project, mistake.make(docs), snapshot(docs))
+    results = build_many([project for project, _, _ in made.values()], root / "sites")
+    return {
+        name: Outcome(expected, before, project / "docs", results[project])
+        for name, (project, expected, before) in made.items()
+    }
+
+
+def problem_lines(output: str) -> list[str]:
+    return [line.removeprefix("  - ") for line in output.splitlines() if line.startswith("  - ")]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_mistake_stops_the_build_with_its_message(
+    mistake: Mistake, outcomes: dict[str, Outcome], original_docs: dict[str, str]
+) -> None:
+    outcome = outcomes[mistake.name]
+    result, expected = outcome.result, outcome.expected
 
     assert result.returncode != 0, f"the build passed despite: {mistake.name}\n{result.output}"
-    for expected in mistake.expected:
-        assert re.search(expected, result.output), f"{expected!r} not in:\n{result.output}"
+    assert "Traceback" not in result.output, result.output
+    if not expected[0].startswith("docs/"):  # a settings mistake
+        assert expected[0] in result.output, result.output
+        assert "docs/" not in result.output, result.output  # the settings, not thirty pages
+    else:
+        # Exactly the expected problems, each on one line, sorted as the build sorts them.
+        found = problem_lines(result.output)
+        assert found == sorted(expected, key=sort_key), "\n".join(["FOUND:", *found, "EXPECTED:", *expected])
+        count = len(expected)
+        assert f"The FAQ has {count} problem{'s' if count > 1 else ''} to fix" in result.output
     # One message per problem, for the file the editor changed: the "all
     # questions" page, which repeats every answer, does not report it again.
-    assert "faq/index.md" not in result.output, result.output
+    assert "faq/index" not in result.output, result.output
     # Nothing the editor wrote is lost or rewritten, in the copy or in the project.
-    assert snapshot(docs) == broken
+    assert snapshot(outcome.docs) == outcome.before
     assert snapshot(PROJECT / "docs") == original_docs
+
+
+def sort_key(line: str) -> tuple[str, int, str]:
+    match = re.match(r"docs/(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<message>.*)$", line)
+    return match["file"], int(match["line"] or 0), match["message"]
+
+
+def test_at_least_sixty_distinct_mistakes() -> None:
+    assert len({mistake.name for mistake in MISTAKES}) == len(MISTAKES) >= 60
 
 
 def test_the_unbroken_copy_builds(project_copy: Path, tmp_path: Path) -> None:
     # The mistakes above are the only reason those builds fail.
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
+
+
+def guide_messages() -> list[str]:
+    """The messages of CONTRIBUTING.md's table "What the messages mean"."""
+    text = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## What the messages mean", 1)[1].split("\n## ", 1)[0]
+    return [match[1].strip() for match in re.finditer(r"^\| ``(.+?)`` \|", section, re.MULTILINE)]
+
+
+def as_pattern(template: str) -> re.Pattern[str]:
+    """`docs/x:N: … `…` …` -> a regular expression: x, y any file, N any line, … anything."""
+    pattern = re.escape(template).replace("…", ".*?").replace(":N:", r":\d+:")
+    return re.compile(pattern.replace("docs/x", "docs/.+?").replace("docs/y", "docs/.+?"))
+
+
+def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
+    # The messages each mistake expects (the tests above check them against the build).
+    messages = []
+    for index, mistake in enumerate(MISTAKES):
+        messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
+    templates = guide_messages()
+    patterns = [as_pattern(template) for template in templates]
+    unexplained = [message for message in messages if not any(p.fullmatch(message) for p in patterns)]
+    assert not unexplained, "CONTRIBUTING.md does not explain:\n" + "\n".join(unexplained)
+    unused = [
+        t for t, p in zip(templates, patterns, strict=True) if not any(p.fullmatch(m) for m in messages)
+    ]
+    assert not unused, "CONTRIBUTING.md explains messages the build does not give:\n" + "\n".join(unused)
+
+
+def test_the_mkdocs_command_stops_with_every_problem_of_both_languages(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """The real `mkdocs build --strict` (not tests/batch_build.py): one sorted list, exit status 1."""
+    mistake = next(m for m in MISTAKES if m.name == "mistakes in both languages, found at different stages")
+    expected = mistake.make(project_copy / "docs")
+    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 1, result.output
+    assert "Traceback" not in result.output, result.output
+    assert problem_lines(result.output) == sorted(expected, key=sort_key), result.output
+    assert result.output.count("The FAQ has 3 problems to fix") == 1, result.output
+    assert "Aborted with a BuildError!" in result.output

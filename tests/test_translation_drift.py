@@ -161,3 +161,18 @@ def test_a_shallow_clone_shows_no_notice(repo: Path, tmp_path: Path) -> None:
     assert notices(tmp_path / "site") == {}
     assert "Shallow git clone" in result.output
     assert "was updated on" not in result.output
+
+
+def test_a_french_change_of_typography_alone_needs_no_translation(repo: Path, tmp_path: Path) -> None:
+    # An editor types what the build would typeset anyway (’ for ', a no-break space): the
+    # text is the same in both languages, with no trailer needed.
+    path = repo / "docs" / FRENCH
+    text = path.read_text(encoding="utf-8")
+    assert "'" in text, "the test needs an apostrophe in the French page"
+    path.write_text(text.replace("'", "\u2019").replace(" ?", "\u202f?"), encoding="utf-8")
+    git(repo, "commit", "--quiet", "--all", "--message", "Typographic apostrophes", day=date(2022, 4, 1))
+
+    result = build(repo, tmp_path / "site", SITE_URL)
+    assert result.returncode == 0, result.output
+    assert notices(tmp_path / "site") == {}
+    assert script(repo) == ""

@@ -5,9 +5,11 @@ by the other languages) gives, for each file under docs/:
 
 - the date of the last commit that touched it: Material shows it at the end
   of the page (`page.meta.revision_date`), in the reader's language;
-- for a French page, the last commit that changed it and needs translating:
+- for a French page, the commits that changed it and need translating:
   every commit, except those whose message has the trailer
-  `Translation: not needed` (a typo fixed in the French only).
+  `Translation: not needed` (a typo fixed in the French only), and those
+  that changed its typography alone (apostrophes, spaces: the same text once
+  `faq_docs.plain` has undone them), which the build redoes in both languages.
 
 When a French page has such a commit later than the last commit that touched
 its English version, the English page shows a notice at the top of its answer,
@@ -36,7 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, language_of, norm_uri, uri_for
+from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, language_of, norm_uri, plain, uri_for
 
 log = logging.getLogger("mkdocs.hooks.last_changed")
 
@@ -52,6 +54,7 @@ NOTICE_CLASSES = "warning faq-outdated"
 class Commit:
     order: int  # 0 is the newest commit
     day: date
+    sha: str = ""
 
 
 @dataclass
@@ -59,7 +62,9 @@ class History:
     """What the one `git log` of the build says about each file under docs/ (absolute paths)."""
 
     last: dict[Path, Commit] = field(default_factory=dict)
-    last_to_translate: dict[Path, Commit] = field(default_factory=dict)
+    # Newest first: the commits whose message does not say the change needs no translation.
+    to_translate: dict[Path, list[Commit]] = field(default_factory=dict)
+    root: Path | None = None  # the repository's top folder
     missing: str | None = None  # why there is no history to read, if there is none
 
 
@@ -98,7 +103,7 @@ def read_history(docs_dir: Path) -> History:
     history = _git(
         [
             "log",
-            f"--format=%x00%cs%x09%(trailers:key={TRAILER},valueonly,separator=%x2C)",
+            f"--format=%x00%cs%x09%H%x09%(trailers:key={TRAILER},valueonly,separator=%x2C)",
             "--name-only",
             "--no-renames",
             "--",
@@ -106,19 +111,37 @@ def read_history(docs_dir: Path) -> History:
         ],
         docs_dir,
     )
-    result = History()
     root = Path(top.strip())
+    result = History(root=root)
     for order, entry in enumerate((history or "").split("\0")[1:]):
         header, *names = entry.strip("\n").splitlines()
-        day, _, trailers = header.partition("\t")
-        commit = Commit(order, date.fromisoformat(day))
+        day, sha, trailers = (header.split("\t", 2) + ["", ""])[:3]
+        commit = Commit(order, date.fromisoformat(day), sha)
         needs_translation = NOT_NEEDED not in [value.strip().lower() for value in trailers.split(",")]
         for name in filter(None, names):
             path = (root / name).resolve()
             result.last.setdefault(path, commit)
             if needs_translation:
-                result.last_to_translate.setdefault(path, commit)
+                result.to_translate.setdefault(path, []).append(commit)
     return result
+
+
+def typography_only(commit: Commit, path: Path, root: Path) -> bool:
+    """Whether this commit changed nothing in the file but its typography (’ for ', spaces)."""
+    name = path.relative_to(root).as_posix()
+    before = _git(["show", f"{commit.sha}^:{name}"], root)
+    after = _git(["show", f"{commit.sha}:{name}"], root)
+    return before is not None and after is not None and plain(before) == plain(after)
+
+
+def last_to_translate(history: History, path: Path, since: Commit) -> Commit | None:
+    """The newest commit after `since` that changed the file in a way that needs translating."""
+    for commit in history.to_translate.get(path, []):
+        if commit.order >= since.order:
+            return None  # as old as the translation, or older
+        if history.root is None or not typography_only(commit, path, history.root):
+            return commit
+    return None
 
 
 def outdated_translations(history: History, docs_dir: Path) -> list[OutdatedTranslation]:
@@ -129,9 +152,11 @@ def outdated_translations(history: History, docs_dir: Path) -> list[OutdatedTran
         if language_of(src_uri) == DEFAULT_LANGUAGE:
             continue
         original_uri = uri_for(norm_uri(src_uri), DEFAULT_LANGUAGE)
-        original = history.last_to_translate.get((docs_dir / original_uri).resolve())
         translation = history.last.get(path.resolve())
-        if original and translation and original.order < translation.order:
+        if translation is None:
+            continue
+        original = last_to_translate(history, (docs_dir / original_uri).resolve(), translation)
+        if original is not None:
             outdated.append(OutdatedTranslation(src_uri, original_uri, original.day, translation.day))
     return outdated
 

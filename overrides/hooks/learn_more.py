@@ -1,104 +1,194 @@
-"""Every question ends with a "Pour en savoir plus" / "Learn more" list of safe links.
+"""Every link readers can click is safe, and every question ends with some.
 
-Each question page has a section with the id `learn-more` holding a list of at
-least one link; those links use https and point to an allowed domain
-(`extra.faq.allowed_link_domains` in mkdocs.yml). No link on any page may have
-empty text: a screen reader would announce nothing but "link".
+On each rendered page (`on_page_content`), every link, raw HTML ones included:
+
+- to another page of the site: MkDocs checks Markdown links (link_messages.py
+  words its warnings); a raw HTML link must lead to a page or asset that exists;
+- anywhere else: `https`, to an allowed domain (`extra.faq.allowed_link_domains`
+  in mkdocs.yml) or to the site's own repository (`repo_url`: its history, issues);
+- with text: a screen reader would announce nothing but "link".
+
+Each question page has a section with the id `learn-more` that shows at least
+one link in a list: a list hidden in a comment, indented into a block of code or
+glued to a sentence does not count, and the message says which it is.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import posixpath
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from faq_docs import LEARN_MORE_ID, LINK, Problem, Source, markdown_sources, report
+from faq_docs import (
+    ALL_QUESTIONS,
+    LEARN_MORE_ID,
+    WARNED_LINKS,
+    Outline,
+    Problem,
+    RenderedLink,
+    Source,
+    is_question,
+    kebab_case,
+    norm_uri,
+    report,
+)
+
+_EXAMPLE = "`- [title](https://www.nato.int/…)`"
 
 
-def check_learn_more(source: Source, allowed_domains: list[str]) -> list[Problem]:
-    section = source.section(LEARN_MORE_ID)
-    if section is None:
+def allowed_domains(config: MkDocsConfig) -> list[str]:
+    """extra.faq.allowed_link_domains, or a message naming mkdocs.yml (not every page)."""
+    faq = config.extra.get("faq")
+    domains = faq.get("allowed_link_domains") if isinstance(faq, dict) else None
+    if not isinstance(domains, list) or not domains or not all(isinstance(d, str) and d for d in domains):
+        raise PluginError(
+            "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line "
+            "starting with `- `, for example:\n  faq:\n    allowed_link_domains:\n      - nato.int"
+        )
+    return [domain.lower().strip() for domain in domains]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    allowed_domains(config)
+    return config
+
+
+def is_allowed(url: str, domains: list[str], repo_url: str | None) -> bool:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if any(host == domain or host.endswith(f".{domain}") for domain in domains):
+        return True
+    if repo_url:
+        repo = urlsplit(repo_url)
+        repo_path = repo.path.rstrip("/")
+        return host == (repo.hostname or "").lower() and (
+            parts.path.rstrip("/") == repo_path or parts.path.startswith(f"{repo_path}/")
+        )
+    return False
+
+
+def check_link(
+    source: Source, link: RenderedLink, page: Page, files: Files, outline: Outline, config: MkDocsConfig
+) -> list[Problem]:
+    line = source.line_of(f"]({link.href}", f'href="{link.href}"', link.href)
+
+    def problem(message: str) -> list[Problem]:
+        return [Problem(source.src_uri, message, line)]
+
+    if not link.text.strip() and not link.has_image:
+        return problem(
+            f"the link to `{link.href}` has no text. Write what the reader will find there between "
+            "the square brackets: `[title](…)`."
+        )
+    if any(character.isspace() or character == '"' for character in link.href):
+        return problem(
+            f"the address of the link `{link.href}` contains a space or a quote: a `)` or a quote is "
+            "missing or misplaced. Write it as `[text](https://…)`."
+        )
+    parts = urlsplit(link.href)
+    if config.site_url and link.href.startswith(config.site_url):
+        # A page of this site at its full address, as the build writes the link from an
+        # out-of-date translation's notice to its French page (lychee checks it in the tests).
+        return []
+    if parts.scheme or parts.netloc:
+        if parts.scheme != "https":
+            return problem(f"the link `{link.href}` does not use https. Use the page's `https://` address.")
+        domains = allowed_domains(config)
+        if not is_allowed(link.href, domains, config.repo_url):
+            host = parts.hostname or "no host"
+            return problem(
+                f"the link `{link.href}` points to {host}, which is not an allowed domain "
+                f"({', '.join(domains)}). Link to an official page, or ask a developer to add the domain "
+                "to `extra.faq.allowed_link_domains` in mkdocs.yml."
+            )
+        return []
+    if (source.src_uri, link.href) in WARNED_LINKS or parts.path.endswith(".md"):
+        return []  # MkDocs said so already (link_messages.py)
+    if not parts.path:
+        if source.line_of(f"]({link.href}"):
+            return []  # a Markdown link: MkDocs checks its anchor (link_messages.py)
+        if parts.fragment and parts.fragment not in outline.ids:
+            return problem(
+                f"the link `{link.href}` points to no heading of this page. Use one of its ids: "
+                f"{', '.join(f'`#{i}`' for i in outline.ids)}."
+            )
+        return []
+    target = posixpath.normpath(urlsplit(urljoin(f"/{page.url}", parts.path)).path).lstrip("/")
+    known = {file.url.rstrip("/") for file in files}
+    if target.rstrip("/") not in known and target not in {"", "."}:
+        return problem(
+            f"the link `{link.href}` leads to no page of this site. Link to the page's .md file, "
+            "relative to this one, in Markdown: `[text](other-page.md)`."
+        )
+    return []
+
+
+def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
+    ids = [heading.id for heading in outline.headings]
+    if LEARN_MORE_ID not in ids:
+        if any(kebab_case(i or "") == LEARN_MORE_ID for i in ids) or len(set(outline.ids)) < len(outline.ids):
+            return []  # the heading's id is wrong or repeated: page_html.py says so
         return [
             Problem(
                 source.src_uri,
                 "this question has no learn-more section. Add a heading "
                 "`## Pour en savoir plus {#learn-more}` (English: `## Learn more {#learn-more}`) "
-                "followed by a list of links, one `- [title](https://www.nato.int/…)` per line.",
+                f"followed by a list of links, one {_EXAMPLE} per line.",
+                None,
             )
         ]
-    heading, _ = section
-    items = source.list_items(LEARN_MORE_ID)
-    if not items:
-        return [
-            Problem(
-                source.src_uri,
-                "the learn-more list is empty. Under this heading, add at least one line "
-                "`- [title](https://www.nato.int/…)`.",
-                heading.line,
-            )
-        ]
+    links = [link for link in outline.links if link.section == LEARN_MORE_ID and link.in_list_item]
+    section = source.section(LEARN_MORE_ID)
+    heading_line = section[0].line if section else None
+    if not links:
+        lines = section[1] if section else []
+        written = [(n, text) for n, text in lines if "](" in text]
+        why = "Under this heading, add at least one line " + _EXAMPLE + "."
+        if written:
+            number, text = written[0]
+            if any("<!--" in t for n, t in lines if n <= number) and not any(
+                "-->" in t for n, t in lines if n < number
+            ):
+                why = (
+                    "Its links are inside a comment `<!-- … -->`, which readers do not see: end "
+                    "the comment before them."
+                )
+            elif text.startswith(("    ", "\t")):
+                why = (
+                    "Its list is indented by four spaces or a tab, so it shows as code: start "
+                    "each line `- [` at the margin."
+                )
+            elif not text.lstrip().startswith(("- ", "* ", "+ ")) and not text.lstrip()[:1].isdigit():
+                why = f"Its links are not in a list: write one per line, as {_EXAMPLE}."
+            else:
+                why = "Its list is glued to the line above it: leave an empty line before the list."
+        return [Problem(source.src_uri, f"the learn-more section shows no link. {why}", heading_line)]
     problems = []
-    for line, item in items:
-        links = list(LINK.finditer(item))
-        if not links:
+    for item in outline.list_items.get(LEARN_MORE_ID, []):
+        if not any(link.text and link.text in item for link in links):
             problems.append(
                 Problem(
                     source.src_uri,
-                    "this learn-more item has no link. Write it as `- [title](https://…)`.",
-                    line,
+                    f"this learn-more item has no link. Write it as {_EXAMPLE}.",
+                    source.line_of(item.strip()[:40]) or heading_line,
                 )
             )
-        for link in links:
-            problems.extend(check_external_link(source, line, link.group(3), allowed_domains))
     return problems
 
 
-def check_external_link(source: Source, line: int, url: str, allowed_domains: list[str]) -> list[Problem]:
-    parts = urlsplit(url)
-    if parts.scheme != "https":
-        return [
-            Problem(
-                source.src_uri,
-                f"the learn-more link `{url}` does not use https. Use the page's `https://` address.",
-                line,
-            )
-        ]
-    host = (parts.hostname or "").lower()
-    if not any(host == domain or host.endswith(f".{domain}") for domain in allowed_domains):
-        return [
-            Problem(
-                source.src_uri,
-                f"the learn-more link `{url}` points to {host or 'no host'}, which is not an "
-                f"allowed domain ({', '.join(allowed_domains)}). Link to an official page, or "
-                "add the domain to `extra.faq.allowed_link_domains` in mkdocs.yml.",
-                line,
-            )
-        ]
-    return []
-
-
-def check_link_texts(source: Source) -> list[Problem]:
-    return [
-        Problem(
-            source.src_uri,
-            f"the link to `{link.target}` has no text. Write what the reader will find there "
-            "between the square brackets: `[title](…)`.",
-            link.line,
-        )
-        for link in source.links()
-        if not link.is_image and not link.text.strip()
-    ]
-
-
-@event_priority(10)  # before overrides/hooks/problems.py reports
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    allowed_domains = [domain.lower() for domain in config.extra["faq"]["allowed_link_domains"]]
-    problems: list[Problem] = []
-    for source in markdown_sources(files):
-        if source.is_question:
-            problems.extend(check_learn_more(source, allowed_domains))
-        problems.extend(check_link_texts(source))
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+        return html
+    source = Source.read(page.file)
+    if source.meta_error:
+        return html  # the front matter's message comes first
+    outline = Outline.of(html)
+    problems = [p for link in outline.links for p in check_link(source, link, page, files, outline, config)]
+    if is_question(page.file.src_uri) and not outline.unclosed:
+        problems += check_learn_more(source, outline)  # else page_html.py says what hides it
     report(problems)
-    return files
+    return html

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from faq_docs import (
     ALL_QUESTIONS,
     DEFAULT_LANGUAGE,
+    FRONT_MATTER_KEYS,
     HOME,
     LANGUAGES,
     Problem,
@@ -38,9 +39,6 @@ from faq_docs import (
 )
 
 MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
-# Front matter every page must have, and what question pages add to it.
-PAGE_KEYS: dict[str, type] = {"description": str}
-QUESTION_KEYS: dict[str, type] = {"number": int, "description": str}
 
 _HEADING_LINE = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
 _HEADING_ID = re.compile(r"\{#([A-Za-z][\w-]*)")
@@ -63,33 +61,8 @@ _questions: dict[str, list[Question]] = {}
 
 
 def check_front_matter(source: Source) -> list[Problem]:
-    if source.meta_error:
-        return [Problem(source.src_uri, f"{source.meta_error}. Fix the lines between the two `---`.", 1)]
-    required = QUESTION_KEYS if source.is_question else PAGE_KEYS
-    problems = []
-    for key, kind in required.items():
-        value = source.meta.get(key)
-        example = "`number: 3`" if kind is int else f"`{key}: One sentence.`"
-        if value is None:
-            problems.append(
-                Problem(
-                    source.src_uri,
-                    f"the front matter has no `{key}`. Add a line {example} between the two "
-                    "`---` at the top of the file.",
-                    1,
-                )
-            )
-        elif not isinstance(value, kind) or isinstance(value, bool) or value == "":
-            problems.append(
-                Problem(
-                    source.src_uri,
-                    f"`{key}` in the front matter must be {'a whole number' if kind is int else 'text'}, "
-                    f"not {value!r}. Write it like {example}.",
-                    1,
-                )
-            )
-    if source.is_question and source.title is None:
-        problems.append(Problem(source.src_uri, "has no title. Start it with the question: `# …? {#id}`."))
+    """What faq_docs found in the front matter (FRONT_MATTER_KEYS), and the generated lists' markers."""
+    problems = list(source.meta_problems)
     marker = MARKERS.get(source.norm_uri)
     if marker and marker not in source.text:
         problems.append(
@@ -140,7 +113,10 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
                     1,
                 )
             )
-    if not unnumbered:
+    french_slugs = {question.slug for question in questions[DEFAULT_LANGUAGE]}
+    unnumbered |= any(q.slug not in french_slugs for language in LANGUAGES for q in questions[language])
+    # A repeated number or a missing French page is reported as such, not as a gap too.
+    if not unnumbered and not problems:
         for position, number in enumerate(sorted(by_number), start=1):
             if position != number:
                 problems.append(
@@ -214,7 +190,15 @@ def all_answers(language: str) -> str:
     return "\n\n".join(parts)
 
 
+@event_priority(100)  # before anything reads page.meta
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Only the keys of FRONT_MATTER_KEYS, with valid values, reach the templates
+    # and plugins: a mistake is reported (check_front_matter), never a crash.
+    page.meta = {
+        key: value
+        for key, value in page.meta.items()
+        if key in FRONT_MATTER_KEYS and FRONT_MATTER_KEYS[key].valid(value)
+    }
     language = language_of(page.file.src_uri)
     norm = norm_uri(page.file.src_uri)
     if norm == HOME:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from faq_docs import LANGUAGES, Problem, Source, markdown_sources, report, uri_for
 
 
-def check_translations(sources: list[Source]) -> list[Problem]:
+def missing_twins(sources: list[Source]) -> list[Problem]:
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     for source in sources:
@@ -29,6 +29,13 @@ def check_translations(sources: list[Source]) -> list[Problem]:
                         f"with the same headings and heading ids, translated.",
                     )
                 )
+    return problems
+
+
+def check_translations(sources: list[Source]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_uri = {source.src_uri: source for source in sources}
+    for source in sources:
         for heading in source.headings():
             if heading.id is None:
                 problems.append(
@@ -54,12 +61,16 @@ def check_translations(sources: list[Source]) -> list[Problem]:
             problems.append(
                 Problem(
                     source.src_uri,
-                    f"its heading ids {ids} differ from those of docs/{original.src_uri} "
-                    f"{original_ids}. Give both versions the same headings, in the same "
+                    f"its heading ids ({id_list(ids)}) differ from those of docs/{original.src_uri} "
+                    f"({id_list(original_ids)}). Give both versions the same headings, in the same "
                     "order, with the same ids.",
                 )
             )
     return problems
+
+
+def id_list(ids: list[str | None]) -> str:
+    return ", ".join(f"`{{#{identifier}}}`" for identifier in ids)
 
 
 def language_name(language: str) -> str:
@@ -68,5 +79,8 @@ def language_name(language: str) -> str:
 
 @event_priority(10)  # before overrides/hooks/problems.py reports
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    report(check_translations(markdown_sources(files)))
+    sources = markdown_sources(files)
+    # A page without its twin cannot be built: static-i18n and seo.py pair every page.
+    report(missing_twins(sources), blocking=True)
+    report(check_translations(sources))
     return files

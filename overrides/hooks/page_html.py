@@ -1,0 +1,169 @@
+"""Checks each rendered page, as readers get it, and names the line to fix.
+
+Markdown forgives a lot and shows the rest as text: a heading id that does not
+apply, a link whose brackets do not match, a list glued to the sentence above
+it, an indented paragraph turned into a block of code, an HTML element never
+closed that swallows the rest of the page. This hook reads the HTML each page
+renders to (`on_page_content`) and reports, for the editor's file and line:
+
+- a page without exactly one `# ` title, a skipped heading level (`#` then `###`);
+- heading ids that repeat, or are not lower-case letters, digits and hyphens;
+- Markdown or HTML syntax left visible: `{#`, `](`, `][`, `<!--`, a list marker
+  inside a paragraph; an HTML element or comment never closed;
+- a block of code (an answer indented by four spaces becomes one, and search
+  engines' copy of the answer, the FAQPage structured data, loses it).
+
+Links are learn_more.py's. The generated "all questions" page repeats the
+question pages, whose own check covers it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from faq_docs import ALL_QUESTIONS, Outline, Problem, Source, kebab_case, norm_uri, report
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Markdown syntax that only shows as text when it did not apply.
+_LEAKS = {
+    "{#": "a heading id `{#…}` that is not at the very end of its heading line, or has a space in it",
+    "{:": "an attribute list `{: …}` that does not apply",
+    "{.": "an attribute list `{.…}` that does not apply",
+    "](": "a link whose square brackets or parentheses do not match: `[text](https://…)`",
+    "][": "a reference link `[text][name]` without its definition line `[name]: https://…`",
+    "{{": "a template's `{{ … }}`, which pages do not process: write the text itself",
+    "{%": "a template's `{% … %}`, which pages do not process: write the text itself",
+    "<!--": "a comment `<!--` that shows on the page. Write it on lines of its own, ending with `-->`",
+}
+_GLUED_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+(\S.*)")
+
+
+def check_headings(source: Source, outline: Outline) -> list[Problem]:
+    problems: list[Problem] = []
+    lines = {heading.id: heading.line for heading in source.headings() if heading.id}
+
+    def line_of(heading_id: str | None, text: str = "") -> int | None:
+        return lines.get(heading_id) or source.line_of(f"{{#{heading_id}", text.strip())
+
+    titles = [heading for heading in outline.headings if heading.level == 1]
+    if not titles:
+        problems.append(
+            Problem(
+                source.src_uri,
+                "has no title. Start the text with one line `# Title {#id}` (for a question, the "
+                "question itself).",
+                next((n for n, line in source.lines() if line.strip()), source.body_line),
+            )
+        )
+    for extra in titles[1:]:
+        problems.append(
+            Problem(
+                source.src_uri,
+                f"has a second title `# {extra.text.strip()}`: a page has one `# ` title. Make this "
+                "one a section heading, `## …`.",
+                line_of(extra.id, extra.text),
+            )
+        )
+    previous = 0
+    for heading in outline.headings:
+        if heading.level > previous + 1 and previous:
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"the heading “{heading.text.strip()}” is level {heading.level} "
+                    f"({'#' * heading.level}) right after a level {previous}: a level is skipped. "
+                    f"Write it with {'#' * (previous + 1)}.",
+                    line_of(heading.id, heading.text),
+                )
+            )
+        previous = heading.level
+    seen: set[str] = set()
+    for identifier in outline.ids:
+        if identifier in seen:
+            first = source.line_of(f"{{#{identifier}}}", f'id="{identifier}"')
+            others = [
+                number for number, line in source.lines() if f"#{identifier}}}" in line and number != first
+            ]
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"the id `{identifier}` is given to two headings (lines {first} and "
+                    f"{others[0] if others else '?'}). Give each heading its own id, in both languages.",
+                    others[0] if others else first,
+                )
+            )
+        seen.add(identifier)
+        if not _ID.fullmatch(identifier):
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"the id `{identifier}` must be in lower case, with letters, digits and hyphens "
+                    f"only. Write `{{#{kebab_case(identifier)}}}`, in both languages.",
+                    source.line_of(f"#{identifier}", identifier),
+                )
+            )
+    return problems
+
+
+def check_text(source: Source, outline: Outline) -> list[Problem]:
+    problems: list[Problem] = []
+    for tag in dict.fromkeys(outline.unclosed):
+        problems.append(
+            Problem(
+                source.src_uri,
+                f"the HTML element `<{tag}>` is never closed, so it swallows the rest of the page. "
+                f"Close it with `</{tag}>`, or write Markdown instead of HTML.",
+                source.line_of(f"<{tag}>", f"<{tag} "),
+            )
+        )
+    if problems:
+        return problems  # what follows it shows as raw text: nothing more to say
+    text = "".join(outline.visible_text)
+    for leak, what in _LEAKS.items():
+        if leak in text:
+            context = text[text.index(leak) :].split("\n", 1)[0][:60]
+            problems.append(
+                Problem(
+                    source.src_uri,
+                    f"readers see `{context.strip()}` as text: {what}. Fix the Markdown on this line.",
+                    source.line_of(context.strip(), leak),
+                )
+            )
+    glued = [paragraph for paragraph in outline.paragraphs if _GLUED_ITEM.search(paragraph)]
+    candidates = source.glued_list_lines()
+    for index, _ in enumerate(glued):
+        problems.append(
+            Problem(
+                source.src_uri,
+                "this list is glued to the line above it, so it shows as part of that paragraph. "
+                "Leave an empty line before the list.",
+                candidates[index] if index < len(candidates) else None,
+            )
+        )
+    for block in outline.code_blocks:
+        first = next((line.strip() for line in block.splitlines() if line.strip()), "")
+        problems.append(
+            Problem(
+                source.src_uri,
+                "this text shows as a block of code, because it is indented by four spaces or a tab "
+                "(or fenced by ```): readers and search engines do not get it as text. Start the "
+                "line at the margin.",
+                source.line_of(first[:40], in_code=True),
+            )
+        )
+    return problems
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+        return html
+    source = Source.read(page.file)
+    if source.meta_error:
+        return html  # the front matter's message comes first; what follows it is not rendered right
+    outline = Outline.of(html)
+    report(check_headings(source, outline) + check_text(source, outline))
+    return html
