@@ -132,6 +132,20 @@ def new_question(docs: Path) -> Callable[[Site], None]:
     return check
 
 
+def new_page_about_the_site(docs: Path) -> Callable[[Site], None]:
+    """A page of the site's own at the docs root: in the navigation, after "all questions"."""
+    for name, text in (("glossary.md", "Glossaire"), ("glossary.en.md", "Glossary")):
+        (docs / name).write_text(f'---\ndescription: "{text}."\n---\n\n# {text} {{#glossary}}\n\n{text}.\n')
+
+    def check(site: Site) -> None:
+        for prefix in ("", "en/"):
+            links = [a["href"] for a in site.page(prefix).soup.select("nav.md-nav--primary a.md-nav__link")]
+            assert any(href.rstrip("/").endswith("glossary") for href in links), links
+            assert site.page(f"{prefix}glossary/").content.find("h1")["id"] == "glossary"
+
+    return check
+
+
 def withdrawn_question(docs: Path) -> Callable[[Site], None]:
     withdrawn = questions(docs)[1].slug
     for language in LANGUAGES:
@@ -235,6 +249,7 @@ EDITS = [
     Edit("a learn-more link removed", removed_link),
     Edit("a tenth question, two files", new_question),
     Edit("a question withdrawn", withdrawn_question),
+    Edit("a new page about the site, two files", new_page_about_the_site),
     Edit("two questions swapping numbers", swapped_questions),
     Edit("a description rewritten", rewritten_description),
     Edit("files saved with Windows line endings", windows_line_endings),

@@ -196,8 +196,10 @@ def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:
     try:
         html = wait_for(url, lambda body: "<h1" in body)
         assert "livereload" in html  # the script that reloads the browser tab
-        page.set(page.answer_line(), "An answer edited while the preview runs.")
-        wait_for(url, lambda body: "An answer edited while the preview runs." in body)
+        # A correct edit: the answer keeps its figures, which its French version has too.
+        line = page.answer_line()
+        page.set(line, page.line(line) + " Edited while the preview runs.")
+        wait_for(url, lambda body: "Edited while the preview runs." in body)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -687,16 +687,6 @@ def mkdocs_setting(docs: Path) -> list[str]:
     return ["Config value 'extra_css': Expected type: <class 'list'> but received: <class 'str'>"]
 
 
-def new_page_not_in_menu(docs: Path) -> list[str]:
-    for name, text in (("glossary.md", "Glossaire"), ("glossary.en.md", "Glossary")):
-        (docs / name).write_text(f'---\ndescription: "{text}."\n---\n\n# {text} {{#glossary}}\n\n{text}.\n')
-    return [
-        f"docs/{name}: this page is in no menu of the site. Put questions in docs/faq/ with a `number`; "
-        "other pages need a developer to add them to the navigation."
-        for name in ("glossary.en.md", "glossary.md")
-    ]
-
-
 def in_both_languages(*mistakes: Callable[[Path], list[str]]) -> Callable[[Path], list[str]]:
     """Several mistakes at once: all reported together, in one sorted list."""
     return lambda docs: [line for make in mistakes for line in make(docs)]
@@ -1098,7 +1088,6 @@ MISTAKES = [
     ),
     Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
-    Mistake("page outside the navigation", new_page_not_in_menu),
     # Several at once, in both languages: one sorted list
     Mistake(
         "mistakes in both languages, found at different stages",

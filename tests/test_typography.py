@@ -261,6 +261,6 @@ def test_plain_text_is_typeset_everywhere_it_appears(project_copy: Path, tmp_pat
         assert sentence in metadata_texts(page)
         json_ld = json.loads(page.find("script", type="application/ld+json").string)["mainEntity"][0]
         assert json_ld["name"] == title and sentence in json_ld["acceptedAnswer"]["text"]
-        index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text())
+        index = json.loads((site_dir / prefix / "search" / "search_index.full.json").read_text())
         entry = next(doc for doc in index["docs"] if doc["location"] == address)
         assert entry["title"] == title and sentence in entry["text"]

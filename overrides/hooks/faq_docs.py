@@ -119,10 +119,12 @@ def _is_search_setting(value: object) -> bool:
 
 
 def _is_list_of_names(value: object) -> bool:
+    """`[old-name, other-name]`, or one name alone: `old-name`."""
+    names = [value] if isinstance(value, str) else value
     return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(name, str) and KEBAB_CASE.fullmatch(name) for name in value)
+        isinstance(names, list)
+        and bool(names)
+        and all(isinstance(name, str) and KEBAB_CASE.fullmatch(name) for name in names)
     )
 
 

@@ -33,7 +33,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from faq_docs import DEFAULT_LANGUAGE, LANGUAGES, Problem, Source, markdown_sources, report, uri_for
+from faq_docs import (
+    DEFAULT_LANGUAGE,
+    FRONT_MATTER_KEYS,
+    LANGUAGES,
+    Problem,
+    Source,
+    markdown_sources,
+    report,
+    uri_for,
+)
 
 KEY = "renamed_from"
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -58,35 +67,18 @@ def key_line(source: Source) -> int:
     return 1
 
 
-def old_names(source: Source) -> tuple[list[str], list[Problem]]:
-    """The page's old names, and what is wrong with them."""
+def old_names(source: Source) -> list[str] | None:
+    """The page's old names: none if it has no `renamed_from`, None if its value is wrong.
+
+    The value's form (a list of names in lower case with hyphens) is checked with
+    every front matter key, by questions.py, from faq_docs.FRONT_MATTER_KEYS.
+    """
     value = source.meta.get(KEY)
     if value is None:
-        return [], []
-    line = key_line(source)
-    names = [value] if isinstance(value, str) else value
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        return [], [
-            Problem(
-                source.src_uri,
-                f"`{KEY}` must list the page's old file names. Write it like `{KEY}: [old-name]`.",
-                line,
-            )
-        ]
-    problems = []
-    for name in names:
-        if not _KEBAB.match(name):
-            bare = PurePosixPath(name.strip()).name.removesuffix(".md").removesuffix(".en")
-            proposal = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-") or "old-name"
-            problems.append(
-                Problem(
-                    source.src_uri,
-                    f"`{KEY}` lists '{name}', which is not an old file name in lower case with hyphens. "
-                    f"Write the old name without folder, language or `.md`, e.g. `{KEY}: [{proposal}]`.",
-                    line,
-                )
-            )
-    return names, problems
+        return []
+    if not FRONT_MATTER_KEYS[KEY].valid(value):
+        return None
+    return [value] if isinstance(value, str) else list(value)
 
 
 def listed(names: list[str]) -> str:
@@ -113,20 +105,21 @@ def mismatch(french: Source, french_names: list[str], twin: Source, twin_names: 
 def check_renames(sources: list[Source]) -> tuple[list[Redirect], list[Problem]]:
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
-    names: dict[str, list[str]] = {}
-    for source in sources:
-        names[source.src_uri], found = old_names(source)
-        problems += found
+    names = {source.src_uri: old_names(source) for source in sources}
     claimed: dict[str, str] = {}  # old page path (French) -> the page that claims it
     redirects = []
     for source in filter(lambda source: source.language == DEFAULT_LANGUAGE, sources):
         own = names[source.src_uri]
+        if own is None:
+            continue  # a value of the wrong form: reported with the other front matter keys
         for language in LANGUAGES:
             twin = by_uri.get(uri_for(source.norm_uri, language))
-            if twin is not None and twin is not source and names[twin.src_uri] != own:
+            if twin is None or twin is source or names[twin.src_uri] is None:
+                continue
+            if names[twin.src_uri] != own:
                 problems.append(mismatch(source, own, twin, names[twin.src_uri]))
         folder = PurePosixPath(source.norm_uri).parent
-        for name in filter(_KEBAB.match, own):
+        for name in own:
             old = (folder / f"{name}.md").as_posix()
             if old in by_uri:
                 problems.append(

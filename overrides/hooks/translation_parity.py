@@ -5,8 +5,9 @@ this hook reads the article as rendered (after Markdown, before the theme) and
 records how many paragraphs, list items and links it has and which figures its
 text holds: numbers (`40 000` is `40,000` in English), years and dates
 (`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
-its French page and every figure of it; if not, the build stops, once every
-English page has been read, with one line per difference.
+its French page and every figure of it; if not, each difference is one more
+problem in the list overrides/hooks/problems.py stops the build with (none for
+a page that has a problem of its own: its difference would only echo it).
 
 Left out: the notice on a translation behind its French text (last_changed.py),
 the headings' permalinks, the "all questions" page (it repeats the questions,
@@ -26,7 +27,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, Problem, Source, norm_uri, stop_if
+from faq_docs import (
+    ALL_QUESTIONS,
+    DEFAULT_LANGUAGE,
+    HOME,
+    PROBLEMS,
+    Problem,
+    Source,
+    is_question,
+    norm_uri,
+    report,
+    uri_for,
+)
 
 # Elements left out of the comparison, by class.
 SKIPPED_CLASSES = {"faq-outdated", "headerlink"}
@@ -310,8 +322,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def worth_reporting(problem: Problem, others: list[Problem]) -> bool:
+    """Whether a difference is the translation's, not the echo of another problem.
+
+    A page with a problem of its own (its front matter unreadable, say) renders
+    differently from its twin because of it; and the home page lists the
+    questions, so a question with a problem can change its list.
+    """
+    english = problem.src_uri
+    french = uri_for(norm_uri(english), DEFAULT_LANGUAGE)
+    if any(other.src_uri in (english, french) for other in others):
+        return False
+    return norm_uri(english) != HOME or not any(is_question(other.src_uri) for other in others)
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
-    # Every page of this language has been rendered, none written yet.
+    # Every page of this language has been rendered, none written yet; the
+    # problems found so far, in both languages, are all in faq_docs.PROBLEMS,
+    # and overrides/hooks/problems.py stops the build with them at its end.
     if config.theme["language"] != DEFAULT_LANGUAGE:
-        stop_if(_problems)
+        others = list(PROBLEMS)
+        report([problem for problem in _problems if worth_reporting(problem, others)])
     return env
