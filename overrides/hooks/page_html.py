@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, Outline, Problem, Source, kebab_case, norm_uri, report
+from faq_docs import ALL_QUESTIONS, Outline, Problem, Source, kebab_case, norm_uri, plain, report
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Markdown syntax that only shows as text when it did not apply.
@@ -129,7 +129,8 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
             problems.append(
                 Problem(
                     source.src_uri,
-                    f"readers see `{context.strip()}` as text: {what}. Fix the Markdown on this line.",
+                    # Quoted as the editor typed it, without the typography readers get.
+                    f"readers see `{plain(context.strip())}` as text: {what}. Fix the Markdown on this line.",
                     source.line_of(context.strip(), leak),
                 )
             )
