@@ -669,3 +669,25 @@ class Outline(HTMLParser):
         for collected in (self._paragraph, self._item):
             if collected is not None:
                 collected.append(data)
+
+
+# The last page read by rendered_page(): page_html.py and learn_more.py both check
+# each rendered page, one after the other; it is parsed once.
+_last_rendered: list[tuple[str, str, Source, Outline]] = []
+
+
+def rendered_page(file: File, html: str) -> tuple[Source, Outline] | None:
+    """The editor's source and the rendered outline of a page the checks read, or None.
+
+    None for the "all questions" page (its answers are checked on their own pages)
+    and for a page whose front matter could not be read (its message comes first,
+    and what follows it is not rendered right).
+    """
+    if norm_uri(file.src_uri) == ALL_QUESTIONS:
+        return None
+    if _last_rendered and _last_rendered[0][:2] == (file.src_uri, html):
+        _, _, source, outline = _last_rendered[0]
+    else:
+        source, outline = Source.read(file), Outline.of(html)
+        _last_rendered[:] = [(file.src_uri, html, source, outline)]
+    return None if source.meta_error else (source, outline)

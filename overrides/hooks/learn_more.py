@@ -24,7 +24,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from faq_docs import (
-    ALL_QUESTIONS,
     LEARN_MORE_ID,
     WARNED_LINKS,
     Outline,
@@ -33,7 +32,7 @@ from faq_docs import (
     Source,
     is_question,
     kebab_case,
-    norm_uri,
+    rendered_page,
     report,
 )
 
@@ -181,12 +180,10 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+    rendered = rendered_page(page.file, html)
+    if rendered is None:
         return html
-    source = Source.read(page.file)
-    if source.meta_error:
-        return html  # the front matter's message comes first
-    outline = Outline.of(html)
+    source, outline = rendered
     problems = [p for link in outline.links for p in check_link(source, link, page, files, outline, config)]
     if is_question(page.file.src_uri) and not outline.unclosed:
         problems += check_learn_more(source, outline)  # else page_html.py says what hides it

@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, Outline, Problem, Source, kebab_case, norm_uri, plain, report
+from faq_docs import Outline, Problem, Source, kebab_case, plain, rendered_page, report
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Markdown syntax that only shows as text when it did not apply.
@@ -160,11 +160,9 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+    rendered = rendered_page(page.file, html)
+    if rendered is None:
         return html
-    source = Source.read(page.file)
-    if source.meta_error:
-        return html  # the front matter's message comes first; what follows it is not rendered right
-    outline = Outline.of(html)
+    source, outline = rendered
     report(check_headings(source, outline) + check_text(source, outline))
     return html
