@@ -1,7 +1,7 @@
 """Benchmark the site against a stock Material site built from the same docs/.
 
     uv run scripts/bench.py [--builds 5] [--runs 3] [--pages "" faq/what-is-nato/ en/faq/]
-                            [--no-lighthouse] [--reports DIR] [--markdown]
+                            [--no-lighthouse] [--reports DIR] [--artifacts DIR] [--markdown]
 
 In one run it builds two sites from this repository's docs/:
 
@@ -148,8 +148,9 @@ def first_loads(built: Built) -> None:
         browser.close()
 
 
-def lighthouse(url: str, report: Path) -> dict[str, float]:
-    """One Lighthouse run (mobile preset) of a page: its scores and timings."""
+def lighthouse(url: str, report: Path, artifacts: Path | None = None) -> dict[str, float]:
+    """One Lighthouse run (mobile preset) of a page: its scores and timings; its trace
+    and network log kept in `artifacts` if given, for scripts/lantern.mjs."""
     flags = " ".join([*CHROMIUM_ARGS, "--headless=new", "--no-sandbox", "--disable-dev-shm-usage"])
     process = subprocess.run(
         [
@@ -161,6 +162,7 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
             f"--output-path={report}",
             f"--chrome-flags={flags}",
             "--quiet",
+            *([f"-GA={artifacts}"] if artifacts else []),
         ],
         env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         capture_output=True,
@@ -182,14 +184,19 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
     }
 
 
-def lighthouse_runs(sites: list[Built], pages: list[str], runs: int, reports: Path) -> None:
+def lighthouse_runs(
+    sites: list[Built], pages: list[str], runs: int, reports: Path, artifacts: Path | None = None
+) -> None:
     """Every page of every site, `runs` times, the sites alternating."""
     for run in range(runs):
         for path in pages:
             for built in sites:
-                name = path.strip("/").replace("/", "-") or "home"
-                report = reports / f"{built.name}-{name}-{run + 1}.json"
-                built.lighthouse.setdefault(path, []).append(lighthouse(urljoin(built.url, path), report))
+                name = f"{built.name}-{path.strip('/').replace('/', '-') or 'home'}-{run + 1}"
+                report = reports / f"{name}.json"
+                kept = artifacts / name if artifacts else None
+                built.lighthouse.setdefault(path, []).append(
+                    lighthouse(urljoin(built.url, path), report, kept)
+                )
                 print(f"  lighthouse {built.name:<7} /{path} run {run + 1}", file=sys.stderr)
 
 
@@ -290,6 +297,12 @@ def main() -> None:
     parser.add_argument("--pages", nargs="*", default=LIGHTHOUSE_PAGES, help="pages Lighthouse measures")
     parser.add_argument("--no-lighthouse", action="store_true", help="bytes, requests and builds only")
     parser.add_argument("--reports", type=Path, help="keep Lighthouse's JSON reports in this folder")
+    parser.add_argument(
+        "--artifacts",
+        type=Path,
+        help="keep each Lighthouse run's trace and network log in this folder, one folder per run, "
+        "for `node scripts/lantern.mjs FOLDER/*`",
+    )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
     args = parser.parse_args()
 
@@ -324,7 +337,7 @@ def main() -> None:
             if use_lighthouse:
                 reports = args.reports or Path(directory) / "lighthouse"
                 reports.mkdir(parents=True, exist_ok=True)
-                lighthouse_runs([project, stock], args.pages, args.runs, reports)
+                lighthouse_runs([project, stock], args.pages, args.runs, reports, args.artifacts)
         finally:
             for server in servers:
                 server.shutdown()
