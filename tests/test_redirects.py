@@ -153,7 +153,10 @@ def test_old_addresses_are_not_in_the_sitemap_or_search(renamed_site) -> None:
     sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
     assert f"/faq/{new}/" in sitemap
     assert f"/faq/{old}/" not in sitemap
-    for index_path in (root / "search" / "search_index.json", root / "en" / "search" / "search_index.json"):
+    for index_path in (
+        root / "search" / "search_index.full.json",
+        root / "en" / "search" / "search_index.full.json",
+    ):
         locations = {doc["location"] for doc in json.loads(index_path.read_text(encoding="utf-8"))["docs"]}
         assert f"faq/{new}/" in locations
         assert not any(location.startswith(f"faq/{old}/") for location in locations)
