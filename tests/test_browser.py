@@ -481,8 +481,8 @@ def test_readable_and_navigable_without_javascript(
     browser: Browser, site: Site, server: str, viewport: dict
 ) -> None:
     # The home page's second question, then the page its "next" link leads to.
-    question = a_question(site, position=1)
-    after = site.page(urljoin(question.url_path, question.soup.find("link", rel="next")["href"]))
+    second = a_question(site, position=1)
+    after = site.page(urljoin(second.url_path, second.soup.find("link", rel="next")["href"]))
     context = browser.new_context(viewport=viewport, java_script_enabled=False)
     try:
         page = context.new_page()
@@ -492,7 +492,7 @@ def test_readable_and_navigable_without_javascript(
         expect(question).to_be_visible()
         question.click()
         page.wait_for_load_state()
-        expect(page.locator("article h1")).to_contain_text(title_of(question))
+        expect(page.locator("article h1")).to_contain_text(title_of(second))
         expect(page.locator("article #learn-more + ul a").first).to_be_visible()
         next_link = page.locator("a.md-footer__link--next")
         expect(next_link).to_be_visible()
