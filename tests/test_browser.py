@@ -232,12 +232,15 @@ def test_search_works_without_a_mouse(
     context: BrowserContext, site: Site, server: str, indexes: dict[str, SearchIndex]
 ) -> None:
     word, found = word_on_one_page(indexes["en"])
-    page, _ = open_page(context, urljoin(server, a_question(site, "en").url_path))
+    target = indexes["en"].url_path(found)
+    # From another question's page.
+    start = next(page for page in site.questions("en") if page.url_path != target)
+    page, _ = open_page(context, urljoin(server, start.url_path))
     search(page, word)
     page.keyboard.press("ArrowDown")  # from the field to the first result
     assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(re.escape(urljoin(server, indexes["en"].url_path(found))) + r"([?#].*)?$"))
+    with page.expect_navigation(url=re.compile(re.escape(urljoin(server, target)) + r"([?#].*)?$")):
+        page.keyboard.press("Enter")
 
 
 # A question's first learn-more link: every question has one (tests/test_content.py).
