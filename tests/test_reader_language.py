@@ -42,6 +42,13 @@ def path_in(language: str, path: str) -> str:
     return path if language == "fr" else f"en/{path}"
 
 
+def question(site: Site, language: str = "fr", position: int = 0) -> str:
+    """A question page's address, by its place in the home page's list (whatever the questions are)."""
+    questions = site.questions(language)
+    assert len(questions) > position, f"this test needs {position + 1} questions; docs/ has {len(questions)}"
+    return questions[position].url_path
+
+
 @pytest.fixture
 def new_context(browser: Browser) -> Iterator:
     contexts: list[BrowserContext] = []
@@ -102,20 +109,22 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     ],
 )
 def test_nothing_for_a_reader_who_prefers_the_page_language(
-    new_context, server: str, language: str, languages: list[str]
+    new_context, server: str, site: Site, language: str, languages: list[str]
 ) -> None:
-    page = load(new_context(languages), urljoin(server, path_in(language, "faq/what-is-nato/")))
+    page = load(new_context(languages), urljoin(server, question(site, language)))
     expect(page.locator(NOTICE)).to_have_count(0)
 
 
-def test_the_language_ranked_first_among_the_site_languages_is_offered(new_context, server: str) -> None:
-    page = load(new_context(["de-DE", "en", "fr"]), urljoin(server, "faq/what-is-nato/"))
+def test_the_language_ranked_first_among_the_site_languages_is_offered(
+    new_context, server: str, site: Site
+) -> None:
+    page = load(new_context(["de-DE", "en", "fr"]), urljoin(server, question(site)))
     expect(page.locator(NOTICE)).to_have_attribute("lang", "en")
 
 
-def test_a_dismissed_notice_stays_dismissed(new_context, server: str) -> None:
+def test_a_dismissed_notice_stays_dismissed(new_context, server: str, site: Site) -> None:
     context = new_context(locale=LOCALE["en"])
-    page, _ = open_page(context, urljoin(server, "faq/what-is-nato/"))
+    page, _ = open_page(context, urljoin(server, question(site)))
     dismiss = page.locator(f"{NOTICE} button")
     expect(dismiss).to_have_attribute("aria-label", STRINGS["en"]["language_notice_dismiss"])
     # With the keyboard: the notice's link, then its button.
@@ -124,37 +133,39 @@ def test_a_dismissed_notice_stays_dismissed(new_context, server: str) -> None:
     expect(dismiss).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(NOTICE)).to_have_count(0)
-    for path in ("faq/", "faq/why-does-nato-exist/", ""):
+    for path in ("faq/", question(site, position=1), ""):
         other = load(context, urljoin(server, path))
         expect(other.locator("article h1")).to_be_visible()
         expect(other.locator(NOTICE)).to_have_count(0)
         other.close()
 
 
-def test_choosing_a_language_with_the_switcher_counts_as_a_choice(new_context, server: str) -> None:
+def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
+    new_context, server: str, site: Site
+) -> None:
     context = new_context(locale=LOCALE["fr"])
-    page, _ = open_page(context, urljoin(server, "faq/what-is-nato/"))
+    page, _ = open_page(context, urljoin(server, question(site)))
     expect(page.locator(NOTICE)).to_have_count(0)
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=en]").click()
-    page.wait_for_url(urljoin(server, "en/faq/what-is-nato/"))
+    page.wait_for_url(urljoin(server, question(site, "en")))
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(NOTICE)).to_have_count(0)
     # Without that choice, the same reader is offered French there.
-    fresh = load(new_context(locale=LOCALE["fr"]), urljoin(server, "en/faq/what-is-nato/"))
+    fresh = load(new_context(locale=LOCALE["fr"]), urljoin(server, question(site, "en")))
     expect(fresh.locator(NOTICE)).to_have_count(1)
 
 
-def test_the_notice_is_not_printed(new_context, server: str) -> None:
-    page = load(new_context(locale=LOCALE["en"]), urljoin(server, "faq/what-is-nato/"))
+def test_the_notice_is_not_printed(new_context, server: str, site: Site) -> None:
+    page = load(new_context(locale=LOCALE["en"]), urljoin(server, question(site)))
     expect(page.locator(NOTICE)).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(NOTICE)).to_be_hidden()
 
 
-def test_nothing_without_javascript(new_context, server: str) -> None:
+def test_nothing_without_javascript(new_context, server: str, site: Site) -> None:
     page = new_context(locale=LOCALE["en"], java_script_enabled=False).new_page()
-    page.goto(urljoin(server, "faq/what-is-nato/"))
+    page.goto(urljoin(server, question(site)))
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(NOTICE)).to_have_count(0)
     expect(page.get_by_text(STRINGS["en"]["language_notice"])).to_have_count(0)
@@ -164,7 +175,7 @@ def test_the_notice_is_small_and_inline(site: Site) -> None:
     import gzip
     import re
 
-    html = site.page("faq/what-is-nato/").html
+    html = site.page(question(site)).html
     notice = re.search(r"<template><section class=\"faq-language.*?</script>", html, re.DOTALL)
     assert notice is not None
     assert len(gzip.compress(notice.group(0).encode(), 9)) < 800
@@ -172,16 +183,18 @@ def test_the_notice_is_small_and_inline(site: Site) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "small-phone"])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_notice_moves_no_content(new_context, server: str, viewport: dict, language: str) -> None:
+def test_the_notice_moves_no_content(
+    new_context, server: str, site: Site, viewport: dict, language: str
+) -> None:
     context = new_context(locale=LOCALE[OTHER[language]], viewport=viewport)
-    page, _ = open_page(context, urljoin(server, path_in(language, "faq/why-does-nato-exist/")))
+    page, _ = open_page(context, urljoin(server, question(site, language, position=1)))
     expect(page.locator(NOTICE)).to_have_count(1)
     assert page.evaluate(CLS) <= 0.01
 
 
-def test_the_layout_shift_measure_sees_a_late_notice(new_context, server: str) -> None:
+def test_the_layout_shift_measure_sees_a_late_notice(new_context, server: str, site: Site) -> None:
     # What the measure above would report if the notice were inserted after the page was shown.
-    page, _ = open_page(new_context(locale=LOCALE["fr"]), urljoin(server, "faq/why-does-nato-exist/"))
+    page, _ = open_page(new_context(locale=LOCALE["fr"]), urljoin(server, question(site, position=1)))
     page.evaluate(
         "document.querySelector('article').prepend(Object.assign(document.createElement('p'),"
         " {textContent: 'late', style: 'height: 100px'}))"

@@ -18,6 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
+from docs_copy import questions
 
 from faq_typography import NARROW_NBSP, NBSP, typeset
 
@@ -221,24 +222,25 @@ PLAIN_FRENCH = "L'OTAN compte 40 000 soldats : « assez » ? Oui ; vraiment !"
 PLAIN_ENGLISH = "NATO's \"40,000 troops\": enough? Yes; the Allies' answer!"
 
 
-def add_plain_text(project: Path) -> str:
-    """Plain text in question 1's title, description and answer; returns its page's address."""
-    for suffix, title, sentence in (
-        (".md", "Qu'est-ce que l'OTAN ?", PLAIN_FRENCH),
-        (".en.md", "What's NATO?", PLAIN_ENGLISH),
+def add_plain_text(project: Path) -> tuple[str, str]:
+    """Plain text in question 1's title, description and answer; returns its page's address and
+    its title's id (whatever the question is today)."""
+    first = questions(project / "docs")[0]
+    heading_id = first.headings()[0][3]
+    for page, title, sentence in (
+        (first, "Qu'est-ce que l'OTAN ?", PLAIN_FRENCH),
+        (first.twin, "What's NATO?", PLAIN_ENGLISH),
     ):
-        path = project / "docs" / "faq" / f"what-is-nato{suffix}"
-        text = path.read_text(encoding="utf-8")
-        description = f"description: {json.dumps(sentence, ensure_ascii=False)}".replace("\\", "\\\\")
-        text = re.sub(r"^description: .*$", description, text, count=1, flags=re.M)
-        text = re.sub(r"^# .*? \{#what-is-nato\}$", f"# {title} {{#what-is-nato}}", text, count=1, flags=re.M)
+        page.set(page.key_line("description"), f"description: {json.dumps(sentence, ensure_ascii=False)}")
+        page.set(page.title_line(), f"# {title} {{#{heading_id}}}")
+        text = page.path.read_text(encoding="utf-8")
         text = text.replace("\n\n## ", f"\n\n{sentence} `l'x ?`\n\n## ", 1)
-        path.write_text(text, encoding="utf-8")
-    return "faq/what-is-nato/"
+        page.path.write_text(text, encoding="utf-8")
+    return f"faq/{first.slug}/", heading_id
 
 
 def test_plain_text_is_typeset_everywhere_it_appears(project_copy: Path, tmp_path: Path) -> None:
-    address = add_plain_text(project_copy)
+    address, heading_id = add_plain_text(project_copy)
     site_dir = tmp_path / "site"
     result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
@@ -251,7 +253,7 @@ def test_plain_text_is_typeset_everywhere_it_appears(project_copy: Path, tmp_pat
         page = BeautifulSoup((site_dir / prefix / address / "index.html").read_text(), "html.parser")
         home = BeautifulSoup((site_dir / prefix / "index.html").read_text(), "html.parser")
         h1 = page.find("article").find("h1")
-        assert h1["id"] == "what-is-nato"
+        assert h1["id"] == heading_id
         assert h1.get_text().rstrip("¶") == title
         assert sentence in page.find("article").get_text()
         assert page.find("article").find("code").get_text() == "l'x ?"
