@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -56,6 +57,10 @@ class Problem:
 # empties it when a run starts and stops the build once every page of every
 # language is rendered, or as soon as the files themselves cannot be read.
 PROBLEMS: list[Problem] = []
+# Each file under docs/ (absolute path) -> the day of its last commit: read once per build,
+# from git, by overrides/hooks/last_changed.py; empty without the history. provenance.py
+# reads it too.
+LAST_CHANGED: dict[Path, date] = {}
 _blocking: list[bool] = [False]
 # Links MkDocs already warned about, as (src_uri, target): not reported twice.
 WARNED_LINKS: set[tuple[str, str]] = set()

@@ -38,7 +38,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, language_of, norm_uri, plain, uri_for
+from faq_docs import (
+    ALL_QUESTIONS,
+    DEFAULT_LANGUAGE,
+    LAST_CHANGED,
+    is_question,
+    language_of,
+    norm_uri,
+    plain,
+    uri_for,
+)
 
 log = logging.getLogger("mkdocs.hooks.last_changed")
 
@@ -206,6 +215,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if config.theme["language"] == DEFAULT_LANGUAGE:  # the first language built
         docs_dir = Path(config.docs_dir)
         _history = read_history(docs_dir)
+        LAST_CHANGED.clear()
+        LAST_CHANGED.update((path, commit.day) for path, commit in _history.last.items())
         if _history.missing:
             log.info(f"{_history.missing}: pages are built without their last-changed date.")
         outdated = outdated_translations(_history, docs_dir)

@@ -32,8 +32,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, is_question, norm_uri
-from last_changed import day_text, read_history
+from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, LAST_CHANGED, is_question, norm_uri
+from last_changed import day_text
 
 NATO = "nato"
 ADAPTED = "adapted"
@@ -146,7 +146,6 @@ class Provenance:
 # From the default language's build, kept for the others: the French pages' states.
 _record: list[list[str]] = []
 _states: dict[str, str | None] = {}
-_history: dict[Path, date] = {}
 
 
 def record_path(config: MkDocsConfig) -> Path:
@@ -159,7 +158,7 @@ def record_path(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _record, _history
+    global _record
     if config.theme["language"] == DEFAULT_LANGUAGE:
         path = record_path(config)
         try:
@@ -170,7 +169,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "Put NATO's 2022 text back at that path."
             ) from None
         _states.clear()
-        _history = {path: commit.day for path, commit in read_history(Path(config.docs_dir)).last.items()}
     return files
 
 
@@ -203,13 +201,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         # Its text is the questions': their latest change, the folder's history.
         same_language = [
             day
-            for other, day in _history.items()
+            for other, day in LAST_CHANGED.items()
             if other.parent == path.parent and other.name.endswith(".en.md") == path.name.endswith(".en.md")
         ]
         day = max(same_language, default=None)
         history = history_url(str(Path(page.file.src_uri).parent), config)
     else:
-        day = _history.get(path)
+        day = LAST_CHANGED.get(path)
         history = history_url(page.file.src_uri, config)
     strings = config.extra["strings"][config.theme["language"]]
     context["faq_provenance"] = Provenance(
