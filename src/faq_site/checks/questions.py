@@ -14,7 +14,7 @@ from faq_site.sources.source import MARKERS, Source
 
 
 def check_front_matter(source: Source) -> list[Problem]:
-    """What faq_docs found in the front matter (FRONT_MATTER_KEYS), and the generated lists' markers."""
+    """What the page's front matter says wrong (sources/source.py, FRONT_MATTER_KEYS), and missing markers."""
     problems = list(source.meta_problems)
     marker = MARKERS.get(source.norm_uri)
     if marker and marker not in source.text:
