@@ -327,18 +327,20 @@ class TextChanges:
     added: set[str]
 
 
-def text_changes(old: list[str], new: list[str]) -> TextChanges:
+def text_changes(old: list[str], new: list[str], shown: frozenset[str] = frozenset()) -> TextChanges:
+    """The blocks removed, added or changed; those in `shown` (learn-more links) are listed apart."""
     changes = TextChanges([], set(), set())
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         changes.removed.update(old[i1:i2])
         changes.added.update(new[j1:j2])
-        paired = min(i2 - i1, j2 - j1)
-        for offset in range(paired):
-            changes.lines.append(word_diff(old[i1 + offset], new[j1 + offset]))
-        changes.lines.extend(f"<del>{escape(text)}</del>" for text in old[i1 + paired : i2])
-        changes.lines.extend(f"<ins>{escape(text)}</ins>" for text in new[j1 + paired : j2])
+        removed = [text for text in old[i1:i2] if text not in shown]
+        added = [text for text in new[j1:j2] if text not in shown]
+        paired = min(len(removed), len(added))
+        changes.lines.extend(word_diff(before, after) for before, after in zip(removed, added, strict=False))
+        changes.lines.extend(f"<del>{escape(text)}</del>" for text in removed[paired:])
+        changes.lines.extend(f"<ins>{escape(text)}</ins>" for text in added[paired:])
     return changes
 
 
@@ -354,8 +356,6 @@ def quoted(text: str) -> str:
 def page_changes(old: PageView, new: PageView) -> list[str]:
     """What changed on a page, but its text: one Markdown list item each."""
     lines = []
-    if old.path != new.path:
-        lines.append(f"Address: `/{old.path}` → `/{new.path}`")
     if old.title != new.title:
         lines.append(f"Title in browsers and search results: {word_diff(old.title, new.title)}")
     if old.description != new.description:
@@ -380,6 +380,11 @@ def page_changes(old: PageView, new: PageView) -> list[str]:
             "Now found by the site's search" if new.searchable else "No longer found by the site's search"
         )
     return lines
+
+
+def links_changed(old: PageView, new: PageView) -> frozenset[str]:
+    """The texts of the learn-more links added or removed: the report lists them as links."""
+    return frozenset(text for text, _ in set(old.learn_more) ^ set(new.learn_more))
 
 
 @dataclass
@@ -407,31 +412,36 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
     }
     added = [path for path in change.pages if path not in base.pages and path not in renamed.values()]
     removed = [path for path in base.pages if path not in change.pages and path not in renamed]
-    overview = []
+    order = {code: index for index, code in enumerate(language_order(change))}
+
+    def place(page: PageView) -> tuple[str, int]:
+        """Where a page's line goes: with its other languages, the default one first."""
+        return page.key, order.get(page.language, len(order))
+
+    overview: list[tuple[tuple[str, int], str]] = []
     for old, new in renamed.items():
-        overview.append(
-            f"Renamed: `/{old}` → `/{new}` ({escape(change.pages[new].heading)}); "
-            f"`/{old}` now redirects to `/{new}`"
-        )
+        page = change.pages[new]
+        line = f"Renamed: `/{old}` → `/{new}` ({escape(page.heading)}); `/{old}` now redirects to `/{new}`"
+        overview.append((place(page), line))
     for path in added:
         page = change.pages[path]
-        overview.append(f"New page: `/{path}` ({escape(page.heading)}, `{page.source}`)")
+        overview.append((place(page), f"New page: `/{path}` ({escape(page.heading)}, `{page.source}`)"))
     for path in removed:
-        target = change.redirects.get(path)
+        page, target = base.pages[path], change.redirects.get(path)
         then = f"it now redirects to `/{target}`" if target else "its address now leads to “page not found”"
-        overview.append(f"Page removed: `/{path}` ({escape(base.pages[path].heading)}); {then}")
+        overview.append((place(page), f"Page removed: `/{path}` ({escape(page.heading)}); {then}"))
     for old, new in sorted(change.redirects.items()):
         if base.redirects.get(old) != new and old not in renamed:
-            overview.append(f"Redirect written: `/{old}` → `/{new}`")
+            overview.append(((old, 0), f"Redirect written: `/{old}` → `/{new}`"))
     for old in sorted(set(base.redirects) - set(change.redirects) - set(change.pages)):
-        overview.append(f"Redirect removed: `/{old}` now leads to “page not found”")
+        overview.append(((old, 0), f"Redirect removed: `/{old}` now leads to “page not found”"))
 
     # Text seen elsewhere already: new and removed pages, then pages in order of fewest changes.
     known_added = {text for path in added for text in change.pages[path].blocks}
     known_removed = {text for path in removed for text in base.pages[path].blocks}
     pairs = [(base.pages[path], change.pages[path]) for path in change.pages if path in base.pages]
     pairs += [(base.pages[old], change.pages[new]) for old, new in renamed.items()]
-    diffs = {new.path: text_changes(old.blocks, new.blocks) for old, new in pairs}
+    diffs = {new.path: text_changes(old.blocks, new.blocks, links_changed(old, new)) for old, new in pairs}
     sections: dict[str, Section] = {}
     repeats = []
     # A page that repeats others' text (the "all questions" page) has more blocks than each of them.
@@ -458,11 +468,10 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
     for key, section in sections.items():
         page = change.pages.get(key) or next(p for p in change.pages.values() if p.key == key)
         section.heading = escape(page.heading)
-    order = {code: index for index, code in enumerate(language_order(change))}
     for section in sections.values():
         section.languages = dict(sorted(section.languages.items(), key=lambda item: order.get(item[0], 99)))
     return (
-        overview,
+        [line for _, line in sorted(overview)],
         [sections[key] for key in sorted(sections, key=lambda k: (sections[k].repeats, k))],
         repeats,
     )
