@@ -5,7 +5,7 @@ A copy of the project's inputs becomes a repository of its own: a first commit
 whitespace in both languages: nothing changes for readers, in one line. Then,
 in the working tree, left uncommitted: a word changed in both languages and a
 learn-more link added (the first question), a word changed in the French only
-(the second), a rename with `renamed_from` (the third), a new question. Every
+(the second, with its description), a rename with `renamed_from` (the third), a new question. Every
 edit is made on the pages' structure (tests/docs_copy.py), never on today's
 wording. Each review builds two sites: two reviews in all for the module.
 """
@@ -110,6 +110,7 @@ def edits(repository: Path, quiet: Review) -> Edits:
     added_link(docs)
     french = questions(docs, "fr")[1]
     french_only = (french, replace_a_word(french, "modifié"), "modifié")
+    french.set(french.key_line("description"), 'description: "Une description nouvelle."')
     old = questions(docs, "fr")[2].slug
     new = f"{old}-renamed"
     for language in LANGUAGES:
@@ -176,6 +177,8 @@ def test_a_french_only_change_puts_the_translation_behind_and_the_page_becomes_a
     part = language_part(changed.report, french)
     assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
     assert "Label: NATO's text → **adapted**" in part, part
+    description = next(line for line in part.splitlines() if "Description for search engines:" in line)
+    assert "<ins>Une description nouvelle.</ins>" in description, description
     english = language_part(changed.report, french.twin)
     assert "behind its French page" in english, english
     assert "Text:" not in english, english  # its text is the same
