@@ -62,6 +62,7 @@ BLOCKS = frozenset(
 )
 LABELS = {"nato": "NATO's text", "adapted": "adapted"}
 CONTEXT = 8  # words of unchanged text shown around a change
+JOIN = 2  # changes this many words apart or fewer show as one
 NAME = "The FAQ's review"
 
 
@@ -299,24 +300,37 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|~#])", r"\\\1", html.escape(text, quote=False))
 
 
+def word_runs(before: list[str], after: list[str]) -> list[tuple[list[str], list[str], bool]]:
+    """(old words, new words, whether they are the same) runs; changes one or two words apart
+    make one change, read more easily than a patchwork of small ones."""
+    runs: list[tuple[list[str], list[str], bool]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        runs.append((before[i1:i2], after[j1:j2], tag == "equal"))
+    merged: list[tuple[list[str], list[str], bool]] = []
+    for index, run in enumerate(runs):
+        short_gap = run[2] and len(run[0]) <= JOIN and 0 < index < len(runs) - 1
+        if merged and not merged[-1][2] and (not run[2] or short_gap):
+            old_words, new_words, _ = merged.pop()
+            run = (old_words + run[0], new_words + run[1], False)
+        merged.append(run)
+    return merged
+
+
 def word_diff(old: str, new: str) -> str:
     """The new text with what changed marked, and a few words of context around each change."""
-    before, after = words(old), words(new)
+    runs = word_runs(words(old), words(new))
     parts: list[str] = []
-    opcodes = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            same = before[i1:i2]
-            first, last = index == 0, index == len(opcodes) - 1
-            if len(same) > 2 * CONTEXT or (first and len(same) > CONTEXT) or (last and len(same) > CONTEXT):
-                head = [] if first else same[:CONTEXT]
-                tail = [] if last else same[-CONTEXT:]
-                same = [*head, "…", *tail]
-            parts.append(" ".join(escape(word) if word != "…" else word for word in same))
-        if tag in ("replace", "delete"):
-            parts.append(f"<del>{escape(' '.join(before[i1:i2]))}</del>")
-        if tag in ("replace", "insert"):
-            parts.append(f"<ins>{escape(' '.join(after[j1:j2]))}</ins>")
+    for index, (before, after, same) in enumerate(runs):
+        if same:
+            first, last = index == 0, index == len(runs) - 1
+            if len(before) > 2 * CONTEXT or ((first or last) and len(before) > CONTEXT):
+                before = [*([] if first else before[:CONTEXT]), "…", *([] if last else before[-CONTEXT:])]
+            parts.append(" ".join(escape(word) if word != "…" else word for word in before))
+            continue
+        if before:
+            parts.append(f"<del>{escape(' '.join(before))}</del>")
+        if after:
+            parts.append(f"<ins>{escape(' '.join(after))}</ins>")
     return " ".join(parts)
 
 
