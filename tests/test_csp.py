@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 import pytest
 
@@ -47,3 +48,18 @@ def test_a_page_without_charset_or_with_a_policy_is_a_developers_problem() -> No
         with_policy("<html><head><script>x</script></head></html>")
     with pytest.raises(ValueError, match="already has"):
         with_policy(with_policy(PAGE))
+
+
+def test_every_built_page_carries_the_policy_of_its_own_scripts(site) -> None:
+    """Pages, the 404 page and moved-page notices: the policy right after `<meta charset>`,
+    with exactly the hashes of the scripts the page runs (tests/test_browser.py opens them)."""
+    tag = re.compile(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+    problems = []
+    for path in sorted(site.root.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        match = tag.search(html)
+        without = html.replace(match[0], '<meta charset="utf-8">') if match else html
+        expected = policy(inline_script_hashes(without))
+        if not match or match[1] != expected or html.count("Content-Security") != 1:
+            problems.append(str(path.relative_to(site.root)))
+    assert not problems, problems
