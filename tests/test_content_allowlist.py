@@ -22,6 +22,7 @@ from faq_site.checks.urls import UrlRule
 
 PAGE = PageContext(
     page_url="faq/q/",
+    src_uri="faq/q.md",
     rule=UrlRule(("nato.int",), "https://github.com/owner/faq", None),
     asset_urls=frozenset({"assets/map.png", "assets/map@2x.png"}),
 )

@@ -164,6 +164,7 @@ class PageContext:
     """What the check needs to know of the page and the site."""
 
     page_url: str  # the page's address from the site's root: `faq/x/`
+    src_uri: str  # its Markdown file in docs/: `faq/x.md`
     rule: UrlRule
     asset_urls: frozenset[str]  # the site's files in docs/assets/, by address: `assets/x.png`
     # Addresses MkDocs itself warned about on this page (missing file…): not reported twice.
@@ -263,7 +264,7 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
         elif name in URL_ATTRIBUTES:
             findings += _check_address(tag, name, value, page, locator)
     if tag == "img" and not (node.attributes.get("alt") or "").strip():
-        src = node.attributes.get("src") or ""
+        src = _as_written(node.attributes.get("src") or "", page, locator)
         findings.append(
             (
                 locator.line_of(f"]({src}", src, "<img"),
@@ -284,6 +285,7 @@ def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Lo
 
 def _check_image(url: str, page: PageContext, locator: Locator) -> list[Finding]:
     verdict = judge(url, page.page_url, page.rule)
+    url = _as_written(url, page, locator)
     line = _line_of_url(url, locator)
     if isinstance(verdict, Refused) and not verdict.other_site:
         return [(line, f"the image `{url}` {verdict.reason}")]
@@ -314,6 +316,19 @@ def _check_image(url: str, page: PageContext, locator: Locator) -> list[Finding]
             "page's folder.",
         )
     ]
+
+
+def _as_written(url: str, page: PageContext, locator: Locator) -> str:
+    """The address as the editor wrote it: MkDocs rewrites `../assets/x.png`, relative to the
+    Markdown file, into `../../assets/x.png`, relative to the page's address."""
+    if any(url in line for _, line in locator.lines):
+        return url
+    verdict = judge(url, page.page_url, page.rule)
+    if isinstance(verdict, Local) and verdict.path:
+        written = posixpath.relpath(verdict.path, posixpath.dirname(page.src_uri) or ".")
+        if any(written in line for _, line in locator.lines):
+            return written
+    return url
 
 
 def _line_of_url(url: str, locator: Locator) -> int | None:
