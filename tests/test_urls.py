@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from faq_site.checks.urls import External, Local, Refused, UrlRule, judge, srcset_urls
+from faq_site.checks.urls import External, Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
 
 RULE = UrlRule(
     allowed_domains=("nato.int", "europa.eu"),
@@ -107,3 +107,12 @@ def test_srcset_is_split_as_browsers_split_it() -> None:
         "d.png",
     ]
     assert srcset_urls("x.png 100w (max-width: 1,2) , y.png") == ["x.png", "y.png"]
+
+
+def test_addresses_mkdocs_cannot_read_are_found_before_it_tries() -> None:
+    markdown = (
+        "See [a](https://[nato.int/) and [b](https://www.nato.int/).\n"
+        "[ref]: https://nato.int]/x\n"
+        '<a href="https://[::1/">c</a> <img src=https://ok.example/x.png>\n'
+    )
+    assert unreadable_addresses(markdown) == ["https://[nato.int/", "https://nato.int]/x", "https://[::1/"]

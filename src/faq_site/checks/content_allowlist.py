@@ -221,18 +221,20 @@ def _children(node: LexborNode) -> Iterable[LexborNode]:
 
 
 def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> list[Finding]:
-    tag, findings = node.tag, []
+    tag = node.tag
+    handlers = [name for name in node.attributes if name.startswith("on")]
+    if handlers:  # code, not text: removing it is the fix, whatever else the element has
+        return [
+            (
+                locator.line_of(f"{name}=", f"{name} =", name),
+                f"the attribute `{name}` on `<{tag}>` would run a script: {_NO_SCRIPT}. Remove `{name}=…`.",
+            )
+            for name in handlers
+        ]
+    findings: list[Finding] = []
     for name, value in node.attributes.items():
         value = value or ""
-        if name.startswith("on"):
-            findings.append(
-                (
-                    locator.line_of(f"{name}=", f"{name} =", name),
-                    f"the attribute `{name}` on `<{tag}>` would run a script: {_NO_SCRIPT}. "
-                    f"Remove `{name}=…`.",
-                )
-            )
-        elif name == "style":
+        if name == "style":
             findings.append(
                 (
                     locator.line_of("style=", "style ="),
@@ -260,14 +262,14 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
                     )
         elif tag == "img" and name in ("src", "srcset"):
             urls = srcset_urls(value) if name == "srcset" else [value]
-            findings += [f for url in urls for f in _check_image(url, page, locator)]
+            findings += [f for url in urls for f in _check_image(url, name, page, locator)]
         elif name in URL_ATTRIBUTES:
             findings += _check_address(tag, name, value, page, locator)
     if tag == "img" and not (node.attributes.get("alt") or "").strip():
         src = _as_written(node.attributes.get("src") or "", page, locator)
         findings.append(
             (
-                locator.line_of(f"]({src}", src, "<img"),
+                _line_of_url(src, "src", locator) or locator.line_of("<img", "!["),
                 f"the image `{src}` has no description: screen readers would read nothing, or its file "
                 f"name. Write what it shows between the square brackets: `![description]({src})`.",
             )
@@ -280,13 +282,13 @@ def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Lo
     if not isinstance(verdict, Refused):
         return []
     what = "the link" if (tag, name) == ("a", "href") else f"the address in `{name}` of `<{tag}>`"
-    return [(_line_of_url(url, locator), f"{what} `{url}` {verdict.reason}")]
+    return [(_line_of_url(url, name, locator), f"{what} `{url}` {verdict.reason}")]
 
 
-def _check_image(url: str, page: PageContext, locator: Locator) -> list[Finding]:
+def _check_image(url: str, attribute: str, page: PageContext, locator: Locator) -> list[Finding]:
     verdict = judge(url, page.page_url, page.rule)
     url = _as_written(url, page, locator)
-    line = _line_of_url(url, locator)
+    line = _line_of_url(url, attribute, locator)
     if isinstance(verdict, Refused) and not verdict.other_site:
         return [(line, f"the image `{url}` {verdict.reason}")]
     if not isinstance(verdict, Local):
@@ -331,5 +333,13 @@ def _as_written(url: str, page: PageContext, locator: Locator) -> str:
     return url
 
 
-def _line_of_url(url: str, locator: Locator) -> int | None:
-    return locator.line_of(url, html.escape(url), re.sub(r"\s+", " ", url)[:40])
+def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
+    """The line of an address: in a Markdown link or image, or an HTML attribute."""
+    written = [url, html.escape(url)]
+    needles = [f"]({w}" for w in written]
+    needles += [f"{attribute}{q}{w}" for w in written for q in ('="', "='", "=")]
+    if attribute == "srcset":
+        needles += written
+    if len(url) >= 8:  # a longer address, anywhere in the line (`[text]: https://…` definitions)
+        needles += [*written, re.sub(r"\s+", " ", url)[:40]]
+    return locator.line_of(*needles)

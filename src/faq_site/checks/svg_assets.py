@@ -103,9 +103,9 @@ def _is_own(url: str, path: str) -> bool:
 
 
 def _styles(text: str, path: str, line: int) -> list[Finding]:
-    findings = []
     if "@import" in text.lower():
-        findings.append((line, f"this SVG file's style has an `@import`, which fetches a file. {_FIX}."))
+        return [(line, f"this SVG file's style has an `@import`, which fetches a file. {_FIX}.")]
+    findings = []
     for match in _URL_FUNCTION.finditer(text):
         if not _is_own(match[2], path):
             findings.append(

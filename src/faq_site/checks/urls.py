@@ -20,7 +20,9 @@ IP address, a host ending with a dot, a name in lookalike letters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import ada_url
 
@@ -231,3 +233,30 @@ def srcset_urls(value: str) -> list[str]:
             depth += {"(": 1, ")": -1}.get(value[position], 0)
             position += 1
     return urls
+
+
+# Where Markdown holds an address: `](…)`, a reference `[name]: …`, an HTML `href=` or `src=`.
+_MARKDOWN_ADDRESS = re.compile(
+    r"\]\(\s*<?(?P<link>[^\s)>]+)"
+    r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>[^\s>]+)"
+    r"|\b(?:href|src)[ \t]*=[ \t]*[\"']?(?P<html>[^\"'\s>]+)",
+    re.MULTILINE,
+)
+
+
+def unreadable_addresses(markdown: str) -> list[str]:
+    """Addresses of a page's Markdown that MkDocs cannot even read.
+
+    MkDocs rewrites each link of a page with Python's `urlsplit`, which raises on some
+    addresses a browser would accept or refuse (`https://[nato.int/`): the build would stop
+    with a traceback, naming whichever page it was rendering. Found before that, they are
+    reported on their own line, like every other address.
+    """
+    found = []
+    for match in _MARKDOWN_ADDRESS.finditer(markdown):
+        url = match["link"] or match["reference"] or match["html"]
+        try:
+            urlsplit(url)
+        except ValueError:
+            found.append(url)
+    return list(dict.fromkeys(found))
