@@ -279,7 +279,7 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
 
 def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:
     verdict = judge(url, page.page_url, page.rule)
-    if not isinstance(verdict, Refused):
+    if not isinstance(verdict, Refused) or url in page.already_reported:
         return []
     what = "the link" if (tag, name) == ("a", "href") else f"the address in `{name}` of `<{tag}>`"
     return [(_line_of_url(url, name, locator), f"{what} `{url}` {verdict.reason}")]
