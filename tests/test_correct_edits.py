@@ -229,6 +229,13 @@ def has_link(href: str, text: str | None = None) -> Callable[[object], None]:
     return check
 
 
+def has_element(selector: str) -> Callable[[object], None]:
+    def check(page) -> None:
+        assert page.content.select(selector), f"{page.path}: no {selector}"
+
+    return check
+
+
 def windows_line_endings(docs: Path) -> Callable[[Site], None]:
     """Files saved on Windows: every line ends with CR LF."""
     pages = [questions(docs, language)[0] for language in LANGUAGES]
@@ -294,6 +301,35 @@ EDITS = [
                 "en": '<a href="https://www.nato.int/">NATO</a>',
             },
             has_link("https://www.nato.int/"),
+        ),
+    ),
+    Edit(
+        "a link whose domain is written in capitals",
+        appended(
+            {"fr": "[OTAN](https://www.NATO.int/)", "en": "[NATO](https://www.NATO.int/)"},
+            has_link("https://www.NATO.int/"),
+        ),
+    ),
+    Edit(
+        "an abbreviation and a word in another language, in HTML",
+        appended(
+            {
+                "fr": '<abbr title="Organisation du Traité de l\'Atlantique Nord">OTAN</abbr> '
+                '(<span lang="uk">Україна</span>)',
+                "en": '<abbr title="North Atlantic Treaty Organization">NATO</abbr> '
+                '(<span lang="uk">Україна</span>)',
+            },
+            has_element("abbr[title] + span[lang=uk]"),
+        ),
+    ),
+    Edit(
+        "an image of the site with its description in each language",
+        appended(
+            {
+                "fr": "![Le logo du site](../assets/favicon.svg)",
+                "en": "![The site's logo](../assets/favicon.svg)",
+            },
+            has_element("img[alt][src$='assets/favicon.svg']"),
         ),
     ),
 ]
