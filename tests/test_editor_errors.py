@@ -781,7 +781,7 @@ OTHER_SITE_IMAGE = (
 )
 NOT_ALLOWED = (
     "which is not an allowed domain ({ALLOWED}). Link to an official page, or ask a developer to add the "
-    "domain to `extra.faq.allowed_link_domains` in mkdocs.yml."
+    "domain to the faq plugin's `allowed_link_domains` in mkdocs.yml."
 ).replace("{ALLOWED}", ALLOWED)
 
 

@@ -29,9 +29,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from faq_site.checks.urls import Local, Refused, UrlRule, judge, srcset_urls
+from faq_site.checks.urls import Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import Source
 
 # (line or None, message): the message follows `docs/<file>:<line>: `.
 Finding = tuple[int | None, str]
@@ -343,3 +347,45 @@ def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
     if len(url) >= 8:  # a longer address, anywhere in the line (`[text]: https://…` definitions)
         needles += [*written, re.sub(r"\s+", " ", url)[:40]]
     return locator.line_of(*needles)
+
+
+def content_problems(
+    source: Source, html: str, page: Page, files: Files, rule: UrlRule, warned: set[tuple[str, str]]
+) -> list[Problem]:
+    """The allow-list's problems of one rendered page, for its editor's file and lines."""
+    context = PageContext(
+        page_url=page.url,
+        src_uri=source.src_uri,
+        rule=rule,
+        asset_urls=frozenset(file.url for file in files if file.src_uri.startswith(ASSETS)),
+        already_reported=frozenset(target for src_uri, target in warned if src_uri == source.src_uri),
+    )
+    return [
+        Problem(source.src_uri, message, line)
+        for line, message in check_content(html, context, source.lines())
+    ]
+
+
+def without_unreadable_addresses(
+    markdown: str, source: Source | None, page_url: str, rule: UrlRule
+) -> tuple[str, list[Problem]]:
+    """The page's Markdown, to render, without the addresses MkDocs cannot read; and their problems.
+
+    MkDocs would stop the build with a traceback on them (checks/urls.py). The build stops
+    anyway, with their messages: the Markdown rendered here is never published, and the
+    editor's file is left as it is. `source`: None for a page whose answers are another
+    page's (the "all questions" page), which reports nothing.
+    """
+    problems = []
+    for url in unreadable_addresses(markdown):
+        if source is not None:
+            verdict = judge(url, page_url, rule)
+            reason = (
+                verdict.reason
+                if isinstance(verdict, Refused)
+                else "is not a valid web address. Copy the address again from the browser's address bar: "
+                "`https://…`."
+            )
+            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.line_of(url)))
+        markdown = markdown.replace(url, "#")
+    return markdown, problems

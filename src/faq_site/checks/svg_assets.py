@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
+from pathlib import Path
+
+from mkdocs.structure.files import Files
 
 from faq_site.checks.urls import Local, UrlRule, judge
+from faq_site.messages.problems import Problem
 
 Finding = tuple[int | None, str]
 
@@ -116,3 +120,16 @@ def _styles(text: str, path: str, line: int) -> list[Finding]:
                 )
             )
     return findings
+
+
+def svg_problems(files: Files, docs_dir: Path) -> list[Problem]:
+    """Every SVG file of docs/ (not the theme's own), checked."""
+    docs_dir = docs_dir.resolve()
+    return [
+        Problem(file.src_uri, message, line)
+        for file in files
+        if file.src_uri.lower().endswith(".svg")
+        and file.abs_src_path
+        and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+        for line, message in check_svg(file.url, file.content_bytes)
+    ]

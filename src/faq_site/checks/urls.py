@@ -146,7 +146,7 @@ def judge(url: str, page_url: str, rule: UrlRule) -> Verdict:
     domains = ", ".join(rule.allowed_domains)
     return Refused(
         f"points to {host}, which is not an allowed domain ({domains}). Link to an official page, or ask "
-        "a developer to add the domain to `extra.faq.allowed_link_domains` in mkdocs.yml.",
+        "a developer to add the domain to the faq plugin's `allowed_link_domains` in mkdocs.yml.",
         other_site=True,
     )
 
