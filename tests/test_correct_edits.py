@@ -236,6 +236,23 @@ def has_element(selector: str) -> Callable[[object], None]:
     return check
 
 
+def table(docs: Path) -> Callable[[Site], None]:
+    """A table after the first answer, in both languages, its figures aligned right."""
+    heads = {"fr": ("Année", "Membres"), "en": ("Year", "Members")}
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        line = page.answer_line() + 1
+        first, second = heads[language]
+        page.insert(line, "", f"| {first} | {second} |", "| --- | ---: |", "| 1949 | 12 |", "| 2022 | 30 |")
+
+    def check(site: Site) -> None:
+        for language in LANGUAGES:
+            page = question_page(site, questions(docs, language)[0])
+            assert page.content.select("table td[align=right]"), page.path
+
+    return check
+
+
 def windows_line_endings(docs: Path) -> Callable[[Site], None]:
     """Files saved on Windows: every line ends with CR LF."""
     pages = [questions(docs, language)[0] for language in LANGUAGES]
@@ -321,6 +338,10 @@ EDITS = [
             },
             has_element("abbr[title] + span[lang=uk]"),
         ),
+    ),
+    Edit(
+        "a table with a column aligned right",
+        table,
     ),
     Edit(
         "an image of the site with its description in each language",
