@@ -508,3 +508,40 @@ def test_readable_and_navigable_without_javascript(
         expect(page.locator("article h1")).to_contain_text(title_of(after))
     finally:
         context.close()
+
+
+# Reports each Content-Security-Policy violation to the console, where the test collects it.
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`))"""
+
+
+def test_no_page_breaks_its_content_security_policy(browser: Browser, site: Site, server: str) -> None:
+    """Every HTML file the build wrote (404 and moved-page notices included), with what runs on it:
+    the offer to read it in the other language (the browser prefers that language), the palette
+    toggle, and a search, which starts the search worker and fetches the index."""
+    problems: list[str] = []
+    html_files = sorted(site.root.rglob("*.html"))
+    assert len(html_files) > len(site.pages) / 2
+    for language in LANGUAGES:
+        other = next(code for code in LANGUAGES if code != language)
+        context = browser.new_context(viewport=DESKTOP, locale=other)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        try:
+            for path in html_files:
+                relative = path.relative_to(site.root).as_posix()
+                in_language = relative.startswith(f"{language}/") or (
+                    language == LANGUAGES[0] and not any(relative.startswith(f"{c}/") for c in LANGUAGES)
+                )
+                if not in_language:
+                    continue
+                page, load = open_page(context, urljoin(server, relative.removesuffix("index.html")))
+                if relative.endswith("index.html") and page.locator("[data-md-component=palette]").count():
+                    page.locator("[data-md-component=palette] label:visible").first.click()
+                    page.keyboard.press("/")
+                    page.keyboard.type("otan")
+                    page.wait_for_load_state("networkidle")
+                problems += [f"{relative}: {error}" for error in load.console_errors]
+                page.close()
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)

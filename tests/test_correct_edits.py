@@ -229,6 +229,30 @@ def has_link(href: str, text: str | None = None) -> Callable[[object], None]:
     return check
 
 
+def has_element(selector: str) -> Callable[[object], None]:
+    def check(page) -> None:
+        assert page.content.select(selector), f"{page.path}: no {selector}"
+
+    return check
+
+
+def table(docs: Path) -> Callable[[Site], None]:
+    """A table after the first answer, in both languages, its figures aligned right."""
+    heads = {"fr": ("Année", "Membres"), "en": ("Year", "Members")}
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        line = page.answer_line() + 1
+        first, second = heads[language]
+        page.insert(line, "", f"| {first} | {second} |", "| --- | ---: |", "| 1949 | 12 |", "| 2022 | 30 |")
+
+    def check(site: Site) -> None:
+        for language in LANGUAGES:
+            page = question_page(site, questions(docs, language)[0])
+            assert page.content.select("table td[align=right]"), page.path
+
+    return check
+
+
 def windows_line_endings(docs: Path) -> Callable[[Site], None]:
     """Files saved on Windows: every line ends with CR LF."""
     pages = [questions(docs, language)[0] for language in LANGUAGES]
@@ -294,6 +318,39 @@ EDITS = [
                 "en": '<a href="https://www.nato.int/">NATO</a>',
             },
             has_link("https://www.nato.int/"),
+        ),
+    ),
+    Edit(
+        "a link whose domain is written in capitals",
+        appended(
+            {"fr": "[OTAN](https://www.NATO.int/)", "en": "[NATO](https://www.NATO.int/)"},
+            has_link("https://www.NATO.int/"),
+        ),
+    ),
+    Edit(
+        "an abbreviation and a word in another language, in HTML",
+        appended(
+            {
+                "fr": '<abbr title="Organisation du Traité de l\'Atlantique Nord">OTAN</abbr> '
+                '(<span lang="uk">Україна</span>)',
+                "en": '<abbr title="North Atlantic Treaty Organization">NATO</abbr> '
+                '(<span lang="uk">Україна</span>)',
+            },
+            has_element("abbr[title] + span[lang=uk]"),
+        ),
+    ),
+    Edit(
+        "a table with a column aligned right",
+        table,
+    ),
+    Edit(
+        "an image of the site with its description in each language",
+        appended(
+            {
+                "fr": "![Le logo du site](../assets/favicon.svg)",
+                "en": "![The site's logo](../assets/favicon.svg)",
+            },
+            has_element("img[alt][src$='assets/favicon.svg']"),
         ),
     ),
 ]

@@ -691,6 +691,100 @@ def in_both_languages(*mistakes: Callable[[Path], list[str]]) -> Callable[[Path]
     return lambda docs: [line for make in mistakes for line in make(docs)]
 
 
+# -- what a page may contain: elements, attributes, addresses, images, SVG files ---------------
+
+NO_SCRIPT = "the site runs only its own scripts"
+EMBED = (
+    "it would load another site's content into the page, which the About page promises never "
+    "happens. Link to it instead: `[title](https://…)`."
+)
+FORM = "a page asks readers for nothing and sends nothing anywhere. Remove it."
+WHOLE_PAGE = "it would change the whole page (redirect it, or change where its links lead). Remove it."
+SVG_FIX = "Export the drawing again as a plain SVG (in Inkscape: Save As, Optimized SVG or Plain SVG)."
+
+
+def added_html(html: str, message: str, language: str = "fr") -> Callable[[Path], list[str]]:
+    """Adds a block of raw HTML, on its own line, after the first question's answer."""
+
+    def make(docs: Path) -> list[str]:
+        page = first(docs, language)
+        line = page.answer_line() + 1
+        page.insert(line, "", html)
+        return [f"{page.where}:{line + 1}: {message}"]
+
+    return make
+
+
+def element(tag: str, why: str) -> str:
+    return f"the HTML element `<{tag}>` is not allowed in a page: {why}"
+
+
+def handler(name: str, tag: str) -> str:
+    return f"the attribute `{name}` on `<{tag}>` would run a script: {NO_SCRIPT}. Remove `{name}=…`."
+
+
+def refused_link(url: str, reason: str) -> Callable[[SourcePage], str]:
+    return lambda _: f"the link `{url}` {reason}"
+
+
+def paragraph_attributes(attributes: str, message: str) -> Callable[[Path], list[str]]:
+    """An attribute list `{: …}` on the line after the first answer's paragraph."""
+
+    def make(docs: Path) -> list[str]:
+        page = first(docs, "en")
+        line = page.answer_line()
+        while page.line(line + 1).strip():  # the paragraph's last line
+            line += 1
+        page.insert(line + 1, f"{{: {attributes} }}")
+        return [f"{page.where}:{line + 1}: {message}"]
+
+    return make
+
+
+def svg_asset(body: str, message: str) -> Callable[[Path], list[str]]:
+    """A drawing in docs/assets/ whose second line holds `body`."""
+
+    def make(docs: Path) -> list[str]:
+        (docs / "assets" / "carte.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'viewBox="0 0 8 8">\n{body}\n<rect width="8" height="8"/>\n</svg>\n',
+            encoding="utf-8",
+        )
+        return [f"docs/assets/carte.svg:2: {message} {SVG_FIX}"]
+
+    return make
+
+
+def asset_image(docs: Path) -> str:
+    """An image the site has in docs/assets/, as a question page links to it."""
+    return "../" + next(p for p in sorted((docs / "assets").rglob("*.svg"))).relative_to(docs).as_posix()
+
+
+def image_without_alt(docs: Path) -> list[str]:
+    page = first(docs)
+    line = page.answer_line()
+    src = asset_image(docs)
+    page.set(line, f"{page.line(line)} ![]({src})")
+    return [
+        f"{page.where}:{line}: the image `{src}` has no description: screen readers would read nothing, or "
+        f"its file name. Write what it shows between the square brackets: `![description]({src})`."
+    ]
+
+
+BACKSLASH = (
+    "contains a backslash `\\`, which browsers read as `/`, so it leads to evil.example. Write the address "
+    "with `/` only, as the browser's address bar shows it."
+)
+OTHER_SITE_IMAGE = (
+    "is on another site: readers' browsers would fetch it there, which the About page promises never "
+    "happens. Save the image in docs/assets/ and show it from there: `![description](…/assets/name.png)`."
+)
+NOT_ALLOWED = (
+    "which is not an allowed domain ({ALLOWED}). Link to an official page, or ask a developer to add the "
+    "domain to the faq plugin's `allowed_link_domains` in mkdocs.yml."
+).replace("{ALLOWED}", ALLOWED)
+
+
 MISTAKES = [
     # Files
     Mistake("missing English version", missing_twin("fr")),
@@ -1110,6 +1204,311 @@ MISTAKES = [
             ),
             glued_list,
             learn_more_url(lambda url: url.replace("https://", "http://", 1), not_https, "en"),
+        ),
+    ),
+]
+
+# What a page may contain: one allow-list (src/faq_site/checks/content_allowlist.py), one address rule.
+MISTAKES += [
+    Mistake(
+        "raw HTML script",
+        added_html('<script>alert("x")</script>', element("script", f"{NO_SCRIPT}. Remove it.")),
+    ),
+    Mistake(
+        "raw HTML style element",
+        added_html(
+            "<style>.md-content { display: none }</style>",
+            element(
+                "style",
+                "the site's look comes from its own stylesheet. Remove it; a developer can change "
+                "docs/assets/stylesheets/extra.css.",
+            ),
+            "en",
+        ),
+    ),
+    Mistake(
+        "raw HTML iframe",
+        added_html('<iframe src="https://www.nato.int/"></iframe>', element("iframe", EMBED)),
+    ),
+    Mistake(
+        "raw HTML form",
+        added_html('<form action="https://evil.example/"><input name="q"></form>', element("form", FORM)),
+    ),
+    Mistake(
+        "meta refresh",
+        added_html(
+            '<meta http-equiv="refresh" content="0; url=https://evil.example/">', element("meta", WHOLE_PAGE)
+        ),
+    ),
+    Mistake(
+        "base element", added_html('<base href="https://evil.example/">', element("base", WHOLE_PAGE), "en")
+    ),
+    Mistake(
+        "link element",
+        added_html('<link rel="stylesheet" href="https://evil.example/x.css">', element("link", WHOLE_PAGE)),
+    ),
+    Mistake(
+        "object with data",
+        added_html('<object data="https://evil.example/x.swf"></object>', element("object", EMBED)),
+    ),
+    Mistake("embed", added_html('<embed src="https://evil.example/x.swf">', element("embed", EMBED), "en")),
+    Mistake(
+        "video with a poster",
+        added_html('<video poster="https://evil.example/p.png"></video>', element("video", EMBED)),
+    ),
+    Mistake(
+        "button with formaction",
+        added_html('<button formaction="https://evil.example/">Envoyer</button>', element("button", FORM)),
+    ),
+    Mistake(
+        "inline SVG with xlink:href",
+        added_html(
+            '<svg><a xlink:href="javascript:alert(1)"><text y="10">x</text></a></svg>',
+            element(
+                "svg",
+                "a drawing is a file: save it in docs/assets/ and show it as an image, "
+                "`![description](…/assets/name.svg)`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "noscript",
+        added_html(
+            "<noscript>Activez JavaScript.</noscript>",
+            element("noscript", f"{NO_SCRIPT}, so there is nothing to replace. Remove it."),
+        ),
+    ),
+    Mistake(
+        "element outside the list",
+        linked(
+            lambda _: "<marquee>Urgent</marquee>",
+            lambda _: (
+                "the HTML element `<marquee>` is not one a page may contain. Write the text in Markdown "
+                "instead (CONTRIBUTING.md lists the HTML a page may use)."
+            ),
+        ),
+    ),
+    Mistake(
+        "raw HTML event handler",
+        linked(lambda _: '<span onmouseover="alert(1)">ici</span>', lambda _: handler("onmouseover", "span")),
+    ),
+    Mistake(
+        "comment that browsers end early",
+        linked(
+            lambda _: '<!--><img src="x" onerror="alert(1)">-->', lambda _: handler("onerror", "img"), "en"
+        ),
+    ),
+    Mistake(
+        "attribute list onclick",
+        linked(
+            lambda _: '[voir](https://www.nato.int/){onclick="alert(1)"}', lambda _: handler("onclick", "a")
+        ),
+    ),
+    Mistake(
+        "attribute list onmouseover",
+        linked(
+            lambda _: '[see](https://www.nato.int/){onmouseover="alert(1)"}',
+            lambda _: handler("onmouseover", "a"),
+            "en",
+        ),
+    ),
+    Mistake(
+        "attribute list style",
+        paragraph_attributes(
+            'style="display:none"',
+            "the attribute `style` on `<p>` changes how the text shows (and can hide it): the site's look "
+            "comes from its own stylesheet. Remove `style=…`.",
+        ),
+    ),
+    Mistake(
+        "attribute list class",
+        paragraph_attributes(
+            ".md-sidebar",
+            "the class `md-sidebar` is not one a page may use: it could change how the site shows the page. "
+            "Remove `.md-sidebar`.",
+        ),
+    ),
+    Mistake(
+        "attribute list target",
+        linked(
+            lambda _: '[voir](https://www.nato.int/){target="_blank"}',
+            lambda _: (
+                "the attribute `target` is not allowed on `<a>`. Remove it (allowed: `class`, `href`, "
+                "`hreflang`, `id`, `lang`, `title`)."
+            ),
+        ),
+    ),
+    Mistake(
+        "remote image",
+        linked(
+            lambda _: "![Carte](https://www.nato.int/carte.png)",
+            lambda _: f"the image `https://www.nato.int/carte.png` {OTHER_SITE_IMAGE}",
+        ),
+    ),
+    Mistake("image without alt text", image_without_alt),
+    Mistake(
+        "srcset with a remote address",
+        linked(
+            lambda page: (
+                f'<img src="../{asset_image(page.docs)}" srcset="https://evil.example/x.png 2x" alt="Logo">'
+            ),
+            lambda _: f"the image `https://evil.example/x.png` {OTHER_SITE_IMAGE}",
+        ),
+    ),
+    Mistake(
+        "link with a backslash before @",
+        linked(
+            lambda _: "[source](https://evil.example\\@www.nato.int/)",
+            refused_link(
+                "https://evil.example\\@www.nato.int/",
+                BACKSLASH,
+            ),
+        ),
+    ),
+    Mistake(
+        "raw HTML link with a backslash before @",
+        linked(
+            lambda _: '<a href="https://evil.example\\@www.nato.int/">source</a>',
+            refused_link(
+                "https://evil.example\\@www.nato.int/",
+                BACKSLASH,
+            ),
+            "en",
+        ),
+    ),
+    Mistake(
+        "link with a user name",
+        linked(
+            lambda _: "[source](https://www.nato.int@evil.example/)",
+            refused_link(
+                "https://www.nato.int@evil.example/",
+                "has `www.nato.int@` before its host, so it leads to evil.example. Remove everything between "
+                "`https://` and `@`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "javascript link",
+        linked(
+            lambda _: "[voir](javascript:alert(document.domain))",
+            refused_link(
+                "javascript:alert(document.domain)",
+                "runs code or carries its content in the address (`javascript:`) instead of opening a page. "
+                "Link to the page's `https://` address.",
+            ),
+        ),
+    ),
+    Mistake(
+        "data link",
+        linked(
+            lambda _: '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">voir</a>',
+            refused_link(
+                "data:text/html,<script>alert(1)</script>",
+                "runs code or carries its content in the address (`data:`) instead of opening a page. "
+                "Link to the page's `https://` address.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link starting with //",
+        linked(
+            lambda _: "[source](//evil.example/)",
+            refused_link(
+                "//evil.example/",
+                "starts with `//`, so it leads to evil.example, another site. Write the whole address, "
+                "`https://…`, or link to a page's .md file.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link with a malformed bracketed host",
+        linked(
+            lambda _: "[source](https://[nato.int/)",
+            refused_link(
+                "https://[nato.int/",
+                "is not a valid web address (a `[` or `]` in its host). Copy the address again from the "
+                "browser's address bar: `https://…`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link to a lookalike domain",
+        linked(
+            lambda _: "[source](https://www.n\u0430to.int/)",
+            refused_link(
+                "https://www.n\u0430to.int/",
+                "points to www.xn--nto-6cd.int, a name written “www.n\u0430to.int” with letters of another "
+                "alphabet that look like Latin ones. Type the address again, letter by letter, or copy it "
+                "from the official site.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link to a host ending with a dot",
+        linked(
+            lambda _: "[source](https://www.NATO.int./)",
+            refused_link(
+                "https://www.NATO.int./",
+                "ends its host with a dot (`www.nato.int.`), which many sites refuse. Remove that dot: "
+                "`www.nato.int`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link with a port",
+        linked(
+            lambda _: "[source](https://www.nato.int:8080/)",
+            refused_link(
+                "https://www.nato.int:8080/",
+                "names a port (`:8080`), which public pages do not need. Remove `:8080`.",
+            ),
+            "en",
+        ),
+    ),
+    Mistake(
+        "link to an IP address",
+        linked(
+            lambda _: "[source](https://185.199.108.153/)",
+            refused_link(
+                "https://185.199.108.153/",
+                "points to an IP address (185.199.108.153), not a domain name. Use the page's address on its "
+                "domain name.",
+            ),
+        ),
+    ),
+    Mistake(
+        "link to a subdomain lookalike",
+        linked(
+            lambda _: "[source](https://nato.int.evil.example/)",
+            refused_link("https://nato.int.evil.example/", f"points to nato.int.evil.example, {NOT_ALLOWED}"),
+        ),
+    ),
+    Mistake(
+        "SVG asset with a script",
+        svg_asset(
+            "<script>alert(1)</script>",
+            "this SVG file contains `<script>`, which runs a script or embeds other content.",
+        ),
+    ),
+    Mistake(
+        "SVG asset with onload",
+        svg_asset(
+            '<g onload="alert(1)"/>', "this SVG file has an event handler `onload`, which runs a script."
+        ),
+    ),
+    Mistake(
+        "SVG asset with a remote href",
+        svg_asset(
+            '<image href="https://evil.example/x.png" width="8" height="8"/>',
+            "this SVG file refers to `https://evil.example/x.png`: a drawing may only refer to its own "
+            "parts (`#…`).",
+        ),
+    ),
+    Mistake(
+        "SVG asset with a remote style",
+        svg_asset(
+            "<style>@import url(https://evil.example/x.css);</style>",
+            "this SVG file's style has an `@import`, which fetches a file.",
         ),
     ),
 ]

@@ -30,18 +30,21 @@ registers each at its own. Within a priority, plugins run in the order of
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/translations, checks/questions;
+    on_files (10)             checks/files, checks/svg_assets, checks/translations, checks/questions;
                               readers/navigation (questions, nav); readers/redirects (renames)
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
     on_page_markdown (100)    valid front matter only; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
-    on_page_content           checks/links, checks/page_html; typeset the title;
+    on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
+    on_page_content           checks/content_allowlist, checks/links, checks/page_html; typeset the title;
                               checks/parity; readers/provenance (the French page's state)
     on_page_context           provenance note; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
     on_env                    a translation's parity problems, unless they echo another one
+    on_post_page (-100)       readers/csp: the page's Content-Security-Policy, after minify (0)
+    on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
     on_post_build (0)         readers/redirects: this language's redirect pages
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
@@ -60,16 +63,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from faq_site.checks import page_html, parity
+from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
 from faq_site.checks.files import file_problems, markdown_sources
 from faq_site.checks.links import check_links
 from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
+from faq_site.checks.svg_assets import svg_problems
 from faq_site.checks.translations import check_translations, missing_twins
+from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.languages import Languages
 from faq_site.messages import mkdocs_warnings
 from faq_site.readers import (
     about,
+    csp,
     dates,
     languages,
     navigation,
@@ -89,6 +96,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.command: str | None = None
         self.languages: Languages | None = None
         self.build = BuildState()
+
+    def url_rule(self, config: MkDocsConfig) -> UrlRule:
+        """What a page may link to or load (checks/urls.py)."""
+        return UrlRule(tuple(self.config.allowed_link_domains), config.repo_url, config.site_url)
 
     def lang(self) -> Languages:
         assert self.languages is not None, "on_config sets the languages"
@@ -131,6 +142,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         langs, problems = self.lang(), self.build.problems
         sources = markdown_sources(files, langs)
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
+        problems.report(svg_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), blocking=True)
         problems.report(check_translations(sources, langs))
@@ -176,7 +188,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _markdown_dates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return dates.with_dates(markdown, page, config, self.build.history, self.build.outdated, self.lang())
 
-    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates)
+    @event_priority(-20)  # once the "all questions" page holds every answer
+    def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        langs = self.lang()
+        source = None if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS else Source.read(page.file, langs)
+        markdown, problems = without_unreadable_addresses(markdown, source, page.url, self.url_rule(config))
+        self.build.problems.report(problems)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates, _markdown_addresses)
 
     # -- on_page_content ----------------------------------------------------------------------
 
@@ -190,10 +210,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # what follows it is not rendered right.
             if not source.meta_error:
                 outline = Outline.of(html)
-                warned = self.build.warned_links
-                domains = self.config.allowed_link_domains
+                warned, rule = self.build.warned_links, self.url_rule(config)
                 self.build.problems.report(
-                    check_links(source, outline, page, files, config, domains, warned)
+                    content_problems(source, html, page, files, rule, warned)
+                    + check_links(source, outline, page, files, rule, warned)
                     + page_html.check_page(source, outline)
                 )
         typography.typeset_title(page, language)
@@ -245,6 +265,20 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             )
             self.build.parity_problems = []
         return env
+
+    # -- on_post_page, on_post_template ----------------------------------------------------
+
+    @event_priority(-100)  # after minify (0): the hashes are of the scripts' final text
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Not under `mkdocs serve`: its live-reload script, added to each page as it is
+        # served, changes with every request, and no hash could allow it.
+        return output if self.command == "serve" else csp.with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html") and self.command != "serve":
+            return csp.with_policy(output_content)
+        return output_content
 
     # -- on_post_build ------------------------------------------------------------------------
 

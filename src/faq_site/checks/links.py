@@ -4,8 +4,8 @@ On each rendered page (`on_page_content`), every link, raw HTML ones included:
 
 - to another page of the site: MkDocs checks Markdown links (messages/mkdocs_warnings.py
   words its warnings); a raw HTML link must lead to a page or asset that exists;
-- anywhere else: `https`, to an allowed domain (the faq plugin's
-  `allowed_link_domains` in mkdocs.yml) or to the site's own repository (`repo_url`: its history, issues);
+- anywhere else: the one address rule of checks/urls.py, which checks/content_allowlist.py
+  applies to every address of the page (links, images and the rest), reports it;
 - with text: a screen reader would announce nothing but "link".
 
 Each question page has a section with the id `learn-more` that shows at least
@@ -18,29 +18,15 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from faq_site.checks.outline import Outline, RenderedLink
+from faq_site.checks.urls import Local, UrlRule, judge
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import LEARN_MORE_ID, Source, kebab_case
 
 _EXAMPLE = "`- [title](https://www.nato.int/…)`"
-
-
-def is_allowed(url: str, domains: list[str], repo_url: str | None) -> bool:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if any(host == domain or host.endswith(f".{domain}") for domain in domains):
-        return True
-    if repo_url:
-        repo = urlsplit(repo_url)
-        repo_path = repo.path.rstrip("/")
-        return host == (repo.hostname or "").lower() and (
-            parts.path.rstrip("/") == repo_path or parts.path.startswith(f"{repo_path}/")
-        )
-    return False
 
 
 def check_link(
@@ -49,8 +35,7 @@ def check_link(
     page: Page,
     files: Files,
     outline: Outline,
-    config: MkDocsConfig,
-    domains: list[str],
+    rule: UrlRule,
     warned: set[tuple[str, str]],
 ) -> list[Problem]:
     """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
@@ -69,22 +54,12 @@ def check_link(
             f"the address of the link `{link.href}` contains a space or a quote: a `)` or a quote is "
             "missing or misplaced. Write it as `[text](https://…)`."
         )
+    verdict = judge(link.href, page.url, rule)
+    if not isinstance(verdict, Local) or not verdict.relative:
+        # Another site, or this one at its full address (the link from an out-of-date
+        # translation's notice to its French page): the address rule is checks/urls.py's.
+        return []
     parts = urlsplit(link.href)
-    if config.site_url and link.href.startswith(config.site_url):
-        # A page of this site at its full address, as the build writes the link from an
-        # out-of-date translation's notice to its French page (lychee checks it in the tests).
-        return []
-    if parts.scheme or parts.netloc:
-        if parts.scheme != "https":
-            return problem(f"the link `{link.href}` does not use https. Use the page's `https://` address.")
-        if not is_allowed(link.href, domains, config.repo_url):
-            host = parts.hostname or "no host"
-            return problem(
-                f"the link `{link.href}` points to {host}, which is not an allowed domain "
-                f"({', '.join(domains)}). Link to an official page, or ask a developer to add the domain "
-                "to the faq plugin's `allowed_link_domains` in mkdocs.yml."
-            )
-        return []
     if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
         return []  # MkDocs said so already (messages/mkdocs_warnings.py)
     if not parts.path:
@@ -164,15 +139,14 @@ def check_links(
     outline: Outline,
     page: Page,
     files: Files,
-    config: MkDocsConfig,
-    domains: list[str],
+    rule: UrlRule,
     warned: set[tuple[str, str]],
 ) -> list[Problem]:
     """Every link of a rendered page; and a question's learn-more section, unless HTML hides it."""
     problems = [
         problem
         for link in outline.links
-        for problem in check_link(source, link, page, files, outline, config, domains, warned)
+        for problem in check_link(source, link, page, files, outline, rule, warned)
     ]
     if source.is_question and not outline.unclosed:
         problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it

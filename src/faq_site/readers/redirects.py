@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
+from faq_site.readers import csp
 from faq_site.sources.source import FRONT_MATTER_KEYS, Source
 
 KEY = "renamed_from"
@@ -165,7 +166,9 @@ def write_redirects(
         if redirect.language != language or redirect.src_uri not in pages:
             continue
         title, new_url = pages[redirect.src_uri]
-        html = redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language)
+        html = csp.with_policy(
+            redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language)
+        )
         path = Path(config.site_dir) / redirect.old_url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")

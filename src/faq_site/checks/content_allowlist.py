@@ -1,0 +1,391 @@
+"""What a page's content may contain: the elements, attributes, classes and addresses of one list.
+
+The list is declared here, in one place, and everything else stops the build: the check
+never removes or rewrites what an editor wrote. It reads each page's content as rendered
+from Markdown (raw HTML and attribute lists `{…}` included), the way a browser parses it
+(the WHATWG HTML parser of Lexbor, through selectolax: Python's own `html.parser` ends a
+comment `<!-->` later than browsers do, which would hide what follows it).
+
+Why a declared list, and not a sanitizer such as nh3 (ammonia): a sanitizer repairs, by
+dropping what it does not allow, and cannot say what it dropped or where; the build must
+refuse, with the editor's line and what to write instead. ammonia's defaults are the
+reference this list is measured against (tests/test_content_allowlist.py compares them):
+it keeps a subset of them (the text elements Markdown writes, tables, and images), and adds
+only what the site's own Markdown produces: `id` on headings, a few declared classes (the
+permalink `¶` and admonitions), `hreflang` as ammonia does. It leaves out ammonia's
+layout-era attributes (`align` but on table cells, `char`, `size`, `summary`), `area` and
+`map` (image maps, addresses without text), and the structural elements pages do not use
+(`article`, `nav`, `header`…, which would confuse the page's landmarks).
+
+Images: only files in docs/assets/, with a description (alt text). Addresses: the one
+rule of urls.py, for every attribute that holds one.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from faq_site.checks.urls import Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import Source
+
+# (line or None, message): the message follows `docs/<file>:<line>: `.
+Finding = tuple[int | None, str]
+
+ASSETS = "assets/"
+
+# Attributes any allowed element may have (ammonia's generic attributes are `lang` and `title`).
+GLOBAL_ATTRIBUTES = frozenset({"id", "lang", "title", "class"})
+_TABLE_CELL = frozenset({"align", "colspan", "rowspan"})
+# Each element a page may contain, with the attributes it may have besides the global ones.
+ELEMENTS: dict[str, frozenset[str]] = {
+    **{f"h{level}": frozenset() for level in range(1, 7)},
+    **dict.fromkeys(["p", "br", "hr", "div", "span", "pre", "code"], frozenset()),
+    "blockquote": frozenset({"cite"}),
+    **dict.fromkeys(["em", "strong", "i", "b", "u", "s", "small", "mark", "sub", "sup"], frozenset()),
+    **dict.fromkeys(["abbr", "dfn", "cite", "kbd", "samp", "var", "bdi", "wbr"], frozenset()),
+    **dict.fromkeys(["ul", "li", "dl", "dt", "dd", "figure", "figcaption"], frozenset()),
+    "ol": frozenset({"start"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+    "time": frozenset({"datetime"}),
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "srcset", "alt", "width", "height"}),
+    # Tables as Python-Markdown writes them with `use_align_attribute` (not `style`).
+    **dict.fromkeys(["table", "caption", "thead", "tbody", "tr"], frozenset()),
+    "th": _TABLE_CELL | {"scope"},
+    "td": _TABLE_CELL,
+}
+# Material's admonition types (`!!! note`), the permalink `¶` after headings, and the
+# site's notice on an out-of-date translation: the only classes a page uses.
+ADMONITION_TYPES = frozenset(
+    {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check"}
+    | {"done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing"}
+    | {"danger", "error", "bug", "example", "quote", "cite"}
+)
+CLASSES = frozenset({"headerlink", "admonition", "admonition-title", "faq-outdated", *ADMONITION_TYPES})
+
+# Every attribute that holds an address. Only `href`, `src`, `srcset` and `cite` are on the
+# list above; the others belong to elements that are never allowed (whose message comes
+# first), and would pass the same rule.
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "srcset", "cite", "action", "data", "poster", "formaction", "xlink:href"}
+)
+
+_NO_SCRIPT = "the site runs only its own scripts"
+_EMBED = (
+    "it would load another site's content into the page, which the About page promises never "
+    "happens. Link to it instead: `[title](https://…)`"
+)
+_FORM = "a page asks readers for nothing and sends nothing anywhere. Remove it"
+_WHOLE_PAGE = "it would change the whole page (redirect it, or change where its links lead). Remove it"
+# Elements that are never allowed, with why, and what to do: `the HTML element <x> is not
+# allowed in a page: <why>.`
+NEVER: dict[str, str] = {
+    "script": f"{_NO_SCRIPT}. Remove it",
+    "noscript": f"{_NO_SCRIPT}, so there is nothing to replace. Remove it",
+    "style": (
+        "the site's look comes from its own stylesheet. Remove it; a developer can change "
+        "docs/assets/stylesheets/extra.css"
+    ),
+    **dict.fromkeys(
+        [
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "video",
+            "audio",
+            "source",
+            "track",
+            "portal",
+            "picture",
+        ],
+        _EMBED,
+    ),
+    **dict.fromkeys(
+        [
+            "form",
+            "input",
+            "button",
+            "select",
+            "textarea",
+            "option",
+            "optgroup",
+            "datalist",
+            "fieldset",
+            "output",
+            "label",
+            "dialog",
+        ],
+        _FORM,
+    ),
+    **dict.fromkeys(["meta", "base", "link"], _WHOLE_PAGE),
+    **dict.fromkeys(
+        ["svg", "math", "canvas"],
+        "a drawing is a file: save it in docs/assets/ and show it as an image, "
+        "`![description](…/assets/name.svg)`",
+    ),
+}
+
+
+@dataclass
+class Locator:
+    """Finds the editor's line for what the HTML shows, case-insensitively.
+
+    The n-th finding for the same text goes to the n-th line that holds it, so that two
+    `<script>` on two lines are reported on both; `None` when no line holds it (the
+    message then names the file alone).
+    """
+
+    lines: list[tuple[int, str]]
+    _seen: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, *needles: str) -> int | None:
+        for needle in filter(None, needles):
+            key = needle.lower()
+            matches = [number for number, line in self.lines if key in line.lower()]
+            if matches:
+                index = self._seen.get(key, 0)
+                self._seen[key] = index + 1
+                return matches[min(index, len(matches) - 1)]
+        return None
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the check needs to know of the page and the site."""
+
+    page_url: str  # the page's address from the site's root: `faq/x/`
+    src_uri: str  # its Markdown file in docs/: `faq/x.md`
+    rule: UrlRule
+    asset_urls: frozenset[str]  # the site's files in docs/assets/, by address: `assets/x.png`
+    # Addresses MkDocs itself warned about on this page (missing file…): not reported twice.
+    already_reported: frozenset[str] = frozenset()
+
+
+def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
+    """Every element, attribute and address of the content that is not on the list."""
+    locator = Locator(lines)
+    findings: list[Finding] = []
+    for node in _elements(content):
+        tag = node.tag
+        if tag in NEVER:
+            findings.append(
+                (
+                    locator.line_of(f"<{tag}"),
+                    f"the HTML element `<{tag}>` is not allowed in a page: {NEVER[tag]}.",
+                )
+            )
+            continue
+        if tag not in ELEMENTS:
+            findings.append(
+                (
+                    locator.line_of(f"<{tag}"),
+                    f"the HTML element `<{tag}>` is not one a page may contain. Write the text in "
+                    "Markdown instead (CONTRIBUTING.md lists the HTML a page may use).",
+                )
+            )
+            continue
+        findings += _check_attributes(node, page, locator)
+    return findings
+
+
+def _elements(content: str) -> Iterable[LexborNode]:
+    """The content's elements, as a browser parses them in the page's body; none inside a refused one."""
+    tree = LexborHTMLParser(f"<!doctype html><html><head></head><body><div>{content}</div></body></html>")
+    body = tree.body
+    if body is None or body.child is None:  # pragma: no cover - the wrapper always makes them
+        return
+    stack = list(_children(body.child))[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.tag in ELEMENTS:
+            stack.extend(list(_children(node))[::-1])
+
+
+def _children(node: LexborNode) -> Iterable[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith(("-", "#")):  # not text or a comment
+            yield child
+        child = child.next
+
+
+def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> list[Finding]:
+    tag = node.tag
+    handlers = [name for name in node.attributes if name.startswith("on")]
+    if handlers:  # code, not text: removing it is the fix, whatever else the element has
+        return [
+            (
+                locator.line_of(f"{name}=", f"{name} =", name),
+                f"the attribute `{name}` on `<{tag}>` would run a script: {_NO_SCRIPT}. Remove `{name}=…`.",
+            )
+            for name in handlers
+        ]
+    findings: list[Finding] = []
+    for name, value in node.attributes.items():
+        value = value or ""
+        if name == "style":
+            findings.append(
+                (
+                    locator.line_of("style=", "style ="),
+                    f"the attribute `style` on `<{tag}>` changes how the text shows (and can hide it): "
+                    "the site's look comes from its own stylesheet. Remove `style=…`.",
+                )
+            )
+        elif name not in GLOBAL_ATTRIBUTES and name not in ELEMENTS[tag]:
+            allowed = ", ".join(f"`{a}`" for a in sorted(ELEMENTS[tag] | GLOBAL_ATTRIBUTES))
+            findings.append(
+                (
+                    locator.line_of(f"{name}=", f"{name} =", f" {name}"),
+                    f"the attribute `{name}` is not allowed on `<{tag}>`. Remove it (allowed: {allowed}).",
+                )
+            )
+        elif name == "class":
+            for value_class in value.split():
+                if value_class not in CLASSES:
+                    findings.append(
+                        (
+                            locator.line_of(f".{value_class}", value_class),
+                            f"the class `{value_class}` is not one a page may use: it could change how "
+                            f"the site shows the page. Remove `.{value_class}`.",
+                        )
+                    )
+        elif tag == "img" and name in ("src", "srcset"):
+            urls = srcset_urls(value) if name == "srcset" else [value]
+            findings += [f for url in urls for f in _check_image(url, name, page, locator)]
+        elif name in URL_ATTRIBUTES:
+            findings += _check_address(tag, name, value, page, locator)
+    if tag == "img" and not (node.attributes.get("alt") or "").strip():
+        src = _as_written(node.attributes.get("src") or "", page, locator)
+        findings.append(
+            (
+                _line_of_url(src, "src", locator) or locator.line_of("<img", "!["),
+                f"the image `{src}` has no description: screen readers would read nothing, or its file "
+                f"name. Write what it shows between the square brackets: `![description]({src})`.",
+            )
+        )
+    return findings
+
+
+def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:
+    verdict = judge(url, page.page_url, page.rule)
+    if not isinstance(verdict, Refused) or url in page.already_reported:
+        return []
+    what = "the link" if (tag, name) == ("a", "href") else f"the address in `{name}` of `<{tag}>`"
+    return [(_line_of_url(url, name, locator), f"{what} `{url}` {verdict.reason}")]
+
+
+def _check_image(url: str, attribute: str, page: PageContext, locator: Locator) -> list[Finding]:
+    verdict = judge(url, page.page_url, page.rule)
+    url = _as_written(url, page, locator)
+    line = _line_of_url(url, attribute, locator)
+    if isinstance(verdict, Refused) and not verdict.other_site:
+        return [(line, f"the image `{url}` {verdict.reason}")]
+    if not isinstance(verdict, Local):
+        return [
+            (
+                line,
+                f"the image `{url}` is on another site: readers' browsers would fetch it there, which the "
+                "About page promises never happens. Save the image in docs/assets/ and show it from "
+                "there: `![description](…/assets/name.png)`.",
+            )
+        ]
+    path = posixpath.normpath(verdict.path) if verdict.path else ""
+    if path in page.asset_urls or url in page.already_reported:
+        return []
+    if not path.startswith(ASSETS):
+        return [
+            (
+                line,
+                f"the image `{url}` is not in docs/assets/: images are files of that folder. Move it "
+                "there and show it from there: `![description](…/assets/name.png)`.",
+            )
+        ]
+    return [
+        (
+            line,
+            f"the image `{url}` is not a file of docs/assets/. Check its name; it is relative to this "
+            "page's folder.",
+        )
+    ]
+
+
+def _as_written(url: str, page: PageContext, locator: Locator) -> str:
+    """The address as the editor wrote it: MkDocs rewrites `../assets/x.png`, relative to the
+    Markdown file, into `../../assets/x.png`, relative to the page's address."""
+    if any(url in line for _, line in locator.lines):
+        return url
+    verdict = judge(url, page.page_url, page.rule)
+    if isinstance(verdict, Local) and verdict.path:
+        written = posixpath.relpath(verdict.path, posixpath.dirname(page.src_uri) or ".")
+        if any(written in line for _, line in locator.lines):
+            return written
+    return url
+
+
+def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
+    """The line of an address: in a Markdown link or image, or an HTML attribute."""
+    written = [url, html.escape(url)]
+    needles = [f"]({w}" for w in written]
+    needles += [f"{attribute}{q}{w}" for w in written for q in ('="', "='", "=")]
+    if attribute == "srcset":
+        needles += written
+    if len(url) >= 8:  # a longer address, anywhere in the line (`[text]: https://…` definitions)
+        needles += [*written, re.sub(r"\s+", " ", url)[:40]]
+    return locator.line_of(*needles)
+
+
+def content_problems(
+    source: Source, html: str, page: Page, files: Files, rule: UrlRule, warned: set[tuple[str, str]]
+) -> list[Problem]:
+    """The allow-list's problems of one rendered page, for its editor's file and lines."""
+    context = PageContext(
+        page_url=page.url,
+        src_uri=source.src_uri,
+        rule=rule,
+        asset_urls=frozenset(file.url for file in files if file.src_uri.startswith(ASSETS)),
+        already_reported=frozenset(target for src_uri, target in warned if src_uri == source.src_uri),
+    )
+    return [
+        Problem(source.src_uri, message, line)
+        for line, message in check_content(html, context, source.lines())
+    ]
+
+
+def without_unreadable_addresses(
+    markdown: str, source: Source | None, page_url: str, rule: UrlRule
+) -> tuple[str, list[Problem]]:
+    """The page's Markdown, to render, without the addresses MkDocs cannot read; and their problems.
+
+    MkDocs would stop the build with a traceback on them (checks/urls.py). The build stops
+    anyway, with their messages: the Markdown rendered here is never published, and the
+    editor's file is left as it is. `source`: None for a page whose answers are another
+    page's (the "all questions" page), which reports nothing.
+    """
+    problems = []
+    for url in unreadable_addresses(markdown):
+        if source is not None:
+            verdict = judge(url, page_url, rule)
+            reason = (
+                verdict.reason
+                if isinstance(verdict, Refused)
+                else "is not a valid web address. Copy the address again from the browser's address bar: "
+                "`https://…`."
+            )
+            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.line_of(url)))
+        markdown = markdown.replace(url, "#")
+    return markdown, problems
