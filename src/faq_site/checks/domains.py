@@ -45,7 +45,9 @@ def domain_problem(entry: object) -> str | None:
         )
     if ":" in text or "@" in text:
         host = text.rsplit("@", 1)[-1].split(":", 1)[0]
-        return f"`{text}` is not a domain. In {SETTING}, write the domain alone, without port or user: `{host}`."
+        return (
+            f"`{text}` is not a domain. In {SETTING}, write the domain alone, without port or user: `{host}`."
+        )
     try:
         ascii_domain = text.lower().rstrip(".").encode("idna").decode("ascii")
     except UnicodeError:

@@ -64,7 +64,9 @@ def times(text: str, language: str) -> tuple[list[Time], str]:
         half = (match.groupdict().get("half") or "").lower()
         if half:
             hour = hour % 12 + (12 if half == "p" else 0)
-        found.append(Time(f"time {hour:02}:{minute:02}", " ".join(match[0].split()), english_time(hour, minute)))
+        found.append(
+            Time(f"time {hour:02}:{minute:02}", " ".join(match[0].split()), english_time(hour, minute))
+        )
         return " "
 
     for pattern in TIMES.get(language, []):

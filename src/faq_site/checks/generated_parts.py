@@ -125,8 +125,11 @@ def missing_pages(
         if not any(file in pages for file in files):
             listed = " and ".join(f"docs/{file}" for file in files)
             problems.append(
-                (page, f"is missing, in every language: {purpose}. Put back {listed} (on GitHub, from the "
-                 "history of the folder, or by undoing the deletion in your pull request).")
+                (
+                    page,
+                    f"is missing, in every language: {purpose}. Put back {listed} (on GitHub, from the "
+                    "history of the folder, or by undoing the deletion in your pull request).",
+                )
             )
     if question_count == 0:
         problems.append(

@@ -32,7 +32,22 @@ Finding = tuple[int | None, str]
 Lines = list[tuple[int, str]]  # (line number, text) of the page's body, fenced code left out
 
 _VOID = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 _HIDDEN = frozenset(["code", "pre", "script", "style", "kbd", "samp"])
 _BLOCKS = frozenset(
@@ -258,7 +273,8 @@ def _stray_lines(tag: str, lines: Lines) -> list[int]:
     found, depth = [], 0
     for number, line in lines:
         events = sorted(
-            [(m.start(), 1) for m in opening.finditer(line)] + [(m.start(), -1) for m in closing.finditer(line)]
+            [(m.start(), 1) for m in opening.finditer(line)]
+            + [(m.start(), -1) for m in closing.finditer(line)]
         )
         for _, step in events:
             if step < 0 and depth == 0:
@@ -317,17 +333,16 @@ def unbalanced_html(reader: _Reader, source: _Source) -> list[Finding]:
 
 _UNDERLINE = re.compile(r"^ {0,3}(?P<marks>=+|-+)[ \t]*$")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-_RAW_HEADING = re.compile(r"<h(?P<level>[1-6])(?P<attributes>(?:\s[^>]*)?)>(?P<title>.*?)(?:</h(?P=level)\s*>|$)", re.I)
+_RAW_HEADING = re.compile(
+    r"<h(?P<level>[1-6])(?P<attributes>(?:\s[^>]*)?)>(?P<title>.*?)(?:</h(?P=level)\s*>|$)", re.I
+)
 _ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _TAG = re.compile(r"<[^>]+>")
 
 
 def headings(reader: _Reader, source: _Source) -> list[Finding]:
     findings: list[Finding] = []
-    shown = {
-        (heading.level, " ".join(source.normalise(heading.text).split()))
-        for heading in reader.headings
-    }
+    shown = {(heading.level, " ".join(source.normalise(heading.text).split())) for heading in reader.headings}
     previous: tuple[int, str] | None = None
     for number, line in source.lines:
         match = _UNDERLINE.match(line)
@@ -337,13 +352,17 @@ def headings(reader: _Reader, source: _Source) -> list[Finding]:
             has_id = "{#" in previous[1] or re.search(r"\{[^}]*#[A-Za-z]", previous[1])
             if not has_id and (level, " ".join(source.normalise(title).split())) in shown:
                 marks = match["marks"]
-                hint = f"; for a horizontal line instead, leave an empty line above the `{marks}`" if level == 2 else ""
+                hint = (
+                    f"; for a horizontal line instead, leave an empty line above the `{marks}`"
+                    if level == 2
+                    else ""
+                )
                 findings.append(
                     (
                         previous[0],
-                        f"the heading “{title}” is underlined with `{marks}` on the next line, so it has no "
-                        f"explicit id. Write it on one line with its id: `{'#' * level} {title} {{#id}}` (the "
-                        f"same id in both languages){hint}.",
+                        f"the heading “{title}” is underlined with `{marks}` on the next line, so it has "
+                        "no explicit id. Write it on one line with its id: "
+                        f"`{'#' * level} {title} {{#id}}` (the same id in both languages){hint}.",
                     )
                 )
         previous = (number, line)

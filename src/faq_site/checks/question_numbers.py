@@ -17,12 +17,15 @@ from dataclasses import dataclass
 EXAMPLE = "number: 3"
 
 
-def value_problem(value: object, typed: str, quoted: bool) -> str | None:
-    """What is wrong with one page's `number` value as YAML read it (`typed`: as written), or None."""
-    if quoted and typed.strip().lstrip("+").isdigit():
+def value_problem(value: object, scalar: str, style: str | None) -> str | None:
+    """What is wrong with one page's `number` as YAML read it, or None.
+
+    `scalar` is the value as written, without its quotes; `style` its quote (`"`, `'`) or None.
+    """
+    if style in ('"', "'") and scalar.strip().lstrip("+").isdigit():
         return (
-            f"`number: {typed}` is in quotes, so it is read as text, not as a number. Remove the quotes: "
-            f"`number: {int(typed.strip())}`."
+            f"`number: {style}{scalar}{style}` is in quotes, so it is read as text, not as a number. Remove "
+            f"the quotes: `number: {int(scalar.strip())}`."
         )
     if isinstance(value, int) and not isinstance(value, bool) and value < 1:
         return (
