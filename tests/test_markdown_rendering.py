@@ -130,3 +130,19 @@ def test_an_html_heading_without_id_is_named() -> None:
             "in both languages).",
         )
     ]
+
+
+def test_a_link_to_a_language_file_is_named() -> None:
+    lines = [(4, "Voir [la question](other.en.md#learn-more) et [x](x.md)."), (5, "[ref]: ../faq/y.en.md")]
+    assert rendering.language_file_links(lines, ["en"]) == [
+        (
+            4,
+            "the link `other.en.md#learn-more` names one language's file. Link `other.md#learn-more` "
+            "instead: the site leads each language's readers to their own version of it.",
+        ),
+        (
+            5,
+            "the link `../faq/y.en.md` names one language's file. Link `../faq/y.md` instead: the site leads "
+            "each language's readers to their own version of it.",
+        ),
+    ]

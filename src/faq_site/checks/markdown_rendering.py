@@ -392,3 +392,27 @@ def check(lines: Lines, html: str, normalise: Callable[[str], str] = _same) -> l
         + unbalanced_html(reader, source)
         + headings(reader, source)
     )
+
+
+# -- links to a language's file --------------------------------------------------------------------
+
+
+def language_file_links(lines: Lines, languages: list[str]) -> list[Finding]:
+    """Links to `x.en.md`: static-i18n links each language's page to that language's version of `x.md`."""
+    suffix = "|".join(re.escape(language) for language in languages)
+    target = re.compile(
+        rf"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<path>[^)\s>#]*?)\.(?:{suffix})\.md(?P<anchor>#[^)\s>]*)?"
+    )
+    findings: list[Finding] = []
+    for number, line in _without_code(lines):
+        for match in target.finditer(line):
+            written = match[0][match.start("path") - match.start() :]
+            page = f"{match['path']}.md{match['anchor'] or ''}"
+            findings.append(
+                (
+                    number,
+                    f"the link `{written}` names one language's file. Link `{page}` instead: the site "
+                    "leads each language's readers to their own version of it.",
+                )
+            )
+    return findings
