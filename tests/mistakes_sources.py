@@ -402,6 +402,17 @@ def far_number(docs: Path) -> list[str]:
     ]
 
 
+def last_number_too_high(docs: Path) -> list[str]:
+    count = len(questions(docs))
+    last = first(docs, "fr", count - 1)
+    for page in (last, last.twin):
+        page.set(page.key_line("number"), f"number: {count + 1}")
+    return [
+        f"{last.where}:{last.key_line('number')}: has number {count + 1}, but no question has number {count}. "
+        "Number the questions 1, 2, 3… with no gap."
+    ]
+
+
 def link_to_a_language_file(docs: Path) -> list[str]:
     page, other = first(docs, "en"), first(docs, "en", 1)
     target = f"{other.slug}.en.md#learn-more"
@@ -515,6 +526,7 @@ SOURCE_MISTAKES: list[tuple[str, Make]] = [
         ),
     ),
     ("number far past the others", far_number),
+    ("last question numbered one too high", last_number_too_high),
     ("link to a page's English file", link_to_a_language_file),
     ("French figure with a point between thousands", french_thousands_with_a_point),
     (
