@@ -408,8 +408,8 @@ def last_number_too_high(docs: Path) -> list[str]:
     for page in (last, last.twin):
         page.set(page.key_line("number"), f"number: {count + 1}")
     return [
-        f"{last.where}:{last.key_line('number')}: has number {count + 1}, but no question has number {count}. "
-        "Number the questions 1, 2, 3… with no gap."
+        f"{last.where}:{last.key_line('number')}: has number {count + 1}, but no question has number "
+        f"{count}. Number the questions 1, 2, 3… with no gap."
     ]
 
 
