@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from mkdocs.config.config_options import ValidationError
-from unit_loading import load
 
-domains = load("checks/domains.py")
+from faq_site.checks import domains
+
 SETTING = "plugins.faq.allowed_link_domains"
 
 

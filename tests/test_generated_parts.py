@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from unit_loading import load
+from faq_site.checks import generated_parts as parts
 
-parts = load("checks/generated_parts.py")
 HOME = "<!-- faq:questions -->"
 ANSWERS = "<!-- faq:answers -->"
 LIST = "the list of questions"

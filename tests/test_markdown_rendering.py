@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from unit_loading import load
 
-rendering = load("checks/markdown_rendering.py")
+from faq_site.checks import markdown_rendering as rendering
 
 
 def check(source: str) -> list[tuple[int | None, str]]:

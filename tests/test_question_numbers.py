@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from unit_loading import load
+from faq_site.checks import question_numbers as numbers
 
-numbers = load("checks/question_numbers.py")
 Numbered = numbers.Numbered
 
 

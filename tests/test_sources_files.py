@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from unit_loading import load
-
-files = load("sources/files.py")
+from faq_site.sources import files
 
 
 def make_docs(tmp_path: Path) -> Path:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from unit_loading import load
-
-text = load("sources/text.py")
+from faq_site.sources import text
 
 
 def test_text_is_read_in_composed_form() -> None:

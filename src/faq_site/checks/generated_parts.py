@@ -19,7 +19,22 @@ from __future__ import annotations
 
 import re
 
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import ALL_QUESTIONS, HOME, MARKERS, Source
+
 Finding = tuple[int | None, str]
+# What the build writes in place of each marker, and whether it writes to the end of the page.
+WRITES = {HOME: ("the list of questions", False), ALL_QUESTIONS: ("every answer", True)}
+PAGES = {HOME: "the home page, docs/index.md", ALL_QUESTIONS: "the “all questions” page, docs/faq/index.md"}
+# The pages the site cannot do without, and what each is for.
+REQUIRED = {
+    HOME: "the home page, where the site opens, lists the questions",
+    ALL_QUESTIONS: "the “all questions” page, linked from the home page, has every answer",
+    "about.md": (
+        "the About page, linked from every page, says who publishes the site and how it treats readers"
+    ),
+}
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -141,3 +156,22 @@ def missing_pages(
             )
         )
     return problems
+
+
+def check_generated_parts(source: Source) -> list[Problem]:
+    """The markers of a page: its own where the build writes, none of another page's."""
+    findings: list[Finding] = []
+    for page, marker in MARKERS.items():
+        if source.norm_uri == page:
+            what, to_end = WRITES[page]
+            findings += marker_problems(source.text, marker, to_end, what)
+        else:
+            findings += misplaced_marker(source.text, marker, PAGES[page])
+    return [Problem(source.src_uri, message, line) for line, message in findings]
+
+
+def check_required_pages(sources: list[Source], languages: Languages) -> list[Problem]:
+    pages = {source.src_uri for source in sources}
+    questions = sum(1 for source in sources if source.is_question)
+    missing = missing_pages(pages, REQUIRED, questions, list(languages.all), languages.uri_for)
+    return [Problem(page, message) for page, message in missing]

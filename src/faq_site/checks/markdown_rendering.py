@@ -18,7 +18,8 @@ source to name the line:
   both languages (an element left open to the end of the page, and ATX headings
   `## Title` without id, are named by the other checks).
 
-Pure: the page's source lines and its rendered HTML in, `(line, message)` findings out.
+`check` is pure: the page's source lines and its rendered HTML in, `(line,
+message)` findings out; `check_page` gives them as the plugin's problems.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import Source, plain
 
 Finding = tuple[int | None, str]
 Lines = list[tuple[int, str]]  # (line number, text) of the page's body, fenced code left out
@@ -392,6 +396,11 @@ def check(lines: Lines, html: str, normalise: Callable[[str], str] = _same) -> l
         + unbalanced_html(reader, source)
         + headings(reader, source)
     )
+
+
+def check_page(source: Source, html: str) -> list[Problem]:
+    findings = check(source.lines(), html, plain)
+    return [Problem(source.src_uri, message, line) for line, message in findings]
 
 
 # -- links to a language's file --------------------------------------------------------------------

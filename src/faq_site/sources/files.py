@@ -9,7 +9,8 @@ without following any link (`os.scandir` and `follow_symlinks=False`), and the
 build stops if it finds one that is not a regular file or folder. It always ends:
 it never enters a link, and a folder is entered once.
 
-Pure: a folder in, its regular files and the problems found out.
+`walk` is pure: a folder in, its regular files and the problems found out;
+`refuse_links` stops the build with them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from faq_site.messages.problems import Problem, stop_if
 
 Finding = tuple[str, str]  # (path relative to docs/, message)
 
@@ -84,3 +87,8 @@ def walk(docs_dir: Path) -> DocsFolder:
     found.files.sort()
     found.problems.sort()
     return found
+
+
+def refuse_links(docs_dir: Path) -> None:
+    """Stop the build, before MkDocs walks docs/, if docs/ holds a link or a special file."""
+    stop_if([Problem(path, message) for path, message in walk(docs_dir).problems])
