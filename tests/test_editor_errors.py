@@ -1179,8 +1179,10 @@ def test_mistake_stops_the_build_with_its_message(
         count = len(expected)
         assert f"The FAQ has {count} problem{'s' if count > 1 else ''} to fix" in result.output
     # One message per problem, for the file the editor changed: the "all
-    # questions" page, which repeats every answer, does not report it again.
-    assert "faq/index" not in result.output, result.output
+    # questions" page, which repeats every answer, does not report it again
+    # (unless the mistake is about that page itself).
+    if not any("faq/index" in line for line in expected):
+        assert "faq/index" not in result.output, result.output
     # Nothing the editor wrote is lost or rewritten, in the copy or in the project.
     assert snapshot(outcome.docs) == outcome.before
     assert snapshot(PROJECT / "docs") == original_docs

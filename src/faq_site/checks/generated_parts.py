@@ -158,6 +158,17 @@ def missing_pages(
     return problems
 
 
+def can_write(norm_uri: str, markdown: str) -> bool:
+    """Whether the build may write a page's generated part: its marker is where it should be.
+
+    Otherwise the marker is left as it is (a comment readers do not see), and
+    its problem alone is named, not what a list written in the wrong place
+    would break around it.
+    """
+    what, to_end = WRITES[norm_uri]
+    return not marker_problems(markdown, MARKERS[norm_uri], to_end, what)
+
+
 def check_generated_parts(source: Source) -> list[Problem]:
     """The markers of a page: its own where the build writes, none of another page's."""
     findings: list[Finding] = []

@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from mkdocs.structure.pages import Page
 
+from faq_site.checks.generated_parts import can_write
 from faq_site.checks.question_numbers import Numbered, gap_problems
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
@@ -166,8 +167,7 @@ def valid_meta(meta: dict) -> dict:
 def with_lists(markdown: str, page: Page, questions: list[Question], languages: Languages) -> str:
     """The home page with its list of questions, the "all questions" page with every answer."""
     norm = languages.norm_uri(page.file.src_uri)
-    if norm == HOME:
-        return markdown.replace(MARKERS[HOME], question_list(questions))
-    if norm == ALL_QUESTIONS:
-        return markdown.replace(MARKERS[ALL_QUESTIONS], all_answers(questions))
-    return markdown
+    if norm not in MARKERS or not can_write(norm, markdown):
+        return markdown
+    written = question_list(questions) if norm == HOME else all_answers(questions)
+    return markdown.replace(MARKERS[norm], written)
