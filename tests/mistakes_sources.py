@@ -178,6 +178,15 @@ def invisible_link_text(docs: Path) -> list[str]:
     return [f"{page.where}:{line}: {invisible('U+200B zero-width space', after_text(before))}"]
 
 
+def joiner_in_an_id(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    line = page.heading_line("learn-more")
+    text = page.line(line)
+    page.set(line, text.replace("{#learn-more}", "{#learn\u200d-more}"))
+    before = text.split("{#learn-more}")[0] + "{#learn"
+    return [f"{page.where}:{line}: {invisible('U+200D zero-width joiner', after_text(before))}"]
+
+
 # -- generated parts and required pages --------------------------------------------------------------
 
 
@@ -204,6 +213,17 @@ def marker_with_text(docs: Path) -> list[str]:
         f"docs/index.en.md:{line}: the line `{HOME_MARKER}` must stand alone on its line: the build replaces "
         "the whole line with the list of questions. Put the rest of this line on a line of its own, with an "
         "empty line between."
+    ]
+
+
+def marker_without_spaces(docs: Path) -> list[str]:
+    home = SourcePage(docs, "index.md")
+    line = marker_line(home, HOME_MARKER)
+    home.set(line, HOME_MARKER.replace(" ", ""))
+    return [
+        f"docs/index.md:{line}: the line `{HOME_MARKER.replace(' ', '')}` must be written exactly "
+        f"`{HOME_MARKER}`, with its spaces: the build looks for that line to write the list of questions in "
+        "its place."
     ]
 
 
@@ -311,6 +331,16 @@ def unopened_italics(docs: Path) -> list[str]:
     ]
 
 
+def bold_apart(docs: Path) -> list[str]:
+    page = first(docs, "en", 2)
+    line = append_to_answer(page, " It is ** important ** to note.")
+    return [
+        f"{page.where}:{line}: the `**` after “{word}” has a space on each side, so readers see it as text. "
+        "Put it against the words, with no space inside (`**words**`), or delete it."
+        for word in ("is", "important")
+    ]
+
+
 def footnote(docs: Path) -> list[str]:
     page = first(docs)
     line = append_to_answer(page, "[^1]")
@@ -334,6 +364,16 @@ def split_link(space: str, kind: str, language: str) -> Make:
         ]
 
     return make
+
+
+def link_split_by_a_line_break(docs: Path) -> list[str]:
+    page = first(docs, "fr", 2)
+    url = page.first_link()[2]
+    line = after_answer(page, "Voir [OTAN]", f"({url}).")
+    return [
+        f"{page.where}:{line}: readers see `[OTAN] ({url})` as text, not a link: there is a line break "
+        f"between `]` and `(`. Write them together: `[OTAN]({url})`."
+    ]
 
 
 def stray_closing_tag(docs: Path) -> list[str]:
@@ -462,9 +502,11 @@ SOURCE_MISTAKES: list[tuple[str, Make]] = [
     ("soft hyphens pasted in an answer", soft_hyphens),
     ("right-to-left override in a description", bidi_override_in_description),
     ("link whose only text is invisible", invisible_link_text),
+    ("zero-width joiner in a heading id", joiner_in_an_id),
     # Generated parts and required pages
     ("home list marker twice", marker_twice),
     ("home list marker with text on its line", marker_with_text),
+    ("home list marker written without its spaces", marker_without_spaces),
     ("hand-written item under the home list", item_under_the_list),
     ("text glued above the home list", text_glued_above_the_list),
     ("text after the answers of the all-questions page", text_after_the_answers),
@@ -486,7 +528,9 @@ SOURCE_MISTAKES: list[tuple[str, Make]] = [
     ("bold never closed", unclosed_bold),
     ("italics never closed", unclosed_italics),
     ("italics closed but never opened", unopened_italics),
+    ("bold with a space on each side", bold_apart),
     ("footnote syntax", footnote),
+    ("link split by a line break", link_split_by_a_line_break),
     ("space between a link's ] and (", split_link(" ", "a space", "fr")),
     ("no-break space between a link's ] and (", split_link("\u00a0", "a no-break space", "en")),
     ("stray closing tag", stray_closing_tag),

@@ -98,3 +98,13 @@ def test_required_pages() -> None:
             "files, such as docs/faq/nato-summits.md and docs/faq/nato-summits.en.md, with `number: 1`).",
         ),
     ]
+
+
+def test_a_marker_written_without_its_spaces() -> None:
+    assert home("<!--faq:questions-->") == [
+        (
+            3,
+            f"the line `<!--faq:questions-->` must be written exactly `{HOME}`, with its spaces: the build "
+            "looks for that line to write the list of questions in its place.",
+        )
+    ]

@@ -145,3 +145,24 @@ def test_a_link_to_a_language_file_is_named() -> None:
             "each language's readers to their own version of it.",
         ),
     ]
+
+
+def test_a_marker_with_a_space_on_each_side_is_named() -> None:
+    assert check("un ** important ** ici") == [
+        (
+            1,
+            f"the `**` after “{word}” has a space on each side, so readers see it as text. Put it against "
+            "the words, with no space inside (`**words**`), or delete it.",
+        )
+        for word in ("un", "important")
+    ]
+
+
+def test_a_link_split_by_a_line_break_is_named() -> None:
+    [(line, message)] = check("Voir [l'OTAN]\n(https://www.nato.int/) ici.")
+    assert line == 1
+    assert "there is a line break between `]` and `(`" in message
+
+
+def test_an_inline_element_across_paragraphs_is_named_at_both_ends() -> None:
+    assert [line for line, _ in check("Texte <em>début\n\nfin</em> suite.")] == [3, 1]

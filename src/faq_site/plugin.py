@@ -86,7 +86,7 @@ from faq_site.readers import (
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
 from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
-from faq_site.sources.text import read
+from faq_site.sources.text import has_invisible, read
 from faq_site.state import BuildState
 
 
@@ -202,9 +202,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
         if checked:
             source = Source.read(page.file, langs)
-            # A page whose front matter cannot be read: its message comes first, and
-            # what follows it is not rendered right.
-            if not source.meta_error:
+            # A page whose front matter cannot be read, or with an invisible character: its
+            # message comes first, and what follows it is not rendered as the editor meant.
+            if not source.meta_error and not has_invisible(source.text):
                 outline = Outline.of(html)
                 warned = self.build.warned_links
                 domains = self.config.allowed_link_domains

@@ -53,6 +53,17 @@ def marker_problems(text: str, marker: str, writes_to_end: bool, what: str) -> l
     lines = text.split("\n")
     found = [number for number, line in enumerate(lines, start=1) if marker in line]
     if not found:
+        loose = re.compile(r"<!--\s*" + re.escape(marker[4:-3].strip()) + r"\s*-->", re.I)
+        near = [(n, m[0]) for n, line in enumerate(lines, start=1) if (m := loose.search(line))]
+        if near:
+            number, written = near[0]
+            return [
+                (
+                    number,
+                    f"the line `{written}` must be written exactly `{marker}`, with its spaces: the build "
+                    f"looks for that line to write {what} in its place.",
+                )
+            ]
         return [
             (
                 None,

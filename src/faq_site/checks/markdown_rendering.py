@@ -176,6 +176,14 @@ def _word_after(text: str, start: int) -> str:
     return text[start:].split()[0] if text[start:].split() else ""
 
 
+def _apart(marker: str, before: str, source: _Source) -> Finding:
+    return (
+        source.line_of(f"{before} {marker}", marker),
+        f"the `{marker}` after “{before}” has a space on each side, so readers see it as text. Put it "
+        f"against the words, with no space inside (`{marker}words{marker}`), or delete it.",
+    )
+
+
 def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks:
@@ -188,7 +196,10 @@ def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
             closes = not before.isspace() and (after.isspace() or not after.isalnum())
             if len(marker) == 1 and (before.isalnum() and after.isalnum() or not (opens or closes)):
                 continue  # `snake_case`, `2 * 3`: not a marker
-            opening = opens or not closes
+            if not opens and not closes:  # `un ** deux`: a space on each side
+                findings.append(_apart(marker, _word_before(text, match.start()), source))
+                continue
+            opening = opens
             context = _word_after(text, match.end()) if opening else _word_before(text, match.start())
             typed = f"{marker}{context}" if opening else f"{context}{marker}"
             escaped = "\\" + "\\".join(marker)
@@ -211,8 +222,13 @@ def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
 # -- footnotes and split links --------------------------------------------------------------------
 
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
-_SPLIT_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?P<space>[ \t\u00a0\u202f]+)\((?P<url>[^()\s]*)\)?")
-_SPACE_NAMES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\t": "a tab"}
+_SPLIT_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?P<space>[ \t\n\u00a0\u202f]+)\((?P<url>[^()\s]*)\)?")
+_SPACE_NAMES = {
+    "\n": "a line break",
+    "\u00a0": "a no-break space",
+    "\u202f": "a narrow no-break space",
+    "\t": "a tab",
+}
 
 
 def footnotes(blocks: list[str], source: _Source) -> list[Finding]:
@@ -272,7 +288,20 @@ def _tags(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"<{tag}(?=[\s/>])", re.I), re.compile(rf"</{tag}\s*>", re.I)
 
 
+# Elements that live inside a paragraph: the end of the paragraph closes them.
+_INLINE = frozenset(
+    ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark"]
+    + ["q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]
+)
+
+
 def _stray_lines(tag: str, lines: Lines) -> list[int]:
+    if tag in _INLINE:  # counted paragraph by paragraph
+        return [line for paragraph in _paragraphs(lines) for line in _stray_lines_in(tag, paragraph)]
+    return _stray_lines_in(tag, lines)
+
+
+def _stray_lines_in(tag: str, lines: Lines) -> list[int]:
     opening, closing = _tags(tag)
     found, depth = [], 0
     for number, line in lines:

@@ -59,6 +59,10 @@ def is_invisible(character: str) -> bool:
     return character in INVISIBLE_NAMES or unicodedata.category(character) == "Cf"
 
 
+def has_invisible(text: str) -> bool:
+    return any(is_invisible(character) for character in text)
+
+
 def invisible_name(character: str) -> str:
     """`U+200B zero-width space`."""
     name = INVISIBLE_NAMES.get(character) or unicodedata.name(character, "invisible character").lower()
