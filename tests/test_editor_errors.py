@@ -1095,8 +1095,8 @@ MISTAKES = [
     Mistake(
         "no faq settings",
         settings(
-            "allowed_link_domains:",
-            "allowed_domains:",
+            "allowed_link_domains:\n        - nato.int\n",
+            "",
             "'allowed_link_domains': Required configuration not provided.",
         ),
     ),

@@ -26,7 +26,7 @@ def strings_of(config: MkDocsConfig, language: str) -> dict:
     if strings is None:
         raise PluginError(
             f"mkdocs.yml: extra.strings has no entry for the language '{language}'. "
-            f"Add one with the same keys as extra.strings.en."
+            "Add one with the same keys as the other languages' (CONTRIBUTING.md, “Add a language”)."
         )
     return strings
 
