@@ -473,6 +473,15 @@ def french_thousands_with_a_point(docs: Path) -> list[str]:
     ]
 
 
+def french_thousands_with_a_comma(docs: Path) -> list[str]:
+    page = first(docs, "fr", 1)
+    line = append_to_answer(page, " Plus de 300,000 soldats.")
+    return [
+        f"{page.where}:{line}: the figure “300,000” groups its thousands with a comma, which French readers "
+        "take for a decimal comma. Write it the French way, with a space: `300 000`."
+    ]
+
+
 def allowed_domain(entry: str, message: str) -> Make:
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
@@ -573,6 +582,7 @@ SOURCE_MISTAKES: list[tuple[str, Make]] = [
     ("last question numbered one too high", last_number_too_high),
     ("link to a page's English file", link_to_a_language_file),
     ("French figure with a point between thousands", french_thousands_with_a_point),
+    ("French figure with a comma between thousands", french_thousands_with_a_comma),
     (
         "allowed domain that is a top-level domain",
         allowed_domain(

@@ -46,11 +46,16 @@ def test_numbers_are_not_times() -> None:
 
 
 def test_french_thousands_with_a_point_get_french_advice() -> None:
-    [(pattern, advice)] = rules_for("fr").misfigures
+    (pattern, advice), (comma, comma_advice) = rules_for("fr").misfigures
     found = [match[0] for match in pattern.finditer("40.000 soldats, WCAG 2.1, 1.250.000 euros, 24.03.2022")]
     assert found == ["40.000", "1.250.000"]
     assert advice("40.000") == (
         "the figure “40.000” groups its thousands with a point, which French readers take for a decimal "
         "point. Write it the French way, with a space: `40 000`."
     )
+    assert [m[0] for m in comma.finditer("40,000 soldats, 2,5 %, 1,250,000 euros, 0,75")] == [
+        "40,000",
+        "1,250,000",
+    ]
+    assert comma_advice("40,000").endswith("Write it the French way, with a space: `40 000`.")
     assert rules_for("en").misfigures == ()
