@@ -16,12 +16,14 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from faq_site.checks.domains import AllowedDomain
+
 
 class Domains(c.ListOfItems[str]):
-    """A list of at least one domain name, in lower case: `- nato.int`."""
+    """A list of at least one registrable domain, in lower case: `- nato.int` (checks/domains.py)."""
 
     def __init__(self) -> None:
-        super().__init__(c.Type(str))
+        super().__init__(AllowedDomain())
 
     def run_validation(self, value: object) -> list[str]:
         domains = [domain.strip().lower() for domain in super().run_validation(value)]

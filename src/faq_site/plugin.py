@@ -26,19 +26,22 @@ registers each at its own. Within a priority, plugins run in the order of
     event (priority)          what runs, in this order
     ------------------------  -------------------------------------------------------------
     on_startup                remember the command (`gh-deploy` publishes)
-    on_config (100)           readers/site_url: a default site_url; none local when publishing
+    on_config (100)           readers/site_url: a default site_url; none local when publishing;
+                              sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/svg_assets, checks/translations, checks/questions;
+    on_files (10)             checks/files, checks/svg_assets, checks/translations, the required pages,
+                              checks/questions, checks/generated_parts, checks/text;
                               readers/navigation (questions, nav); readers/redirects (renames)
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
-    on_page_markdown (100)    valid front matter only; home page's list, "all questions" page
+    on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
-    on_page_content           checks/content_allowlist, checks/links, checks/page_html; typeset the title;
+    on_page_content           checks/content_allowlist, checks/links, checks/page_html,
+                              checks/markdown_rendering; typeset the title;
                               checks/parity; readers/provenance (the French page's state)
     on_page_context           provenance note; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
@@ -62,13 +65,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from faq_site.checks import page_html, parity
+from faq_site.checks import markdown_rendering, page_html, parity
 from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
 from faq_site.checks.files import file_problems, markdown_sources
+from faq_site.checks.generated_parts import check_generated_parts, check_required_pages
 from faq_site.checks.links import check_links
 from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
 from faq_site.checks.svg_assets import svg_problems
+from faq_site.checks.text import check_text
 from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
@@ -87,7 +92,9 @@ from faq_site.readers import (
     typography,
 )
 from faq_site.readers.site_url import check_site_url
+from faq_site.sources.files import refuse_links
 from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
+from faq_site.sources.text import has_invisible, read
 from faq_site.state import BuildState
 
 
@@ -117,6 +124,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         check_site_url(config, self.command)
         return config
 
+    @event_priority(100)  # before MkDocs walks docs/ (after on_config), following links
+    def _config_docs_folder(self, config: MkDocsConfig) -> MkDocsConfig:
+        refuse_links(Path(config.docs_dir))
+        return config
+
     @event_priority(-110)  # after static-i18n (-100) has set the build's language
     def _config_language(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = Languages.of_config(config)
@@ -133,7 +145,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         seo.configure(config)
         return config
 
-    on_config = CombinedEvent(_config_site_url, _config_language)
+    on_config = CombinedEvent(_config_site_url, _config_docs_folder, _config_language)
 
     # -- on_files -----------------------------------------------------------------------------
 
@@ -145,9 +157,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(svg_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), blocking=True)
+        # Without a home, "all questions" or About page, or any question, there is no site to build.
+        problems.report(check_required_pages(sources, langs), blocking=True)
         problems.report(check_translations(sources, langs))
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
         problems.report([problem for source in sources for problem in check_front_matter(source)])
+        problems.report([problem for source in sources for problem in check_generated_parts(source)])
+        problems.report([problem for source in sources for problem in check_text(source, langs)])
         problems.report(order_problems)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
@@ -176,6 +192,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     @event_priority(100)  # before anything reads page.meta
     def _markdown_lists(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
         page.meta = navigation.valid_meta(page.meta)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
         return navigation.with_lists(markdown, page, questions, self.lang())
@@ -206,19 +223,22 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
         if checked:
             source = Source.read(page.file, langs)
-            # A page whose front matter cannot be read: its message comes first, and
-            # what follows it is not rendered right.
-            if not source.meta_error:
+            # A page whose front matter cannot be read, or with an invisible character: its
+            # message comes first, and what follows it is not rendered as the editor meant.
+            if not source.meta_error and not has_invisible(source.text):
                 outline = Outline.of(html)
                 warned, rule = self.build.warned_links, self.url_rule(config)
                 self.build.problems.report(
                     content_problems(source, html, page, files, rule, warned)
                     + check_links(source, outline, page, files, rule, warned)
                     + page_html.check_page(source, outline)
+                    # What follows an element never closed is not rendered as written: page_html says so.
+                    + ([] if outline.unclosed else markdown_rendering.check_page(source, html))
                 )
         typography.typeset_title(page, language)
         if checked:
             rendered = parity.rendered_page(page, html, langs)
+            self.build.problems.report(parity.misfigures(rendered))
             if language == langs.default:
                 self.build.french_pages[page.url] = rendered
             elif (french := self.build.french_pages.get(page.url.removeprefix(f"{language}/"))) is not None:

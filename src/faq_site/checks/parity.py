@@ -46,9 +46,13 @@ class Figure:
     month: int | None = None
     year: str | None = None
     grouped: bool = False  # a number written with its thousands separated
+    hour: int | None = None  # a time's: 14, 30
+    minute: int = 0
 
     def written(self, rules: LanguageRules) -> str:
-        """As a language writes it: `40,000`, `1 March 2022` in English; its digits without rules."""
+        """As a language writes it: `40,000`, `1 March 2022`, `2.30 pm` in English; digits without rules."""
+        if self.hour is not None:
+            return rules.time(self.hour, self.minute)
         if self.month is not None:
             return rules.written(self.day, self.month, self.year)
         whole, _, fraction = self.key.partition(".")
@@ -78,8 +82,29 @@ def dates(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
     return found, text
 
 
+def times(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
+    """The times of day in a text (`14 h 30`, `2.30 pm`: the same time), and the text without them."""
+    found = []
+
+    def take(match: re.Match[str]) -> str:
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        half = (match.groupdict().get("half") or "").lower()
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        found.append(
+            Figure(f"time {hour:02}:{minute:02}", " ".join(match[0].split()), hour=hour, minute=minute)
+        )
+        return " "
+
+    for pattern in rules.times:
+        text = pattern.sub(take, text)
+    return found, text
+
+
 def figures(text: str, rules: LanguageRules) -> list[Figure]:
     found, rest = dates(text, rules)
+    found_times, rest = times(rest, rules)
+    found += found_times
     for match in rules.numbers.finditer(rest):
         whole, decimals = match[0], ""
         for mark in rules.decimal_marks:
@@ -236,6 +261,18 @@ def compare(french: RenderedPage, english: RenderedPage, languages: Languages) -
                 line,
             )
         )
+    return problems
+
+
+def misfigures(page: RenderedPage) -> list[Problem]:
+    """Figures written as the page's language does not write them, with that language's advice."""
+    rules = rules_for(page.source.language)
+    text = "".join(page.article.text)
+    problems = []
+    for pattern, advice in rules.misfigures:
+        for match in pattern.finditer(text):
+            figure = Figure(match[0], match[0])
+            problems.append(Problem(page.source.src_uri, advice(match[0]), page.line_of(figure)))
     return problems
 
 

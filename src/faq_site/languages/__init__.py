@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -27,6 +28,8 @@ SPACE = "[ \u00a0\u202f]"
 # A language without rules: a figure is its digits, whatever separates them (`40 000`,
 # `40,000` and `40.000` are all 40000), so a translation is compared as figures.
 NEUTRAL_NUMBER = re.compile(rf"(?<!\d)\d+(?:(?:{SPACE}|[,.])\d+)*(?!\d)")
+# A time on the 24-hour clock, `14:30`, written so in many languages.
+CLOCK = re.compile(r"(?<![\d,.:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])")
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,21 @@ class LanguageRules:
     decimal_marks: str = ""
     thousands_separator: str = ""  # how a grouped number is written back: `40,000`
     first_day: str = ""  # how the first day of a month is written in a date: `1er`
+    # Times of day, read before the numbers: patterns naming `hour`, `minute` (may be
+    # missing) and `half` (`a` or `p`, on a 12-hour clock); and how the language writes one.
+    times: tuple[re.Pattern[str], ...] = ()
+    clock: Callable[[int, int], str] | None = None
+    # Figures the language does not write that way (`40.000` in French), each with the
+    # advice for the page: (pattern, advice(figure as written)).
+    misfigures: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = ()
 
     @property
     def neutral(self) -> bool:
         return self.numbers is NEUTRAL_NUMBER
+
+    def time(self, hour: int, minute: int) -> str:
+        """A time as this language writes it: `2.30 pm` in English; `14:30` without rules."""
+        return self.clock(hour, minute) if self.clock else f"{hour:02}:{minute:02}"
 
     def date_text(self, day: date) -> str:
         """A page's date as readers read it: `1er mars 2022`, `25 November 2026`; ISO without rules."""

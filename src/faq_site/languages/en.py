@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from faq_site.languages import SPACE, LanguageRules
+from faq_site.languages import CLOCK, SPACE, LanguageRules
 
 MONTHS = (
     "January",
@@ -23,6 +23,21 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 # Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
 _OPENS = r"(?:^|(?<=[\s(\[{\u2013\u2014]))"
+# `2.30 pm`, `2 p.m.`, `9 am`: a 12-hour clock, as NATO's British English writes it.
+TIME = re.compile(
+    rf"(?<![\d,.:])(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?{SPACE}?(?P<half>[ap])\.?m\b\.?",
+    re.I,
+)
+
+
+def clock(hour: int, minute: int) -> str:
+    """`2.30 pm`, `9 am`, `12 noon`, `12 midnight`."""
+    if minute == 0 and hour in (0, 12):
+        return "12 midnight" if hour == 0 else "12 noon"
+    half = "am" if hour < 12 else "pm"
+    twelve = hour % 12 or 12
+    return f"{twelve}.{minute:02} {half}" if minute else f"{twelve} {half}"
+
 
 RULES = LanguageRules(
     name="English",
@@ -51,4 +66,6 @@ RULES = LanguageRules(
     numbers=re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d,.])\d+(?:\.\d+)?(?!\d)"),
     thousands_separator=",",
     decimal_marks=".",
+    times=(TIME, CLOCK),
+    clock=clock,
 )

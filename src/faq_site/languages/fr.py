@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from faq_site.languages import NARROW_NBSP, NBSP, SPACE, LanguageRules
+from faq_site.languages import CLOCK, NARROW_NBSP, NBSP, SPACE, LanguageRules
 
 MONTHS = (
     "janvier",
@@ -20,6 +20,31 @@ MONTHS = (
     "novembre",
     "décembre",
 )
+# `14 h 30`, `14h30`, `9 h`: the hour, `h`, the minutes if any.
+TIME = re.compile(rf"(?<![\d,.])(?P<hour>[01]?\d|2[0-3]){SPACE}?h(?:{SPACE}?(?P<minute>[0-5]\d))?(?!\w)")
+# Thousands grouped by points (`40.000`, `1.250.000`: German, Italian) or commas
+# (`40,000`: English, which French reads as forty, the comma marking decimals).
+POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
+COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,]*\d)")
+
+
+def clock(hour: int, minute: int) -> str:
+    return f"{hour} h {minute:02}" if minute else f"{hour} h"
+
+
+def point_thousands(figure: str) -> str:
+    return (
+        f"the figure “{figure}” groups its thousands with a point, which French readers take for a "
+        f"decimal point. Write it the French way, with a space: `{figure.replace('.', ' ')}`."
+    )
+
+
+def comma_thousands(figure: str) -> str:
+    return (
+        f"the figure “{figure}” groups its thousands with a comma, which French readers take for a "
+        f"decimal comma. Write it the French way, with a space: `{figure.replace(',', ' ')}`."
+    )
+
 
 RULES = LanguageRules(
     name="French",
@@ -49,4 +74,7 @@ RULES = LanguageRules(
     thousands_separator=" ",
     decimal_marks=",.",
     first_day="1er",
+    times=(TIME, CLOCK),
+    clock=clock,
+    misfigures=((POINT_THOUSANDS, point_thousands), (COMMA_THOUSANDS, comma_thousands)),
 )

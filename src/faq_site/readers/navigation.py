@@ -21,6 +21,8 @@ from pathlib import PurePosixPath
 
 from mkdocs.structure.pages import Page
 
+from faq_site.checks.generated_parts import can_write
+from faq_site.checks.question_numbers import Numbered, gap_problems
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import ALL_QUESTIONS, FRONT_MATTER_KEYS, HOME, MARKERS, Source
@@ -39,6 +41,11 @@ class Question:
     @property
     def title(self) -> str:
         return self.source.title or self.slug
+
+
+def number_line(source: Source) -> int:
+    """The line of a page's `number:` key, where its problems are named."""
+    return source.key_lines.get("number", 1)
 
 
 def valid_number(source: Source) -> int | None:
@@ -79,24 +86,15 @@ def order_questions(
                 Problem(
                     same[0].source.src_uri,
                     f"has number {number}, like {others}. Give every question its own number.",
-                    1,
+                    number_line(same[0].source),
                 )
             )
     french_slugs = {question.slug for question in questions[default]}
     unnumbered |= any(q.slug not in french_slugs for language in languages.all for q in questions[language])
     # A repeated number or a missing French page is reported as such, not as a gap too.
     if not unnumbered and not problems:
-        for position, number in enumerate(sorted(by_number), start=1):
-            if position != number:
-                problems.append(
-                    Problem(
-                        by_number[number][0].source.src_uri,
-                        f"has number {number}, but no question has number {position}. "
-                        "Number the questions 1, 2, 3… with no gap.",
-                        1,
-                    )
-                )
-                break
+        numbered = [Numbered(q.source.src_uri, q.number, number_line(q.source)) for q in questions[default]]
+        problems += [Problem(src_uri, message, line) for src_uri, line, message in gap_problems(numbered)]
     french = {q.slug: q for q in questions[default]}
     for language in languages.all:
         for question in questions[language]:
@@ -108,7 +106,7 @@ def order_questions(
                         f"has number {question.number}, but its French version "
                         f"docs/{twin.source.src_uri} has {twin.number}. "
                         "Give both versions the same number.",
-                        1,
+                        number_line(question.source),
                     )
                 )
     return questions, problems
@@ -169,8 +167,7 @@ def valid_meta(meta: dict) -> dict:
 def with_lists(markdown: str, page: Page, questions: list[Question], languages: Languages) -> str:
     """The home page with its list of questions, the "all questions" page with every answer."""
     norm = languages.norm_uri(page.file.src_uri)
-    if norm == HOME:
-        return markdown.replace(MARKERS[HOME], question_list(questions))
-    if norm == ALL_QUESTIONS:
-        return markdown.replace(MARKERS[ALL_QUESTIONS], all_answers(questions))
-    return markdown
+    if norm not in MARKERS or not can_write(norm, markdown):
+        return markdown
+    written = question_list(questions) if norm == HOME else all_answers(questions)
+    return markdown.replace(MARKERS[norm], written)

@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from faq_site.languages import Languages, rules_for
 from faq_site.readers.dates import History
 from faq_site.sources.source import ALL_QUESTIONS, is_question
+from faq_site.sources.text import read, visible
 
 NATO = "nato"
 ADAPTED = "adapted"
@@ -49,8 +50,9 @@ _BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "blockquote", "td", "th", "dd
 
 
 def normalise(text: str) -> str:
-    """A sentence without its typography: straight apostrophes, no space before ? ! ; : », one space."""
-    text = text.replace("’", "'")
+    """A sentence as compared: NFC, without invisible characters or typography (straight
+    apostrophes, no space before ? ! ; : », one space). An invisible change never flips the label."""
+    text = visible(read(text)).replace("’", "'")
     text = _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("", text))
     return " ".join(text.split())
 

@@ -17,8 +17,10 @@ from pathlib import PurePosixPath
 import yaml
 from mkdocs.structure.files import File
 
+from faq_site.checks.question_numbers import value_problem
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
+from faq_site.sources.text import conflict_markers, read
 
 QUESTIONS_DIR = "faq"
 HOME = "index.md"
@@ -122,10 +124,18 @@ class Source:
 
     @classmethod
     def parse(cls, src_uri: str, text: str, languages: Languages) -> Source:
+        # Read as NFC (sources/text.py): `é` typed as one character or as two is the same text.
+        text = read(text)
         source = cls(src_uri, text, languages)
         match = _FRONT_MATTER.match(text)
         if match:
             source.body_line = text[: match.end()].count("\n") + 1
+        if conflicts := conflict_markers(text):
+            # Git's markers, in the front matter or the text: neither YAML nor Markdown
+            # reads the file as the editor meant it, so the markers are all that is said.
+            source.meta_error = "conflict"
+            source.meta_problems = [Problem(src_uri, message, line) for line, message in conflicts]
+        elif match:
             source._read_front_matter(match.group(1))
         else:
             source._no_front_matter()
@@ -184,6 +194,12 @@ class Source:
                     line,
                 )
             self.key_lines.setdefault(key, line)
+            if key == "number" and isinstance(value_node, yaml.ScalarNode):
+                problem = value_problem(meta.get(key), value_node.value, value_node.style)
+                if problem:
+                    self._problem(problem, line)
+                    meta[key] = None
+                    continue
             if (
                 isinstance(value_node, yaml.ScalarNode)
                 and not value_node.style
@@ -248,7 +264,7 @@ class Source:
     def lines(self) -> list[tuple[int, str]]:
         """(line number, line) for every line outside fenced code blocks."""
         result, fenced = [], False
-        for number, line in enumerate(self.text.splitlines(), start=1):
+        for number, line in enumerate(self.text.split("\n"), start=1):
             if number < self.body_line:
                 continue
             if _FENCE.match(line):
@@ -262,7 +278,7 @@ class Source:
         """The first line of the body holding one of these texts (tried in order)."""
         lines = self.lines()
         if in_code:  # fenced code blocks included
-            lines = list(enumerate(self.text.splitlines(), start=1))[self.body_line - 1 :]
+            lines = list(enumerate(self.text.split("\n"), start=1))[self.body_line - 1 :]
         for needle in filter(None, needles):
             for number, line in lines:
                 if plain(needle) in plain(line):
