@@ -171,18 +171,3 @@ def test_french_link_to_an_english_only_page_says_so(site: Site) -> None:
             if is_english_address(link["href"]):
                 assert link.get("hreflang") == "en", f"{page.path}: {link['href']}"
 
-
-def test_an_unverified_link_target_says_so_where_it_is_used() -> None:
-    """tests/data/learn-more-links.yml marks targets it could not verify; a page using one says so."""
-    data = yaml.safe_load((PROJECT / "tests/data/learn-more-links.yml").read_text(encoding="utf-8"))
-    unverified = [
-        item[f"url_{language}"]
-        for items in data["questions"].values()
-        for item in items
-        if not item["verified"]
-        for language in LANGUAGES
-    ]
-    for path in sorted((PROJECT / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if any(f"]({url})" in text for url in unverified):
-            assert "<!--" in text and ("vérifié" in text or "unverified" in text), path
