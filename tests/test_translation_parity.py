@@ -10,12 +10,16 @@ English only; then builds with --strict.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import PROJECT, build
+
+sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
+import translation_parity  # noqa: E402 (a hook module, from the hooks' folder)
 
 FRENCH_QUESTION = next(
     path.relative_to(PROJECT / "docs").as_posix()
@@ -180,3 +184,29 @@ def test_every_mismatch_is_reported_at_once(with_figures: Path, tmp_path: Path) 
     assert "docs/index.en.md:" in result.output
     assert f"docs/{ENGLISH_QUESTION}:" in result.output
     assert "the figure “40 000”" in result.output and "the figure “2014”" in result.output
+
+
+# -- how each language writes a time of day (no build needed) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("14 h 30", "2.30 pm"),
+        ("14h30", "2:30 p.m."),
+        ("9 h", "9 am"),
+        ("12 h", "12 pm"),
+        ("0 h 15", "12.15 am"),
+    ],
+)
+def test_a_time_is_the_same_figure_in_each_languages_style(french: str, english: str) -> None:
+    assert [f.key for f in translation_parity.figures(f"à {french}.", "fr")] == [
+        f.key for f in translation_parity.figures(f"at {english}.", "en")
+    ]
+
+
+def test_a_different_time_is_a_missing_figure() -> None:
+    french = translation_parity.figures("La réunion commence à 14 h 30.", "fr")
+    english = translation_parity.figures("The meeting starts at 3.30 pm.", "en")
+    assert [f.key for f in french] != [f.key for f in english]
+    assert [f.english for f in french] == ["2.30 pm"]

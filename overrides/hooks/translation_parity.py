@@ -4,7 +4,7 @@ static-i18n renders every French page, then every English page. For each page
 this hook reads the article as rendered (after Markdown, before the theme) and
 records how many paragraphs, list items and links it has and which figures its
 text holds: numbers (`40 000` is `40,000` in English), years and dates
-(`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
+(`1er mars 2022` is `1 March 2022`), times (`14 h 30` is `2.30 pm`). Each English page must have the counts of
 its French page and every figure of it; if not, each difference is one more
 problem in the list overrides/hooks/problems.py stops the build with (none for
 a page that has a problem of its own: its difference would only echo it).
@@ -96,6 +96,17 @@ DATES = {
         ),
     ],
 }
+# Times of day, as each language writes them: "14 h 30", "14 h" in French; "2.30 pm", "2 pm" or
+# "14:30" in English. Each names its parts: hour, minute (may be missing), and am or pm (English).
+TIMES = {
+    "fr": [re.compile(rf"\b(?P<hour>[01]?\d|2[0-3]){_SPACE}*h(?:{_SPACE}*(?P<minute>[0-5]\d))?\b")],
+    "en": [
+        re.compile(
+            rf"\b(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?{_SPACE}*(?P<half>[ap])\.?m\b\.?", re.I
+        ),
+        re.compile(r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b"),
+    ],
+}
 # Thousands grouped by spaces in French, by commas in English; decimal comma, decimal point.
 NUMBERS = {
     "fr": re.compile(
@@ -138,8 +149,28 @@ def dates(text: str, language: str) -> tuple[list[Figure], str]:
     return found, text
 
 
+def times(text: str, language: str) -> tuple[list[Figure], str]:
+    """The times of day in a text, and the text without them: "14 h 30" is "2.30 pm"."""
+    found = []
+
+    def take(match: re.Match[str]) -> str:
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        half = (match.groupdict().get("half") or "").lower()
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        english = f"{hour % 12 or 12}{f'.{minute:02}' if minute else ''} {'pm' if hour >= 12 else 'am'}"
+        found.append(Figure(f"T{hour:02}:{minute:02}", " ".join(match[0].split()), english))
+        return " "
+
+    for pattern in TIMES[language]:
+        text = pattern.sub(take, text)
+    return found, text
+
+
 def figures(text: str, language: str) -> list[Figure]:
+    found_times, text = times(text, language)
     found, rest = dates(text, language)
+    found = found_times + found
     # French writes decimals with a comma, but a version number with a point
     # (WCAG 2.1) is written the same in both languages.
     decimal_marks = ",." if language == "fr" else "."
