@@ -18,11 +18,15 @@ from pathlib import Path
 
 import pytest
 from docs_copy import SourcePage, questions
+from site_settings import allowed_link_domains
 
 from conftest import PROJECT, BuildResult, build, build_many, copy_project
 
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
-ALLOWED = "nato.int"
+# As the build lists them: read from mkdocs.yml, where an editor may allow another domain.
+ALLOWED = ", ".join(allowed_link_domains(PROJECT))
+# The list of allowed domains in mkdocs.yml, wherever it is and whatever it holds; group 1 is the first.
+DOMAIN_LIST = re.compile(r"allowed_link_domains:\n +- (\S+)\n(?: +- \S+\n)*")
 
 
 def snapshot(directory: Path) -> dict[str, str]:
@@ -664,12 +668,13 @@ def second(page: SourcePage) -> SourcePage:
 # -- settings ---------------------------------------------------------------------------------
 
 
-def settings(old: str, new: str) -> Callable[[Path], list[str]]:
+def settings(old: str | re.Pattern[str], new: str) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        assert old in text, old
-        config.write_text(text.replace(old, new, 1), encoding="utf-8")
+        pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+        assert pattern.search(text), pattern.pattern
+        config.write_text(pattern.sub(new, text, count=1), encoding="utf-8")
         return [
             "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line starting "
             "with `- `, for example:"
@@ -1084,7 +1089,7 @@ MISTAKES = [
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
-        settings("allowed_link_domains:\n      - nato.int", "allowed_link_domains: nato.int"),
+        settings(DOMAIN_LIST, r"allowed_link_domains: \1\n"),
     ),
     Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
