@@ -17,26 +17,18 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from site_settings import read_config, record_setting
 
 from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart
 
 sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
 import provenance  # noqa: E402 (a hook module, from the hooks' folder)
 
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with `!ENV [NAME, default]` read as its default, and `!ENV NAME` as None."""
-
-
-_ConfigLoader.add_constructor(
-    "!ENV",
-    lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None,
-)
-CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+CONFIG = read_config(PROJECT)
 STRINGS = CONFIG["extra"]["strings"]
-RECORD = provenance.read_record((PROJECT / CONFIG["extra"]["faq"]["record"]).read_text(encoding="utf-8"))
+RECORD_SETTING = record_setting(PROJECT)
+RECORD = provenance.read_record((PROJECT / RECORD_SETTING).read_text(encoding="utf-8"))
 # Material's own additions to the article, not the page's text.
 NOT_TEXT = ".faq-provenance, .md-source-file, .md-content__button, template, script"
 
@@ -51,7 +43,7 @@ def test_the_record_is_natos_whole_page() -> None:
 
 
 def test_the_record_is_not_published(site: Site) -> None:
-    assert not list(site.root.rglob(Path(CONFIG["extra"]["faq"]["record"]).name))
+    assert not list(site.root.rglob(Path(RECORD_SETTING).name))
 
 
 def stated(soup: BeautifulSoup) -> str | None:
@@ -124,15 +116,27 @@ def split_sentences(paragraph: str) -> list[str]:
     return re.split(r"(?<=\.)\s+", paragraph.strip())
 
 
-def a_question(project: Path) -> str:
-    """The French question whose first paragraph has the most sentences (whatever the pages say today)."""
+def site_states(site: Site) -> dict[str, str | None]:
+    """The state each page of the project's own site states, by address (as built_states names them)."""
+    return {page.url_path.rstrip("/") or ".": stated(page.soup) for page in site.pages}
+
+
+def a_question(project: Path, states: dict[str, str | None]) -> str:
+    """A French question to edit, whatever the pages say today: one still NATO's text if any is, so
+    that an edit can change its state; among those, the one whose first paragraph has the most
+    sentences."""
     questions = [
         path
         for path in (project / "docs" / "faq").glob("*.md")
         if not path.name.endswith(".en.md") and path.name != "index.md"
     ]
     best = max(
-        questions, key=lambda path: (len(split_sentences(first_paragraph(path.read_text()))), path.name)
+        questions,
+        key=lambda path: (
+            states.get(f"faq/{path.stem}") == provenance.NATO,
+            len(split_sentences(first_paragraph(path.read_text()))),
+            path.name,
+        ),
     )
     return best.stem
 
@@ -160,36 +164,39 @@ def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
     return pages
 
 
-def test_typography_alone_keeps_natos_text(project_copy: Path, tmp_path: Path) -> None:
-    # Plain or typographic characters, extra spaces: still NATO's text.
-    name = a_question(project_copy)
+def test_typography_alone_keeps_natos_text(project_copy: Path, tmp_path: Path, site: Site) -> None:
+    # Plain or typographic characters, extra spaces: every page keeps the state it has in the
+    # project (NATO's text stays NATO's text), whatever the pages say today.
+    before = site_states(site)
+    name = a_question(project_copy, before)
     edit_french_answer(project_copy, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
     states = {address: state for address, (state, _) in built_states(tmp_path / "site").items()}
-    assert {state for address, state in states.items() if from_natos_text(f"{address}/")} == {provenance.NATO}
+    assert states == before
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
 def test_an_edited_french_page_and_its_twin_become_adapted(
-    project_copy: Path, tmp_path: Path, edit: str
+    project_copy: Path, tmp_path: Path, edit: str, site: Site
 ) -> None:
     git(project_copy, "init", "-q", "-b", "main", day="2029-03-01")
     git(project_copy, "add", "-A", day="2029-03-01")
-    git(project_copy, "commit", "-q", "-m", "NATO's text", day="2029-03-01")
-    name = a_question(project_copy)
+    git(project_copy, "commit", "-q", "-m", "The project's text", day="2029-03-01")
+    before = site_states(site)
+    name = a_question(project_copy, before)
     edit_french_answer(project_copy, name, EDITS[edit])
     git(project_copy, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
 
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
     pages = built_states(tmp_path / "site")
+    # The edited page, its twin and the all-questions page are adapted; every other page keeps the
+    # state it has in the project (the pages of NATO's text that editors left alone stay NATO's).
     adapted = {f"faq/{name}", f"en/faq/{name}", "faq", "en/faq"}
+    assert set(pages) == set(before)
     for address, (state, _) in pages.items():
-        if not from_natos_text(f"{address}/"):
-            assert state is None, address
-            continue
-        assert state == (provenance.ADAPTED if address in adapted else provenance.NATO), address
+        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
         (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
@@ -207,8 +214,10 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
-def test_without_git_history_an_adapted_page_has_no_date(project_copy: Path, tmp_path: Path) -> None:
-    name = a_question(project_copy)
+def test_without_git_history_an_adapted_page_has_no_date(
+    project_copy: Path, tmp_path: Path, site: Site
+) -> None:
+    name = a_question(project_copy, site_states(site))
     edit_french_answer(project_copy, name, EDITS["an added sentence"])
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
@@ -218,7 +227,7 @@ def test_without_git_history_an_adapted_page_has_no_date(project_copy: Path, tmp
 
 
 def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / CONFIG["extra"]["faq"]["record"]).unlink()
+    (project_copy / RECORD_SETTING).unlink()
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode != 0
     assert "mkdocs.yml: extra.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
@@ -227,7 +236,7 @@ def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) ->
 
 def test_a_record_setting_that_is_not_a_path_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
     config = project_copy / "mkdocs.yml"
-    setting = f"record: {CONFIG['extra']['faq']['record']}"
+    setting = f"record: {RECORD_SETTING}"
     config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode != 0
