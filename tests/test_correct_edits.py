@@ -9,12 +9,14 @@ checks of tests/test_content.py against its own docs/, and show the edit.
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docs_copy import SourcePage, questions, same_text
+from docs_copy import LINK_ITEM, SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
 
 from conftest import LANGUAGES, BuildResult, Site, build_many, copy_project
@@ -229,6 +231,13 @@ def has_link(href: str, text: str | None = None) -> Callable[[object], None]:
     return check
 
 
+def has_text(texts: dict[str, str]) -> Callable[[object], None]:
+    def check(page) -> None:
+        assert same_text(texts[page.language]) in same_text(page.content.get_text()), page.path
+
+    return check
+
+
 def windows_line_endings(docs: Path) -> Callable[[Site], None]:
     """Files saved on Windows: every line ends with CR LF."""
     pages = [questions(docs, language)[0] for language in LANGUAGES]
@@ -238,6 +247,197 @@ def windows_line_endings(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         for page in pages:
             assert question_page(site, page).content.find("h1")
+
+    return check
+
+
+def after_answer(blocks: dict[str, str], expected: Callable[[object, str], None]):
+    """Adds a block of Markdown after the first answer's first paragraph, in both languages."""
+
+    def make(docs: Path) -> Callable[[Site], None]:
+        pages = []
+        for language in LANGUAGES:
+            page = questions(docs, language)[0]
+            page.insert(page.answer_line() + 1, "", blocks[language])
+            pages.append((page, language))
+
+        def check(site: Site) -> None:
+            for page, language in pages:
+                expected(question_page(site, page), language)
+
+        return check
+
+    return make
+
+
+QUOTE = {"fr": "Nous resterons unis.", "en": "We will stay united."}
+
+
+def shows_quote(page, language: str) -> None:
+    quotes = [same_text(quote.get_text()) for quote in page.content.find_all("blockquote")]
+    assert same_text(QUOTE[language]) in quotes, f"{page.path}: {quotes}"
+
+
+TABLE = {
+    "fr": "| Année | Pays membres |\n| --- | --- |\n| 1949 | 12 |\n| 2022 | 30 |",
+    "en": "| Year | Member countries |\n| --- | --- |\n| 1949 | 12 |\n| 2022 | 30 |",
+}
+
+
+def shows_table(page, language: str) -> None:
+    table = page.content.find("table")
+    assert table is not None, page.path
+    rows = [
+        [same_text(cell.get_text()) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")
+    ]
+    assert rows == [
+        [same_text(cell) for cell in line.strip("|").split("|")]
+        for line in TABLE[language].split("\n")
+        if "---" not in line
+    ], rows
+
+
+# A 2 x 2 PNG, as an editor's image would be: a real file under docs/assets/.
+IMAGE = "assets/images/members.png"
+IMAGE_ALT = {"fr": "Carte des pays membres", "en": "Map of the member countries"}
+
+
+def png(width: int = 2, height: int = 2) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x00\x33\x99" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def local_image(docs: Path) -> Callable[[Site], None]:
+    """An image added under docs/assets/, shown in the first answer with alt text in each language."""
+    (docs / IMAGE).parent.mkdir(parents=True, exist_ok=True)
+    (docs / IMAGE).write_bytes(png())
+    pages = []
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        page.insert(page.answer_line() + 1, "", f"![{IMAGE_ALT[language]}](../{IMAGE})")
+        pages.append((page, language))
+
+    def check(site: Site) -> None:
+        assert (site.root / IMAGE).read_bytes() == png()
+        for page, language in pages:
+            built = question_page(site, page)
+            image = built.content.find("img", alt=IMAGE_ALT[language])
+            assert image is not None, built.path
+            assert (site.root / built.path.parent / image["src"]).resolve() == (site.root / IMAGE).resolve()
+
+    return check
+
+
+TITLE_ADDITION = {"fr": " aujourd'hui", "en": " today"}
+
+
+def changed_title(docs: Path) -> Callable[[Site], None]:
+    """The second question's title says more in both languages; its id stays."""
+    pages = []
+    for language in LANGUAGES:
+        page = questions(docs, language)[1]
+        line = page.title_line()
+        _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
+        mark = title[-1] if title.endswith(("?", "!")) else ""
+        space = " " if language == "fr" and mark else ""  # French: "… aujourd'hui ?"
+        new = f"{title.removesuffix(mark).rstrip()}{TITLE_ADDITION[language]}{space}{mark}"
+        page.set(line, f"# {new} {{#{identifier}}}")
+        pages.append((page, new, identifier))
+
+    def check(site: Site) -> None:
+        for page, title, identifier in pages:
+            built = question_page(site, page)
+            assert same_text(built.h1) == same_text(title), built.path
+            assert built.content.find("h1")["id"] == identifier
+
+    return check
+
+
+ANOTHER_DOMAIN = "un.org"
+ANOTHER_DOMAIN_LINKS = {
+    "fr": ("Nations unies", "https://www.un.org/fr/"),
+    "en": ("United Nations", "https://www.un.org/en/"),
+}
+# The list of allowed domains in mkdocs.yml, wherever it is: its items and their indentation.
+DOMAIN_LIST = re.compile(r"^[ \t]*allowed_link_domains:\n(?:(?P<item>[ \t]+)- \S+\n)+", re.MULTILINE)
+
+
+def another_domain_allowed(docs: Path) -> Callable[[Site], None]:
+    """A developer allows another domain, as CONTRIBUTING.md says, and a question links to it."""
+    config = docs.parent / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    listing = DOMAIN_LIST.search(text)
+    assert listing, "mkdocs.yml lists no allowed_link_domains"
+    addition = f"{listing['item']}- {ANOTHER_DOMAIN}\n"
+    config.write_text(text[: listing.end()] + addition + text[listing.end() :], encoding="utf-8")
+    pages = []
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        link_text, url = ANOTHER_DOMAIN_LINKS[language]
+        page.insert(page.link_lines()[-1] + 1, f"- [{link_text}]({url})")
+        pages.append((page, url))
+
+    def check(site: Site) -> None:
+        for page, url in pages:
+            links = question_page(site, page).content.select("#learn-more ~ ul a")
+            assert links[-1]["href"] == url
+
+    return check
+
+
+def link_to_another_questions_section(docs: Path) -> Callable[[Site], None]:
+    """The first answer links to the learn-more section of the second question."""
+    pages = []
+    for language in LANGUAGES:
+        page, other = questions(docs, language)[:2]
+        line = page.answer_line()
+        words = {"fr": "Voir aussi", "en": "See also"}[language]
+        page.set(
+            line, f"{page.line(line)} [{words}]({Path(other.rel).name.replace('.en.md', '.md')}#learn-more)."
+        )
+        pages.append((page, other))
+
+    def check(site: Site) -> None:
+        for page, other in pages:
+            built = question_page(site, page)
+            target = question_page(site, other)
+            links = built.content.find_all("a", href=f"../{other.slug}/#learn-more")
+            assert links, built.path
+            assert target.content.find(id="learn-more") is not None
+
+    return check
+
+
+def link_another_question_uses(docs: Path) -> Callable[[Site], None]:
+    """The first question's learn-more list gains the last link of a later question that it lacks
+    (NATO's news index, say): a target editors already use."""
+    by_language = {language: questions(docs, language) for language in LANGUAGES}
+
+    def urls(page: SourcePage) -> list[str]:
+        return [LINK_ITEM.match(page.line(number))["url"] for number in page.link_lines()]
+
+    french = by_language["fr"]
+    index = next(i for i in range(len(french) - 1, 0, -1) if urls(french[i])[-1] not in urls(french[0]))
+    pages = []
+    for pages_of_language in by_language.values():
+        page, source = pages_of_language[0], pages_of_language[index]
+        item = source.line(source.link_lines()[-1])
+        page.insert(page.link_lines()[-1] + 1, item)
+        pages.append((page, LINK_ITEM.match(item)["url"]))
+
+    def check(site: Site) -> None:
+        for page, url in pages:
+            links = question_page(site, page).content.select("#learn-more ~ ul a")
+            assert links[-1]["href"] == url
 
     return check
 
@@ -296,6 +496,21 @@ EDITS = [
             has_link("https://www.nato.int/"),
         ),
     ),
+    # Issue 15's edits
+    Edit("a blockquote", after_answer({"fr": f"> {QUOTE['fr']}", "en": f"> {QUOTE['en']}"}, shows_quote)),
+    Edit("a table", after_answer(TABLE, shows_table)),
+    Edit("a local image with alt text in each language", local_image),
+    Edit("a question's title changed in both languages", changed_title),
+    Edit(
+        "a time written in each language's style",
+        appended(
+            {"fr": "La réunion a commencé à 14 h 30.", "en": "The meeting began at 2.30 pm."},
+            has_text({"fr": "14 h 30", "en": "2.30 pm"}),
+        ),
+    ),
+    Edit("another domain allowed, and a link to it", another_domain_allowed),
+    Edit("a link to another question's section", link_to_another_questions_section),
+    Edit("a learn-more link another question uses", link_another_question_uses),
 ]
 
 
