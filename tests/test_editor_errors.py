@@ -25,8 +25,12 @@ from conftest import PROJECT, build, copy_project
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
 # As the build lists them: read from mkdocs.yml, where an editor may allow another domain.
 ALLOWED = ", ".join(allowed_link_domains(PROJECT))
-# The list of allowed domains in mkdocs.yml, wherever it is and whatever it holds; group 1 is the first.
-DOMAIN_LIST = re.compile(r"allowed_link_domains:\n +- (\S+)\n(?: +- \S+\n)*")
+# The list of allowed domains in mkdocs.yml, wherever it is and whatever it holds, one item per line
+# or `[a, b]`; `first` is its first domain.
+DOMAIN_LIST = re.compile(
+    r"allowed_link_domains:(?:[ \t]*\[[ \t]*(?P<first>[^,\]\s]+)[^\]\n]*\]"
+    r"|[ \t]*\n[ \t]+- (?P<first_item>\S+)\n(?:[ \t]+- \S+\n)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -663,7 +667,9 @@ def second(page: SourcePage) -> SourcePage:
 # -- settings ---------------------------------------------------------------------------------
 
 
-def settings(old: str | re.Pattern[str], new: str) -> Callable[[Path], list[str]]:
+def settings(
+    old: str | re.Pattern[str], new: str | Callable[[re.Match[str]], str]
+) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
@@ -676,6 +682,13 @@ def settings(old: str | re.Pattern[str], new: str) -> Callable[[Path], list[str]
         ]
 
     return make
+
+
+def domains_as_text(listing: re.Match[str]) -> str:
+    """The list of allowed domains written as its first domain alone, a text."""
+    if listing["first"]:
+        return f"allowed_link_domains: {listing['first']}"
+    return f"allowed_link_domains: {listing['first_item']}\n"
 
 
 def mkdocs_setting(docs: Path) -> list[str]:
@@ -1084,7 +1097,7 @@ MISTAKES = [
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
-        settings(DOMAIN_LIST, r"allowed_link_domains: \1\n"),
+        settings(DOMAIN_LIST, domains_as_text),
     ),
     Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
