@@ -14,13 +14,15 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from site_settings import read_config, record_setting
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart
+from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
 
 sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
 import provenance  # noqa: E402 (a hook module, from the hooks' folder)
@@ -164,33 +166,98 @@ def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
     return pages
 
 
-def test_typography_alone_keeps_natos_text(project_copy: Path, tmp_path: Path, site: Site) -> None:
-    # Plain or typographic characters, extra spaces: every page keeps the state it has in the
-    # project (NATO's text stays NATO's text), whatever the pages say today.
+# Each test's copy, prepared, then all built at once, in-process (conftest's build_many).
+
+
+def with_typography_alone(project: Path, before: dict[str, str | None]) -> str:
+    # Plain or typographic characters, extra spaces.
+    name = a_question(project, before)
+    edit_french_answer(project, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
+    return name
+
+
+def with_an_edit_in_history(edit: str) -> Callable[[Path, dict[str, str | None]], str]:
+    def prepare(project: Path, before: dict[str, str | None]) -> str:
+        git(project, "init", "-q", "-b", "main", day="2029-03-01")
+        git(project, "add", "-A", day="2029-03-01")
+        git(project, "commit", "-q", "-m", "The project's text", day="2029-03-01")
+        name = a_question(project, before)
+        edit_french_answer(project, name, EDITS[edit])
+        git(project, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
+        return name
+
+    return prepare
+
+
+def with_an_edit_without_history(project: Path, before: dict[str, str | None]) -> str:
+    name = a_question(project, before)
+    edit_french_answer(project, name, EDITS["an added sentence"])
+    return name
+
+
+def without_the_record(project: Path, before: dict[str, str | None]) -> str:
+    (project / RECORD_SETTING).unlink()
+    return ""
+
+
+def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> str:
+    config = project / "mkdocs.yml"
+    setting = f"record: {RECORD_SETTING}"
+    config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
+    return ""
+
+
+COPIES = {
+    "typography alone": with_typography_alone,
+    **{f"edited: {edit}": with_an_edit_in_history(edit) for edit in EDITS},
+    "edited without history": with_an_edit_without_history,
+    "no record": without_the_record,
+    "record setting not a path": with_a_record_setting_that_is_not_a_path,
+}
+
+
+@dataclass(frozen=True)
+class Copy:
+    question: str  # the question the copy edits ("" if none)
+    site: Path
+    result: BuildResult
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory, site: Site) -> dict[str, Copy]:
     before = site_states(site)
-    name = a_question(project_copy, before)
-    edit_french_answer(project_copy, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    root = tmp_path_factory.mktemp("fidelity")
+    prepared = {}
+    for index, (name, prepare) in enumerate(COPIES.items()):
+        project = copy_project(root / str(index))
+        prepared[name] = (project, prepare(project, before))
+    results = build_many([project for project, _ in prepared.values()], root / "sites")
+    return {
+        name: Copy(question, root / "sites" / str(index), results[project])
+        for index, (name, (project, question)) in enumerate(prepared.items())
+    }
+
+
+def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], site: Site) -> None:
+    # Every page keeps the state it has in the project (NATO's text stays NATO's text), whatever
+    # the pages say today.
+    before = site_states(site)
+    copy = copies["typography alone"]
+    result = copy.result
     assert result.returncode == 0, result.output
-    states = {address: state for address, (state, _) in built_states(tmp_path / "site").items()}
+    states = {address: state for address, (state, _) in built_states(copy.site).items()}
     assert states == before
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
 def test_an_edited_french_page_and_its_twin_become_adapted(
-    project_copy: Path, tmp_path: Path, edit: str, site: Site
+    copies: dict[str, Copy], edit: str, site: Site
 ) -> None:
-    git(project_copy, "init", "-q", "-b", "main", day="2029-03-01")
-    git(project_copy, "add", "-A", day="2029-03-01")
-    git(project_copy, "commit", "-q", "-m", "The project's text", day="2029-03-01")
     before = site_states(site)
-    name = a_question(project_copy, before)
-    edit_french_answer(project_copy, name, EDITS[edit])
-    git(project_copy, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
-
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    copy = copies[f"edited: {edit}"]
+    name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
-    pages = built_states(tmp_path / "site")
+    pages = built_states(copy.site)
     # The edited page, its twin and the all-questions page are adapted; every other page keeps the
     # state it has in the project (the pages of NATO's text that editors left alone stay NATO's).
     adapted = {f"faq/{name}", f"en/faq/{name}", "faq", "en/faq"}
@@ -214,31 +281,24 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
-def test_without_git_history_an_adapted_page_has_no_date(
-    project_copy: Path, tmp_path: Path, site: Site
-) -> None:
-    name = a_question(project_copy, site_states(site))
-    edit_french_answer(project_copy, name, EDITS["an added sentence"])
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]) -> None:
+    copy = copies["edited without history"]
+    name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
-    state, soup = built_states(tmp_path / "site")[f"faq/{name}"]
+    state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
 
 
-def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / RECORD_SETTING).unlink()
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:
+    result = copies["no record"].result
     assert result.returncode != 0
     assert "mkdocs.yml: extra.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
     assert "Traceback" not in result.output
 
 
-def test_a_record_setting_that_is_not_a_path_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    config = project_copy / "mkdocs.yml"
-    setting = f"record: {RECORD_SETTING}"
-    config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_a_record_setting_that_is_not_a_path_stops_the_build(copies: dict[str, Copy]) -> None:
+    result = copies["record setting not a path"].result
     assert result.returncode != 0
     assert (
         "mkdocs.yml: extra.faq.record must name NATO's 2022 text, e.g. record/nato-2022.fr.txt."

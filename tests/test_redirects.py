@@ -26,7 +26,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from browsing import CHROMIUM, chromium_executable, launch
-from conftest import SUB_PATH, PagesHandler, build, free_port
+from conftest import SUB_PATH, PagesHandler, build, copy_project, free_port
 
 KEY = "renamed_from"
 
@@ -62,9 +62,12 @@ def fetch(url: str) -> tuple[int, str, str]:
         return error.code, url, ""
 
 
-@pytest.fixture
-def renamed_site(project_copy: Path, tmp_path: Path):
-    """A copy whose first question was renamed, built and served under a sub-path."""
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory):
+    """A copy whose first question was renamed, built and served under a sub-path; the tests
+    that read it share it."""
+    tmp_path = tmp_path_factory.mktemp("renamed")
+    project_copy = copy_project(tmp_path / "project")
     old = questions(project_copy)[0]
     new = f"{old}-renamed"
     rename(project_copy, old, new)
