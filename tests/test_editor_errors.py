@@ -636,8 +636,8 @@ def not_allowed(url: str) -> str:
     host = re.match(r"https://([^/]+)", url)[1]
     return (
         f"the link `{url}` points to {host}, which is not an allowed domain ({ALLOWED}). Link to an "
-        "official page, or ask a developer to add the domain to `extra.faq.allowed_link_domains` in "
-        "mkdocs.yml."
+        "official page, or ask a developer to add the domain to the faq plugin's `allowed_link_domains` "
+        "in mkdocs.yml."
     )
 
 
@@ -668,18 +668,17 @@ def second(page: SourcePage) -> SourcePage:
 
 
 def settings(
-    old: str | re.Pattern[str], new: str | Callable[[re.Match[str]], str]
+    old: str | re.Pattern[str], new: str | Callable[[re.Match[str]], str], message: str
 ) -> Callable[[Path], list[str]]:
+    """A setting of the faq plugin changed: MkDocs' own message, naming the plugin and the option."""
+
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
         assert pattern.search(text), pattern.pattern
         config.write_text(pattern.sub(new, text, count=1), encoding="utf-8")
-        return [
-            "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line starting "
-            "with `- `, for example:"
-        ]
+        return [f"Config value 'plugins': Plugin 'faq' option {message}"]
 
     return make
 
@@ -1097,9 +1096,16 @@ MISTAKES = [
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
-        settings(DOMAIN_LIST, domains_as_text),
+        settings(
+            DOMAIN_LIST,
+            domains_as_text,
+            "'allowed_link_domains': Expected a list of items, but a <class 'str'> was given.",
+        ),
     ),
-    Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
+    Mistake(
+        "no faq settings",
+        settings(DOMAIN_LIST, "", "'allowed_link_domains': Required configuration not provided."),
+    ),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
     # Several at once, in both languages: one sorted list
     Mistake(

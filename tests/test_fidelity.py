@@ -1,7 +1,7 @@
 """NATO's 2022 text is the edition's record: each page says whether it is still that text.
 
 record/nato-2022.fr.txt is NATO's French page as published in 2022. The build
-compares each French page with it (overrides/hooks/provenance.py): a page that
+compares each French page with it (src/faq_site/readers/provenance.py): a page that
 still says exactly its part of the record is "NATO's text"; a page changed
 since is "adapted", with its last change and a link to its history. English
 pages follow their French version. Editors may change any page: these tests
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +21,9 @@ import pytest
 from bs4 import BeautifulSoup
 from site_settings import read_config, record_setting
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
+from faq_site.readers import provenance
 
-sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
-import provenance  # noqa: E402 (a hook module, from the hooks' folder)
+from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
 
 CONFIG = read_config(PROJECT)
 STRINGS = CONFIG["extra"]["strings"]
@@ -293,7 +291,9 @@ def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]
 def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:
     result = copies["no record"].result
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
+    assert (
+        "mkdocs.yml: plugins.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
+    )
     assert "Traceback" not in result.output
 
 
@@ -301,7 +301,7 @@ def test_a_record_setting_that_is_not_a_path_stops_the_build(copies: dict[str, C
     result = copies["record setting not a path"].result
     assert result.returncode != 0
     assert (
-        "mkdocs.yml: extra.faq.record must name NATO's 2022 text, e.g. record/nato-2022.fr.txt."
-        in result.output
+        "Config value 'plugins': Plugin 'faq' option 'record': Expected type: <class 'str'> but received: "
+        "<class 'list'>" in result.output
     )
     assert "Traceback" not in result.output

@@ -1,6 +1,6 @@
 """A translation that drops or adds a paragraph, list item, link or figure stops the build.
 
-overrides/hooks/translation_parity.py compares each rendered English page with
+src/faq_site/checks/parity.py compares each rendered English page with
 its French page. Each test edits a copy of the project: it appends a sentence
 with figures to the first answer paragraph of the first question, in both
 languages, faithfully or not, or adds a paragraph, a list item or a link to the
@@ -10,17 +10,16 @@ English only; then builds with --strict.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, BuildResult, build_many, copy_project
+from faq_site.checks.parity import figures
+from faq_site.languages import rules_for
 
-sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
-import translation_parity  # noqa: E402 (a hook module, from the hooks' folder)
+from conftest import PROJECT, BuildResult, build_many, copy_project
 
 FRENCH_QUESTION = next(
     path.relative_to(PROJECT / "docs").as_posix()
@@ -228,13 +227,14 @@ def test_every_mismatch_is_reported_at_once(built: dict[str, tuple[Path, BuildRe
     ],
 )
 def test_a_time_is_the_same_figure_in_each_languages_style(french: str, english: str) -> None:
-    assert [f.key for f in translation_parity.figures(f"à {french}.", "fr")] == [
-        f.key for f in translation_parity.figures(f"at {english}.", "en")
+    assert [f.key for f in figures(f"à {french}.", rules_for("fr"))] == [
+        f.key for f in figures(f"at {english}.", rules_for("en"))
     ]
 
 
 def test_a_different_time_is_a_missing_figure() -> None:
-    french = translation_parity.figures("La réunion commence à 14 h 30.", "fr")
-    english = translation_parity.figures("The meeting starts at 3.30 pm.", "en")
+    french = figures("La réunion commence à 14 h 30.", rules_for("fr"))
+    english = figures("The meeting starts at 3.30 pm.", rules_for("en"))
     assert [f.key for f in french] != [f.key for f in english]
-    assert [f.english for f in french] == ["2.30 pm"]
+    assert [f.written(rules_for("en")) for f in french] == ["2.30 pm"]
+    assert [f.written(rules_for("fr")) for f in english] == ["15 h 30"]
