@@ -47,11 +47,18 @@ def add_front_matter(path: Path, line: str) -> None:
 
 
 def rename(project: Path, old: str, new: str, line: str | None = None) -> None:
+    """Renames a question's two files, as an editor does: with its old name in `renamed_from`, and
+    the links other pages make to it updated (whichever pages link to it today)."""
     for suffix in (".md", ".en.md"):
         source = project / "docs" / "faq" / f"{old}{suffix}"
         target = source.with_name(f"{new}{suffix}")
         source.rename(target)
         add_front_matter(target, line or f"{KEY}: [{old}]")
+    link = re.compile(rf"(\]\((?:[^)\s]*/)?){re.escape(old)}(\.md[#)])")
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if link.search(text):
+            page.write_text(link.sub(rf"\g<1>{new}\2", text), encoding="utf-8")
 
 
 def fetch(url: str) -> tuple[int, str, str]:
