@@ -15,7 +15,8 @@ many mistakes. How it goes:
    first mistake of a group is made on the first question, the next on the
    second question, and so on (FIRST_QUESTION, which tests/test_editor_errors.py's
    `first()` reads). A mistake that touches a page another member touches
-   (a question and its translation count as one page) goes to another group.
+   (a question and its translation count as one page), or that would be moved
+   onto a page another page links to, goes to another group.
    Each group's copy gets the files its members changed.
 4. All copies are built together, in-process (conftest's build_many).
 5. A group whose build does not give exactly its members' lines, stops
@@ -35,7 +36,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from docs_copy import questions
 
@@ -45,6 +46,7 @@ from conftest import BuildResult, build_many, copy_project
 # made as a member of a group (step 3 above).
 FIRST_QUESTION: ContextVar[int] = ContextVar("FIRST_QUESTION", default=0)
 NUMBER_LINE = re.compile(r"^\s*number\s*:", re.MULTILINE)
+T = TypeVar("T")
 
 
 class Mistake(Protocol):
@@ -98,27 +100,29 @@ def reports_exactly(result: BuildResult, expected: list[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class Made:
-    """A mistake made in a copy of its own."""
+class Made(Generic[T]):
+    """A change (a mistake, a correct edit) made in a copy of its own."""
 
     name: str
     project: Path
-    expected: list[str]
+    made: T  # what making it returned: a mistake's expected lines, an edit's check
     changed: dict[str, str | None]  # path in the project -> its new content's hash, None if removed
 
 
-def make(mistake: Mistake, project: Path, first_question: int, pristine: dict[str, str]) -> Made:
+def make(
+    name: str, change: Callable[[Path], T], project: Path, first_question: int, pristine: dict[str, str]
+) -> Made[T]:
     copy_project(project)
     token = FIRST_QUESTION.set(first_question)
     try:
-        expected = mistake.make(project / "docs")
+        made = change(project / "docs")
     finally:
         FIRST_QUESTION.reset(token)
     now = snapshot(project)
     changed = {
         path: now.get(path) for path in pristine.keys() | now.keys() if pristine.get(path) != now.get(path)
     }
-    return Made(mistake.name, project, expected, changed)
+    return Made(name, project, made, changed)
 
 
 def page_of(path: str) -> str:
@@ -130,10 +134,9 @@ def number_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if NUMBER_LINE.match(line)]
 
 
-def pages_changed(made: Made, pristine_project: Path) -> set[str] | None:
-    """The pages a mistake changed, or None if it must be built alone (step 2 above)."""
-    if not all(line.startswith("docs/") for line in made.expected):
-        return None
+def pages_changed(made: Made[T], pristine_project: Path) -> set[str] | None:
+    """The pages a change touched, or None if it must be built alone (step 2 above): it changed
+    the settings, added, removed or garbled a file, or renumbered a question."""
     for path, content in made.changed.items():
         before, after = pristine_project / path, made.project / path
         if not path.startswith("docs/") or content is None or not before.is_file() or after.is_symlink():
@@ -147,8 +150,24 @@ def pages_changed(made: Made, pristine_project: Path) -> set[str] | None:
     return {page_of(path) for path in made.changed}
 
 
-def apply(made: Made, project: Path) -> None:
-    """Carries a mistake's changed files over to another copy."""
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
+
+
+def linked_pages(project: Path) -> set[str]:
+    """The pages another page links to: a mistake made on one of them would also show on the page
+    that links to it (a heading id changed, say), so no mistake is moved onto one of them."""
+    docs = project / "docs"
+    linked = set()
+    for path in docs.rglob("*.md"):
+        for match in MARKDOWN_LINK.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            target = (path.parent / match["target"]).resolve()
+            if target.is_relative_to(docs.resolve()) and page_of(str(path)) != page_of(str(target)):
+                linked.add(page_of(f"docs/{target.relative_to(docs.resolve()).as_posix()}"))
+    return linked
+
+
+def apply(made: Made[T], project: Path) -> None:
+    """Carries a change's files over to another copy."""
     for path, content in made.changed.items():
         target = project / path
         if content is None:
@@ -158,25 +177,43 @@ def apply(made: Made, project: Path) -> None:
             shutil.copy2(made.project / path, target, follow_symlinks=False)
 
 
-def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome]:
-    """Every mistake made and built, in groups where it can be (see the module's docstring)."""
+@dataclass(frozen=True)
+class Plan(Generic[T]):
+    builds: list[list[Made[T]]]  # each list: the changes one copy holds (one, or a group)
+    alone: dict[str, Made[T]]  # each change made alone, on the first question: to build it again
+
+
+def plan(
+    changes: dict[str, Callable[[Path], T]], root: Path, alone_if: Callable[[T], bool] = lambda _: False
+) -> Plan[T]:
+    """Makes every change, and groups those that can share a copy (steps 1 to 3 above)."""
     pristine_project = copy_project(root / "pristine")
     pristine = snapshot(pristine_project)
     per_group = len(questions(pristine_project / "docs"))
-    alone = {m.name: make(m, root / "alone" / str(i), 0, pristine) for i, m in enumerate(mistakes)}
-    pages = {name: pages_changed(made, pristine_project) for name, made in alone.items()}
+    linked = linked_pages(pristine_project)
+    alone = {
+        name: make(name, change, root / "alone" / str(i), 0, pristine)
+        for i, (name, change) in enumerate(changes.items())
+    }
+    pages = {
+        name: None if alone_if(made.made) else pages_changed(made, pristine_project)
+        for name, made in alone.items()
+    }
 
-    builds: list[list[Made]] = [[made] for name, made in alone.items() if pages[name] is None]
-    groups: list[dict[str, tuple[Made, set[str]]]] = []
-    left: list[Made] = []
+    builds: list[list[Made[T]]] = [[made] for name, made in alone.items() if pages[name] is None]
+    groups: list[dict[str, tuple[Made[T], set[str]]]] = []
+    left: list[Made[T]] = []
     for position, name in enumerate(name for name in alone if pages[name] is not None):
         number, place = divmod(position, per_group)
         if place == 0:
             groups.append({})
-        mistake = next(m for m in mistakes if m.name == name)
-        made = alone[name] if place == 0 else make(mistake, root / "rotated" / str(position), place, pristine)
-        changed = pages_changed(made, pristine_project)
-        if changed is None or changed & taken(groups[number]):
+        made = (
+            alone[name]
+            if place == 0
+            else make(name, changes[name], root / "rotated" / str(position), place, pristine)
+        )
+        changed = None if alone_if(made.made) else pages_changed(made, pristine_project)
+        if changed is None or changed & taken(groups[number]) or (place and changed & linked):
             left.append(alone[name])
         else:
             groups[number][name] = (made, changed)
@@ -187,11 +224,21 @@ def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome
             groups.append(group := {})
         group[made.name] = (made, pages[made.name])
     builds += [[made for made, _ in group.values()] for group in groups if group]
+    return Plan(builds, alone)
 
-    outcomes = build_all(builds, root)
+
+def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome]:
+    """Every mistake made and built, in groups where it can be (see the module's docstring)."""
+    # A mistake whose message names no page (the settings) is built alone.
+    planned = plan(
+        {m.name: m.make for m in mistakes},
+        root,
+        alone_if=lambda expected: not all(line.startswith("docs/") for line in expected),
+    )
+    outcomes = build_all(planned.builds, root)
     again = [
-        [alone[made.name]]
-        for members in builds
+        [planned.alone[made.name]]
+        for members in planned.builds
         if len(members) > 1
         and not reports_exactly(outcomes[members[0].name].result, outcomes[members[0].name].expected)
         for made in members
@@ -210,9 +257,8 @@ def taken(group: dict[str, tuple[Made, set[str]]]) -> set[str]:
     return {page for _, changed in group.values() for page in changed}
 
 
-def build_all(builds: list[list[Made]], root: Path) -> dict[str, Outcome]:
-    """Builds every group of mistakes at once (a group of one in its own copy); each mistake's
-    outcome is its group's."""
+def copies_for(builds: list[list[Made[T]]], root: Path) -> list[Path]:
+    """The copy each build uses: a change's own, or a new one with every member's files."""
     projects = []
     for number, members in enumerate(builds):
         if len(members) == 1:
@@ -221,11 +267,18 @@ def build_all(builds: list[list[Made]], root: Path) -> dict[str, Outcome]:
         projects.append(project := copy_project(root / "groups" / str(number)))
         for made in members:
             apply(made, project)
+    return projects
+
+
+def build_all(builds: list[list[Made[list[str]]]], root: Path) -> dict[str, Outcome]:
+    """Builds every group of mistakes at once (a group of one in its own copy); each mistake's
+    outcome is its group's."""
+    projects = copies_for(builds, root)
     before = {project: snapshot(project / "docs") for project in projects}
     results = build_many(projects, root / "sites")
     outcomes = {}
     for project, members in zip(projects, builds, strict=True):
-        expected = [line for made in members for line in made.expected]
+        expected = [line for made in members for line in made.made]
         group = tuple(made.name for made in members)
         for made in members:
             outcomes[made.name] = Outcome(
