@@ -32,7 +32,6 @@ from playwright.sync_api import Browser, sync_playwright
 from browsing import CHROMIUM, chromium_executable, launch
 
 PROJECT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
 SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"

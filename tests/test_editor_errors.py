@@ -10,7 +10,6 @@ the generated "all questions" page, and leave what the editor wrote untouched.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,20 +17,21 @@ from pathlib import Path
 
 import pytest
 from docs_copy import SourcePage, questions
+from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_sources import SOURCE_MISTAKES
+from site_settings import allowed_link_domains
 
-from conftest import PROJECT, BuildResult, build, build_many, copy_project
+from conftest import PROJECT, build, copy_project
 
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
-ALLOWED = "nato.int"
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    return {
-        path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
+# As the build lists them: read from mkdocs.yml, where an editor may allow another domain.
+ALLOWED = ", ".join(allowed_link_domains(PROJECT))
+# The list of allowed domains in mkdocs.yml, wherever it is and whatever it holds, one item per line
+# or `[a, b]`; `first` is its first domain.
+DOMAIN_LIST = re.compile(
+    r"allowed_link_domains:(?:[ \t]*\[[ \t]*(?P<first>[^,\]\s]+)[^\]\n]*\]"
+    r"|[ \t]*\n[ \t]+- (?P<first_item>\S+)\n(?:[ \t]+- \S+\n)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,10 @@ class Mistake:
 
 
 def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
-    return questions(docs, language)[index]
+    """The first question (`index` more): the one numbered 1, or, for a mistake built with others,
+    the question its place in the group gives (tests/grouped_builds.py)."""
+    pages = questions(docs, language)
+    return pages[(FIRST_QUESTION.get() + index) % len(pages)]
 
 
 def copy_page(page: SourcePage, rel: str) -> SourcePage:
@@ -667,17 +670,27 @@ def second(page: SourcePage) -> SourcePage:
 # -- settings ---------------------------------------------------------------------------------
 
 
-def settings(old: str, new: str, message: str) -> Callable[[Path], list[str]]:
+def settings(
+    old: str | re.Pattern[str], new: str | Callable[[re.Match[str]], str], message: str
+) -> Callable[[Path], list[str]]:
     """A setting of the faq plugin changed: MkDocs' own message, naming the plugin and the option."""
 
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        assert old in text, old
-        config.write_text(text.replace(old, new, 1), encoding="utf-8")
+        pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+        assert pattern.search(text), pattern.pattern
+        config.write_text(pattern.sub(new, text, count=1), encoding="utf-8")
         return [f"Config value 'plugins': Plugin 'faq' option {message}"]
 
     return make
+
+
+def domains_as_text(listing: re.Match[str]) -> str:
+    """The list of allowed domains written as its first domain alone, a text."""
+    if listing["first"]:
+        return f"allowed_link_domains: {listing['first']}"
+    return f"allowed_link_domains: {listing['first_item']}\n"
 
 
 def mkdocs_setting(docs: Path) -> list[str]:
@@ -1181,18 +1194,14 @@ MISTAKES = [
     Mistake(
         "allowed domains as a text instead of a list",
         settings(
-            "allowed_link_domains:\n        - nato.int",
-            "allowed_link_domains: nato.int",
+            DOMAIN_LIST,
+            domains_as_text,
             "'allowed_link_domains': Expected a list of items, but a <class 'str'> was given.",
         ),
     ),
     Mistake(
         "no faq settings",
-        settings(
-            "allowed_link_domains:\n        - nato.int\n",
-            "",
-            "'allowed_link_domains': Required configuration not provided.",
-        ),
+        settings(DOMAIN_LIST, "", "'allowed_link_domains': Required configuration not provided."),
     ),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
     # Several at once, in both languages: one sorted list
@@ -1526,37 +1535,16 @@ def original_docs() -> dict[str, str]:
     return snapshot(PROJECT / "docs")
 
 
-@dataclass(frozen=True)
-class Outcome:
-    expected: list[str]
-    before: dict[str, str]  # the broken docs/, as the editor left it
-    docs: Path
-    result: BuildResult
-
-
 @pytest.fixture(scope="module")
 def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Each selected mistake made in its own copy, all built by one process (tests/batch_build.py)."""
+    """Each selected mistake made and built, with others on different pages where it can be
+    (tests/grouped_builds.py): in-process, in few builds."""
     selected = {
         item.callspec.params["mistake"].name
         for item in request.session.items
         if hasattr(item, "callspec") and "mistake" in item.callspec.params
     }
-    root = tmp_path_factory.mktemp("mistakes")
-    made = {}
-    for index, mistake in enumerate(m for m in MISTAKES if m.name in selected):
-        project = copy_project(root / f"{index}")
-        docs = project / "docs"
-        made[mistake.name] = (project, mistake.make(docs), snapshot(docs))
-    results = build_many([project for project, _, _ in made.values()], root / "sites")
-    return {
-        name: Outcome(expected, before, project / "docs", results[project])
-        for name, (project, expected, before) in made.items()
-    }
-
-
-def problem_lines(output: str) -> list[str]:
-    return [line.removeprefix("  - ") for line in output.splitlines() if line.startswith("  - ")]
+    return build_mistakes([m for m in MISTAKES if m.name in selected], tmp_path_factory.mktemp("mistakes"))
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
@@ -1585,11 +1573,6 @@ def test_mistake_stops_the_build_with_its_message(
     # Nothing the editor wrote is lost or rewritten, in the copy or in the project.
     assert snapshot(outcome.docs) == outcome.before
     assert snapshot(PROJECT / "docs") == original_docs
-
-
-def sort_key(line: str) -> tuple[str, int, str]:
-    match = re.match(r"docs/(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<message>.*)$", line)
-    return match["file"], int(match["line"] or 0), match["message"]
 
 
 def test_at_least_sixty_distinct_mistakes() -> None:

@@ -13,30 +13,22 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from site_settings import read_config, record_setting
 
 from faq_site.readers import provenance
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart
+from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
 
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with `!ENV [NAME, default]` read as its default, and `!ENV NAME` as None."""
-
-
-_ConfigLoader.add_constructor(
-    "!ENV",
-    lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None,
-)
-CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+CONFIG = read_config(PROJECT)
 STRINGS = CONFIG["extra"]["strings"]
-# The faq plugin's settings (`plugins: - faq: {record: …}`).
-SETTINGS = next(entry["faq"] for entry in CONFIG["plugins"] if isinstance(entry, dict) and "faq" in entry)
-RECORD = provenance.read_record((PROJECT / SETTINGS["record"]).read_text(encoding="utf-8"))
+RECORD_SETTING = record_setting(PROJECT)
+RECORD = provenance.read_record((PROJECT / RECORD_SETTING).read_text(encoding="utf-8"))
 # Material's own additions to the article, not the page's text.
 NOT_TEXT = ".faq-provenance, .md-source-file, .md-content__button, template, script"
 
@@ -51,7 +43,7 @@ def test_the_record_is_natos_whole_page() -> None:
 
 
 def test_the_record_is_not_published(site: Site) -> None:
-    assert not list(site.root.rglob(Path(SETTINGS["record"]).name))
+    assert not list(site.root.rglob(Path(RECORD_SETTING).name))
 
 
 def stated(soup: BeautifulSoup) -> str | None:
@@ -124,15 +116,27 @@ def split_sentences(paragraph: str) -> list[str]:
     return re.split(r"(?<=\.)\s+", paragraph.strip())
 
 
-def a_question(project: Path) -> str:
-    """The French question whose first paragraph has the most sentences (whatever the pages say today)."""
+def site_states(site: Site) -> dict[str, str | None]:
+    """The state each page of the project's own site states, by address (as built_states names them)."""
+    return {page.url_path.rstrip("/") or ".": stated(page.soup) for page in site.pages}
+
+
+def a_question(project: Path, states: dict[str, str | None]) -> str:
+    """A French question to edit, whatever the pages say today: one still NATO's text if any is, so
+    that an edit can change its state; among those, the one whose first paragraph has the most
+    sentences."""
     questions = [
         path
         for path in (project / "docs" / "faq").glob("*.md")
         if not path.name.endswith(".en.md") and path.name != "index.md"
     ]
     best = max(
-        questions, key=lambda path: (len(split_sentences(first_paragraph(path.read_text()))), path.name)
+        questions,
+        key=lambda path: (
+            states.get(f"faq/{path.stem}") == provenance.NATO,
+            len(split_sentences(first_paragraph(path.read_text()))),
+            path.name,
+        ),
     )
     return best.stem
 
@@ -160,48 +164,104 @@ def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
     return pages
 
 
-def states_today(site: Site) -> dict[str, str | None]:
-    """Each page's state as docs/ stands (keyed like built_states): the copies' starting point.
-    A page may be adapted already (a link NATO's page no longer serves, disclosed beside it)."""
-    return {page.path.parent.as_posix(): stated(page.soup) for page in site.pages}
+# Each test's copy, prepared, then all built at once, in-process (conftest's build_many).
 
 
-def test_typography_alone_keeps_natos_text(project_copy: Path, tmp_path: Path, site: Site) -> None:
-    # Plain or typographic characters, extra spaces: still NATO's text, every page as it was.
-    name = a_question(project_copy)
-    today = states_today(site)
-    assert today[f"faq/{name}"] == provenance.NATO, f"faq/{name}: pick a question that is NATO's text today"
-    edit_french_answer(project_copy, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def with_typography_alone(project: Path, before: dict[str, str | None]) -> str:
+    # Plain or typographic characters, extra spaces.
+    name = a_question(project, before)
+    edit_french_answer(project, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
+    return name
+
+
+def with_an_edit_in_history(edit: str) -> Callable[[Path, dict[str, str | None]], str]:
+    def prepare(project: Path, before: dict[str, str | None]) -> str:
+        git(project, "init", "-q", "-b", "main", day="2029-03-01")
+        git(project, "add", "-A", day="2029-03-01")
+        git(project, "commit", "-q", "-m", "The project's text", day="2029-03-01")
+        name = a_question(project, before)
+        edit_french_answer(project, name, EDITS[edit])
+        git(project, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
+        return name
+
+    return prepare
+
+
+def with_an_edit_without_history(project: Path, before: dict[str, str | None]) -> str:
+    name = a_question(project, before)
+    edit_french_answer(project, name, EDITS["an added sentence"])
+    return name
+
+
+def without_the_record(project: Path, before: dict[str, str | None]) -> str:
+    (project / RECORD_SETTING).unlink()
+    return ""
+
+
+def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> str:
+    config = project / "mkdocs.yml"
+    setting = f"record: {RECORD_SETTING}"
+    config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
+    return ""
+
+
+COPIES = {
+    "typography alone": with_typography_alone,
+    **{f"edited: {edit}": with_an_edit_in_history(edit) for edit in EDITS},
+    "edited without history": with_an_edit_without_history,
+    "no record": without_the_record,
+    "record setting not a path": with_a_record_setting_that_is_not_a_path,
+}
+
+
+@dataclass(frozen=True)
+class Copy:
+    question: str  # the question the copy edits ("" if none)
+    site: Path
+    result: BuildResult
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory, site: Site) -> dict[str, Copy]:
+    before = site_states(site)
+    root = tmp_path_factory.mktemp("fidelity")
+    prepared = {}
+    for index, (name, prepare) in enumerate(COPIES.items()):
+        project = copy_project(root / str(index))
+        prepared[name] = (project, prepare(project, before))
+    results = build_many([project for project, _ in prepared.values()], root / "sites")
+    return {
+        name: Copy(question, root / "sites" / str(index), results[project])
+        for index, (name, (project, question)) in enumerate(prepared.items())
+    }
+
+
+def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], site: Site) -> None:
+    # Every page keeps the state it has in the project (NATO's text stays NATO's text), whatever
+    # the pages say today.
+    before = site_states(site)
+    copy = copies["typography alone"]
+    result = copy.result
     assert result.returncode == 0, result.output
-    states = {address: state for address, (state, _) in built_states(tmp_path / "site").items()}
-    assert states == today
+    states = {address: state for address, (state, _) in built_states(copy.site).items()}
+    assert states == before
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
 def test_an_edited_french_page_and_its_twin_become_adapted(
-    project_copy: Path, tmp_path: Path, edit: str, site: Site
+    copies: dict[str, Copy], edit: str, site: Site
 ) -> None:
-    today = states_today(site)
-    git(project_copy, "init", "-q", "-b", "main", day="2029-03-01")
-    git(project_copy, "add", "-A", day="2029-03-01")
-    git(project_copy, "commit", "-q", "-m", "NATO's text", day="2029-03-01")
-    name = a_question(project_copy)
-    assert today[f"faq/{name}"] == provenance.NATO, f"faq/{name}: pick a question that is NATO's text today"
-    edit_french_answer(project_copy, name, EDITS[edit])
-    git(project_copy, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
-
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    before = site_states(site)
+    copy = copies[f"edited: {edit}"]
+    name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
-    pages = built_states(tmp_path / "site")
+    pages = built_states(copy.site)
+    # The edited page, its twin and the all-questions page are adapted; every other page keeps the
+    # state it has in the project (the pages of NATO's text that editors left alone stay NATO's).
     adapted = {f"faq/{name}", f"en/faq/{name}", "faq", "en/faq"}
+    assert set(pages) == set(before)
     for address, (state, _) in pages.items():
-        if not from_natos_text(f"{address}/"):
-            assert state is None, address
-            continue
-        changed = address in adapted or today[address] == provenance.ADAPTED
-        expected = provenance.ADAPTED if changed else provenance.NATO
-        assert state == expected, address
+        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
         (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
@@ -219,19 +279,17 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
-def test_without_git_history_an_adapted_page_has_no_date(project_copy: Path, tmp_path: Path) -> None:
-    name = a_question(project_copy)
-    edit_french_answer(project_copy, name, EDITS["an added sentence"])
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]) -> None:
+    copy = copies["edited without history"]
+    name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
-    state, soup = built_states(tmp_path / "site")[f"faq/{name}"]
+    state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
 
 
-def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / SETTINGS["record"]).unlink()
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:
+    result = copies["no record"].result
     assert result.returncode != 0
     assert (
         "mkdocs.yml: plugins.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
@@ -239,11 +297,8 @@ def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) ->
     assert "Traceback" not in result.output
 
 
-def test_a_record_setting_that_is_not_a_path_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    config = project_copy / "mkdocs.yml"
-    setting = f"record: {SETTINGS['record']}"
-    config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_a_record_setting_that_is_not_a_path_stops_the_build(copies: dict[str, Copy]) -> None:
+    result = copies["record setting not a path"].result
     assert result.returncode != 0
     assert (
         "Config value 'plugins': Plugin 'faq' option 'record': Expected type: <class 'str'> but received: "

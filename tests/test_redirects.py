@@ -26,7 +26,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from browsing import CHROMIUM, chromium_executable, launch
-from conftest import SUB_PATH, PagesHandler, build, free_port
+from conftest import SUB_PATH, PagesHandler, build, copy_project, free_port
 
 KEY = "renamed_from"
 
@@ -47,11 +47,18 @@ def add_front_matter(path: Path, line: str) -> None:
 
 
 def rename(project: Path, old: str, new: str, line: str | None = None) -> None:
+    """Renames a question's two files, as an editor does: with its old name in `renamed_from`, and
+    the links other pages make to it updated (whichever pages link to it today)."""
     for suffix in (".md", ".en.md"):
         source = project / "docs" / "faq" / f"{old}{suffix}"
         target = source.with_name(f"{new}{suffix}")
         source.rename(target)
         add_front_matter(target, line or f"{KEY}: [{old}]")
+    link = re.compile(rf"(\]\((?:[^)\s]*/)?){re.escape(old)}(\.md[#)])")
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if link.search(text):
+            page.write_text(link.sub(rf"\g<1>{new}\2", text), encoding="utf-8")
 
 
 def fetch(url: str) -> tuple[int, str, str]:
@@ -62,9 +69,12 @@ def fetch(url: str) -> tuple[int, str, str]:
         return error.code, url, ""
 
 
-@pytest.fixture
-def renamed_site(project_copy: Path, tmp_path: Path):
-    """A copy whose first question was renamed, built and served under a sub-path."""
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory):
+    """A copy whose first question was renamed, built and served under a sub-path; the tests
+    that read it share it."""
+    tmp_path = tmp_path_factory.mktemp("renamed")
+    project_copy = copy_project(tmp_path / "project")
     old = questions(project_copy)[0]
     new = f"{old}-renamed"
     rename(project_copy, old, new)

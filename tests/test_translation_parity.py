@@ -10,12 +10,16 @@ English only; then builds with --strict.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, build
+from faq_site.checks.parity import figures
+from faq_site.languages import rules_for
+
+from conftest import PROJECT, BuildResult, build_many, copy_project
 
 FRENCH_QUESTION = next(
     path.relative_to(PROJECT / "docs").as_posix()
@@ -122,33 +126,71 @@ MISMATCHES = [
 ]
 
 
-@pytest.fixture
-def with_figures(project_copy: Path) -> Path:
+def with_figures(project: Path) -> Path:
     """The copy, with the same figures added to the question in both languages."""
-    docs = project_copy / "docs"
+    docs = project / "docs"
     append_to_first_paragraph(docs / FRENCH_QUESTION, FRENCH_FIGURES)
     append_to_first_paragraph(docs / ENGLISH_QUESTION, ENGLISH_FIGURES)
-    return project_copy
+    return project
 
 
-def test_a_faithful_translation_builds(with_figures: Path, tmp_path: Path) -> None:
-    result = build(with_figures, tmp_path / "site", "http://127.0.0.1:8000/")
+def with_mismatch(mismatch: Mismatch) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        english = project / "docs" / ENGLISH_QUESTION
+        if mismatch.english:
+            english.write_text(
+                english.read_text(encoding="utf-8").replace(ENGLISH_FIGURES, mismatch.english),
+                encoding="utf-8",
+            )
+        if mismatch.block:
+            insert_after_first_paragraph(english, mismatch.block)
+
+    return make
+
+
+def with_every_mismatch(project: Path) -> None:
+    docs = project / "docs"
+    english = docs / ENGLISH_QUESTION
+    english.write_text(
+        english.read_text(encoding="utf-8").replace(
+            ENGLISH_FIGURES, ENGLISH_FIGURES.replace("40,000", "4,000").replace("2014", "2015")
+        ),
+        encoding="utf-8",
+    )
+    home = docs / "index.en.md"
+    insert_after_first_paragraph(home, "An added paragraph.")
+
+
+COPIES: dict[str, Callable[[Path], None]] = {
+    "faithful": lambda project: None,
+    **{mismatch.name: with_mismatch(mismatch) for mismatch in MISMATCHES},
+    "every mismatch": with_every_mismatch,
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, BuildResult]]:
+    """Each test's copy, with the figures and its change, all built at once (conftest's build_many)."""
+    root = tmp_path_factory.mktemp("parity")
+    projects = {}
+    for index, (name, change) in enumerate(COPIES.items()):
+        projects[name] = with_figures(copy_project(root / str(index)))
+        change(projects[name])
+    results = build_many(list(projects.values()), root / "sites")
+    return {name: (project, results[project]) for name, project in projects.items()}
+
+
+def test_a_faithful_translation_builds(built: dict[str, tuple[Path, BuildResult]]) -> None:
+    _, result = built["faithful"]
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
 
 
 @pytest.mark.parametrize("mismatch", MISMATCHES, ids=lambda m: m.name)
-def test_a_mismatch_stops_the_build(mismatch: Mismatch, with_figures: Path, tmp_path: Path) -> None:
+def test_a_mismatch_stops_the_build(mismatch: Mismatch, built: dict[str, tuple[Path, BuildResult]]) -> None:
+    with_figures, result = built[mismatch.name]
     docs = with_figures / "docs"
     english = docs / ENGLISH_QUESTION
-    if mismatch.english:
-        english.write_text(
-            english.read_text(encoding="utf-8").replace(ENGLISH_FIGURES, mismatch.english), encoding="utf-8"
-        )
-    if mismatch.block:
-        insert_after_first_paragraph(english, mismatch.block)
-
-    result = build(with_figures, tmp_path / "site", "http://127.0.0.1:8000/")
 
     assert result.returncode != 0, f"the build passed despite {mismatch.name}:\n{result.output}"
     expected = mismatch.expected.format(
@@ -162,21 +204,37 @@ def test_a_mismatch_stops_the_build(mismatch: Mismatch, with_figures: Path, tmp_
     assert len(re.findall(r"^  - docs/", result.output, re.MULTILINE)) == 1, result.output
 
 
-def test_every_mismatch_is_reported_at_once(with_figures: Path, tmp_path: Path) -> None:
-    docs = with_figures / "docs"
-    english = docs / ENGLISH_QUESTION
-    english.write_text(
-        english.read_text(encoding="utf-8").replace(
-            ENGLISH_FIGURES, ENGLISH_FIGURES.replace("40,000", "4,000").replace("2014", "2015")
-        ),
-        encoding="utf-8",
-    )
-    home = docs / "index.en.md"
-    insert_after_first_paragraph(home, "An added paragraph.")
-
-    result = build(with_figures, tmp_path / "site", "http://127.0.0.1:8000/")
+def test_every_mismatch_is_reported_at_once(built: dict[str, tuple[Path, BuildResult]]) -> None:
+    _, result = built["every mismatch"]
 
     assert result.returncode != 0, result.output
     assert "docs/index.en.md:" in result.output
     assert f"docs/{ENGLISH_QUESTION}:" in result.output
     assert "the figure “40 000”" in result.output and "the figure “2014”" in result.output
+
+
+# -- how each language writes a time of day (no build needed) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("14 h 30", "2.30 pm"),
+        ("14h30", "2:30 p.m."),
+        ("9 h", "9 am"),
+        ("12 h", "12 pm"),
+        ("0 h 15", "12.15 am"),
+    ],
+)
+def test_a_time_is_the_same_figure_in_each_languages_style(french: str, english: str) -> None:
+    assert [f.key for f in figures(f"à {french}.", rules_for("fr"))] == [
+        f.key for f in figures(f"at {english}.", rules_for("en"))
+    ]
+
+
+def test_a_different_time_is_a_missing_figure() -> None:
+    french = figures("La réunion commence à 14 h 30.", rules_for("fr"))
+    english = figures("The meeting starts at 3.30 pm.", rules_for("en"))
+    assert [f.key for f in french] != [f.key for f in english]
+    assert [f.written(rules_for("en")) for f in french] == ["2.30 pm"]
+    assert [f.written(rules_for("fr")) for f in english] == ["15 h 30"]
