@@ -23,8 +23,8 @@ from faq_site.checks.description_quote import (  # noqa: E402
 from faq_site.checks.function_words import FUNCTION_WORDS  # noqa: E402
 from faq_site.checks.language_integrity import (  # noqa: E402
     LENGTH_RATIO,
-    Languages,
     PageSource,
+    Profiles,
     link_language,
     nato_links,
     paragraph_lengths,
@@ -34,7 +34,7 @@ from faq_site.checks.rendered import read_page  # noqa: E402
 from faq_site.checks.text import normalised, sentences  # noqa: E402
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-LANGUAGES = Languages(FUNCTION_WORDS, {"fr": "French", "en": "English"}, "fr")
+LANGUAGES = Profiles(FUNCTION_WORDS, {"fr": "French", "en": "English"})
 
 FRENCH_ANSWER = (
     "<h1 id='q'>L’OTAN aide-t-elle l’Ukraine\u202f?</h1>"
@@ -309,7 +309,7 @@ def test_text_marked_as_another_language_is_not_scored() -> None:
 
 
 def test_a_language_without_function_words_is_not_checked() -> None:
-    german = Languages({"fr": FUNCTION_WORDS["fr"]}, {"fr": "French", "de": "German"}, "fr")
+    german = Profiles({"fr": FUNCTION_WORDS["fr"]}, {"fr": "French", "de": "German"})
     assert wrong_language(read_page(FRENCH_ANSWER, "de"), FR_SOURCE, None, None, german) == []
 
 
@@ -344,7 +344,7 @@ def test_a_nato_link_to_the_other_language_must_say_so() -> None:
     lines = [(12, f"- [La page]({french})")]
     page_source = PageSource("docs/faq/q.en.md", lines)
     message = (
-        "the link “La page” leads to NATO's French page (`/cps/fr/` in its address), but this page is in "
+        f"the link `{french}` leads to NATO's French page (`/cps/fr/` in its address), but this page is in "
         "English. Link to NATO's English version of that page, or, if it has none, write "
         "`{hreflang=fr}` right after the link, so that readers are told."
     )
@@ -356,7 +356,7 @@ def test_a_nato_link_to_the_other_language_must_say_so() -> None:
     # The reverse, and a French page linking NATO's French address of an English-only text.
     english = "https://www.nato.int/nato-welcome/index_en.html"
     assert nato_links(read_page(nato_link(english), "fr"), page_source, LANGUAGES)[0][1].startswith(
-        "the link “La page” leads to NATO's English page (`_en.html` in its address), but this page is "
+        f"the link `{english}` leads to NATO's English page (`_en.html` in its address), but this page is "
         "in French."
     )
     assert nato_links(read_page(nato_link(french, " hreflang='en'"), "fr"), page_source, LANGUAGES) == []

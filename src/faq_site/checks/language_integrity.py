@@ -78,12 +78,14 @@ def _markers(language: str) -> list[tuple[re.Pattern[str], str]]:
 
 
 @dataclass(frozen=True)
-class Languages:
-    """The languages with rules, their names in messages, and the default one."""
+class Profiles:
+    """The function words of each language that has them, and every language's name in messages."""
 
     function_words: Mapping[str, frozenset[str]]  # language -> its function words
-    names: Mapping[str, str]  # language -> its English name: "French"
-    default: str
+    names: Mapping[str, str]  # language -> its name in the messages: "French"
+
+    def name(self, language: str) -> str:
+        return self.names.get(language, language)
 
     def checked(self, language: str) -> bool:
         return language in self.function_words
@@ -165,79 +167,110 @@ def _kind(block: Block) -> str:
     return "title" if block.kind == "heading" and block.level == 1 else _KINDS[block.kind]
 
 
+def page_in_other_language(
+    page: RenderedPage,
+    source: PageSource,
+    twin: RenderedPage | None,
+    twin_source: PageSource | None,
+    languages: Profiles,
+) -> Finding | None:
+    """The whole page in another language: none of its blocks reads as its own, some as another's."""
+    language = page.language
+    if not languages.checked(language):
+        return None
+    if any(languages.is_own(block.in_language, language) for block in page.blocks):
+        return None
+    verdict = next(
+        (v for block in page.blocks if (v := languages.other_language(block.in_language, language))), None
+    )
+    if verdict is None:
+        return None
+    name, other = languages.name(language), languages.name(verdict)
+    line = source.title_line or next((n for n in block_lines(page.blocks, source) if n), None)
+    if twin is not None and twin_source is not None and _same_text(page, twin):
+        return (
+            line,
+            f"this page is a copy of its {other} version, {twin_source.where}, not its {name} "
+            f"translation. Translate it into {name}.",
+        )
+    where = f" (the {other} text is {twin_source.where})" if twin_source is not None else ""
+    return (line, f"this page is in {other}, not {name}. Translate it into {name}{where}.")
+
+
+def blocks_in_other_language(
+    page: RenderedPage,
+    source: PageSource,
+    twin: RenderedPage | None,
+    twin_source: PageSource | None,
+    languages: Profiles,
+) -> list[Finding]:
+    """Each title, heading, paragraph or list item in another language, and where it was copied from."""
+    language = page.language
+    if not languages.checked(language):
+        return []
+    name = languages.name(language)
+    twin_blocks = twin.blocks if twin is not None else []
+    twin_lines = (
+        block_lines(twin_blocks, twin_source) if twin_source is not None else [None] * len(twin_blocks)
+    )
+    copies = {
+        normalised(block.text): (block, line) for block, line in zip(twin_blocks, twin_lines, strict=True)
+    }
+    findings: list[Finding] = []
+    for block, line in zip(page.blocks, block_lines(page.blocks, source), strict=True):
+        verdict = languages.other_language(block.in_language, language)
+        if verdict is None:
+            continue
+        other = languages.name(verdict)
+        copied = copies.get(normalised(block.text))
+        if copied is not None and twin_source is not None:
+            original, at = copied
+            number = [b for b in twin_blocks if b.kind == original.kind].index(original) + 1
+            origin = f"{twin_source.where}:{at}" if at else twin_source.where
+            message = (
+                f"this {_kind(block)} is in {other}: it is a copy of {_kind(original)} {number} of "
+                f"{origin}. Translate it into {name}."
+            )
+        else:
+            message = (
+                f"this {_kind(block)} is in {other}, but the page is in {name}. Translate it into {name}."
+            )
+        findings.append((line, message))
+    return findings
+
+
+def description_in_other_language(
+    description: str, language: str, line: int | None, languages: Profiles, advice: str = ""
+) -> Finding | None:
+    """The description in another language than its page's. `advice` ends the message's "what to do"."""
+    if not languages.checked(language):
+        return None
+    verdict = languages.other_language(description, language)
+    if verdict is None:
+        return None
+    name, other = languages.name(language), languages.name(verdict)
+    return (line, f"the description is in {other}, but the page is in {name}. Write it in {name}{advice}.")
+
+
 def wrong_language(
     page: RenderedPage,
     source: PageSource,
     twin: RenderedPage | None,
     twin_source: PageSource | None,
-    languages: Languages,
+    languages: Profiles,
     description: str | None = None,
     description_advice: str = "",
 ) -> list[Finding]:
-    """Blocks, the description or the whole page in another language than the page's."""
-    language = page.language
-    if not languages.checked(language):
-        return []
-    findings: list[Finding] = []
-    lines = block_lines(page.blocks, source)
-    verdicts = [languages.other_language(block.in_language, language) for block in page.blocks]
-    own = [languages.is_own(block.in_language, language) for block in page.blocks]
-    page_language = next((v for v in verdicts if v), None) if not any(own) else None
-    name = languages.names.get(language, language)
-    if page_language is not None:
-        other = languages.names.get(page_language, page_language)
-        line = source.title_line or next((n for n in lines if n), None)
-        if twin is not None and twin_source is not None and _same_text(page, twin):
-            return [
-                (
-                    line,
-                    f"this page is a copy of its {other} version, {twin_source.where}, not its "
-                    f"{name} translation. Translate it into {name}.",
-                )
-            ]
-        where = f" (the {other} text is {twin_source.where})" if twin_source is not None else ""
-        return [(line, f"this page is in {other}, not {name}. Translate it into {name}{where}.")]
-    twin_blocks = {normalised(block.text): block for block in twin.blocks} if twin else {}
-    twin_lines = (
-        dict(zip(map(id, twin.blocks), block_lines(twin.blocks, twin_source), strict=True))
-        if twin and twin_source
-        else {}
-    )
-    for block, verdict, line in zip(page.blocks, verdicts, lines, strict=True):
-        if verdict is None:
-            continue
-        other = languages.names.get(verdict, verdict)
-        copied = twin_blocks.get(normalised(block.text))
-        if copied is not None and twin_source is not None and twin is not None:
-            number = [b for b in twin.blocks if b.kind == copied.kind].index(copied) + 1
-            at = twin_lines.get(id(copied))
-            origin = f"{twin_source.where}:{at}" if at else twin_source.where
-            findings.append(
-                (
-                    line,
-                    f"this {_kind(block)} is in {other}: it is a copy of {_kind(copied)} {number} of "
-                    f"{origin}. Translate it into {name}.",
-                )
-            )
-        else:
-            findings.append(
-                (
-                    line,
-                    f"this {_kind(block)} is in {other}, but the page is in {name}. "
-                    f"Translate it into {name}.",
-                )
-            )
+    """The whole page in another language (one finding), or else each block and the description that is."""
+    whole = page_in_other_language(page, source, twin, twin_source, languages)
+    if whole is not None:
+        return [whole]
+    findings = blocks_in_other_language(page, source, twin, twin_source, languages)
     if description:
-        verdict = languages.other_language(description, language)
-        if verdict is not None:
-            other = languages.names.get(verdict, verdict)
-            findings.append(
-                (
-                    source.description_line,
-                    f"the description is in {other}, but the page is in {name}. Write it in {name}"
-                    f"{description_advice}.",
-                )
-            )
+        found = description_in_other_language(
+            description, page.language, source.description_line, languages, description_advice
+        )
+        findings += [found] if found else []
     return findings
 
 
@@ -245,7 +278,7 @@ def _same_text(page: RenderedPage, twin: RenderedPage) -> bool:
     return [normalised(b.text) for b in page.blocks] == [normalised(b.text) for b in twin.blocks]
 
 
-def link_language(href: str, languages: Languages) -> tuple[str, str] | None:
+def link_language(href: str, languages: Profiles) -> tuple[str, str] | None:
     """The language a NATO address names, and the part of it that names it."""
     try:
         host = (urlsplit(href).hostname or "").lower()
@@ -264,7 +297,7 @@ def _link_line(link: Link, source: PageSource) -> int | None:
     return next((n for n, line in source.lines if link.href in line), None)
 
 
-def nato_links(page: RenderedPage, source: PageSource, languages: Languages) -> list[Finding]:
+def nato_links(page: RenderedPage, source: PageSource, languages: Profiles) -> list[Finding]:
     """Links to NATO's pages in another language than the page's, that do not say so with hreflang."""
     findings: list[Finding] = []
     for link in page.links:
@@ -275,12 +308,12 @@ def nato_links(page: RenderedPage, source: PageSource, languages: Languages) -> 
         declared = (link.hreflang or "").split("-")[0].lower()
         if language == page.language or declared == language:
             continue
-        name = languages.names.get(language, language)
-        own = languages.names.get(page.language, page.language)
+        name = languages.name(language)
+        own = languages.name(page.language)
         findings.append(
             (
                 _link_line(link, source),
-                f"the link “{link.text}” leads to NATO's {name} page (`{marker}` in its address), "
+                f"the link `{link.href}` leads to NATO's {name} page (`{marker}` in its address), "
                 f"but this page is in {own}. Link to NATO's {own} version of that page, or, if it has "
                 f"none, write `{{hreflang={language}}}` right after the link, so that readers are told.",
             )
@@ -293,7 +326,7 @@ def paragraph_lengths(
     source: PageSource,
     default: RenderedPage,
     default_source: PageSource,
-    languages: Languages,
+    languages: Profiles,
 ) -> list[Finding]:
     """The first paragraph too short or too long to translate its default-language paragraph."""
     ours, theirs = page.paragraphs, default.paragraphs
@@ -305,7 +338,7 @@ def paragraph_lengths(
         length, reference = len(normalised(our.text)), len(normalised(their.text))
         if max(length, reference) < MIN_COMPARED_LENGTH or low <= length / max(reference, 1) <= high:
             continue
-        other = languages.names.get(default.language, default.language)
+        other = languages.name(default.language)
         at = their_lines[number - 1]
         origin = f"{default_source.where}:{at}" if at else default_source.where
         longer = "shorter" if length < reference else "longer"
