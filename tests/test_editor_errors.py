@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from docs_copy import SourcePage, questions
+from test_language_checks import guide_examples
 
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
 from faq_site.checks.text import normalised, sentences
@@ -1390,7 +1391,7 @@ def as_pattern(template: str) -> re.Pattern[str]:
 
 def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
     # The messages each mistake expects (the tests above check them against the build).
-    messages = []
+    messages = guide_examples()  # the checks' messages no mistake below makes (tests/test_language_checks.py)
     for index, mistake in enumerate(MISTAKES):
         messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
     templates = guide_messages()

@@ -395,3 +395,31 @@ def test_paragraph_lengths_within_the_ratio_or_short_pass() -> None:
     assert pair(int(200 * low) + 1, 200) == [] and pair(int(200 * high) - 1, 200) == []
     assert pair(int(200 * low) - 2, 200) != [] and pair(int(200 * high) + 2, 200) != []
     assert pair(20, 50) == []  # both short: "Known limitations:" and the like
+
+
+# -- the guide ----------------------------------------------------------------------------------
+
+
+def guide_examples() -> list[str]:
+    """Messages only the tests above make (no editor mistake builds them), as the build words them.
+
+    tests/test_editor_errors.py checks that CONTRIBUTING.md explains these too.
+    """
+    french = answer()
+    found = [
+        quotation_problem("les demandes d'assistance de l'Ukraine et soutient les Alliés.", french),
+        quotation_problem("Ils lui apportent aussi une aide financière… L'OTAN aide à coordonner…", french),
+        quotation_problem("…", french),
+    ]
+    rewritten = FRENCH_ANSWER.replace("En outre, de", "De")
+    in_french = read_page(rewritten, "en")
+    found += [message for _, message in wrong_language(in_french, EN_SOURCE, None, FR_SOURCE, LANGUAGES)]
+    mixed = ENGLISH_ANSWER.replace("In addition, many Allies", "En outre, de nombreux Alliés accueillent des")
+    found += [
+        message for _, message in wrong_language(read_page(mixed, "en"), EN_SOURCE, None, None, LANGUAGES)
+    ]
+    return [f"docs/faq/q.en.md:3: {message}" for message in found if message]
+
+
+def test_the_guide_examples_are_messages() -> None:
+    assert len(guide_examples()) == 5
