@@ -414,10 +414,14 @@ def guide_examples() -> list[str]:
     rewritten = FRENCH_ANSWER.replace("En outre, de", "De")
     in_french = read_page(rewritten, "en")
     found += [message for _, message in wrong_language(in_french, EN_SOURCE, None, FR_SOURCE, LANGUAGES)]
-    mixed = ENGLISH_ANSWER.replace("In addition, many Allies", "En outre, de nombreux Alliés accueillent des")
-    found += [
-        message for _, message in wrong_language(read_page(mixed, "en"), EN_SOURCE, None, None, LANGUAGES)
-    ]
+    mixed = read_page(
+        ENGLISH_ANSWER.replace(
+            "In addition, many Allies are hosting millions of refugees: it is an unprecedented effort.",
+            "De nombreux Alliés accueillent des millions de réfugiés : c’est un effort sans précédent.",
+        ),
+        "en",
+    )
+    found += [message for _, message in wrong_language(mixed, EN_SOURCE, None, None, LANGUAGES)]
     return [f"docs/faq/q.en.md:3: {message}" for message in found if message]
 
 
