@@ -16,10 +16,10 @@ EDIT = {"fr": "Modifier cette page", "en": "Edit this page"}
 
 
 def test_every_title_is_the_page_title_then_the_site_name(site: Site) -> None:
-    # One rule in both languages, home pages included.
+    # One rule in both languages, home pages included: a spaced en dash, not a hyphen.
     for page in site.pages:
         site_name = page.soup.find("meta", property="og:site_name")["content"]
-        assert normalise(page.soup.title.get_text()) == normalise(f"{page.h1} - {site_name}"), page.path
+        assert normalise(page.soup.title.get_text()) == normalise(f"{page.h1} – {site_name}"), page.path
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -1,4 +1,4 @@
-"""Renamed pages keep their old addresses (front matter `renamed_from`, overrides/hooks/redirects.py).
+"""Renamed pages keep their old addresses (front matter `renamed_from`, src/faq_site/readers/redirects.py).
 
 In a copy of the project, a question's two files are renamed and declare their
 old name; the old addresses, in both languages, must lead readers to the new
@@ -179,7 +179,7 @@ def test_old_name_of_an_existing_page_is_refused(project_copy: Path, tmp_path: P
     ) in failing_build(project_copy, tmp_path)
 
 
-# The form of the value is checked with every front matter key (faq_docs.FRONT_MATTER_KEYS).
+# The form of the value is checked with every front matter key (faq_site.sources.source.FRONT_MATTER_KEYS).
 WRONG_FORM = (
     "docs/faq/{page}.md:2: `renamed_from` must be a list of the page's old file names, without `.md`, "
     "in lower case with hyphens, not `{shown}`. Write it like `renamed_from: [old-name]`."

@@ -1,6 +1,6 @@
 """A translation that drops or adds a paragraph, list item, link or figure stops the build.
 
-overrides/hooks/translation_parity.py compares each rendered English page with
+src/faq_site/checks/parity.py compares each rendered English page with
 its French page. Each test edits a copy of the project: it appends a sentence
 with figures to the first answer paragraph of the first question, in both
 languages, faithfully or not, or adds a paragraph, a list item or a link to the

@@ -6,6 +6,7 @@ zizmor's offline audit, the GitHub workflow JSON schema, and the rules below.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -92,6 +93,41 @@ def test_ci_runs_what_a_developer_runs() -> None:
     assert "uv sync --locked" in commands
     assert "uv run pytest" in commands
     assert any("playwright install" in command for command in commands)
+
+
+def test_pull_requests_get_the_build_first_with_annotations_then_the_tests_then_the_review() -> None:
+    """An editor's mistake fails the "Build" step, annotated on its lines, before any test runs."""
+    workflow = load(GITHUB / "workflows/ci.yml")
+    job = workflow["jobs"]["test"]
+    commands = steps(workflow, "test")
+    matcher = ".github/faq-problem-matcher.json"
+    owners = {
+        m["owner"] for m in json.loads((PROJECT / matcher).read_text(encoding="utf-8"))["problemMatcher"]
+    }
+    build = next(i for i, s in enumerate(job["steps"]) if s.get("name") == "Build")
+    assert commands[build].startswith("uv run mkdocs build --strict"), commands[build]
+    review = next(i for i, command in enumerate(commands) if "scripts/review.py" in command)
+    order = [
+        commands.index(f'echo "::add-matcher::{matcher}"'),
+        build,
+        next(i for i, command in enumerate(commands) if "::remove-matcher" in command),
+        next(i for i, command in enumerate(commands) if "playwright install" in command),
+        commands.index("uv run pytest"),
+        review,
+    ]
+    assert order == sorted(order), commands
+    # The tests build broken copies on purpose: their messages must not become annotations.
+    removed = re.findall(r"::remove-matcher owner=([\w-]+)::", commands[order[2]])
+    assert set(removed) == owners
+    # The review: for pull requests only, against their base, into the job summary; the base
+    # comes through the environment, never written into the script (template injection).
+    step = job["steps"][review]
+    assert commands[review] == 'uv run scripts/review.py "$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert "github.event_name == 'pull_request'" in step["if"]
+    assert "steps.build.outcome == 'success'" in step["if"] and "!cancelled()" in step["if"]
+    assert job["steps"][0]["with"]["fetch-depth"] == "0"  # the base's history, for the page dates
+    assert set(job["permissions"].values()) == {"read"}
 
 
 def test_deploy_tests_then_builds_then_deploys() -> None:

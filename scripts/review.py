@@ -1,0 +1,571 @@
+"""What readers will see change: the site built from BASE, compared with the working tree.
+
+    uv run scripts/review.py BASE [--repository DIR]
+
+Builds the site of BASE (any git ref) and of the working tree, both with
+`mkdocs build --strict`, and prints a Markdown report of what readers will see
+change, page by page and language by language: the text they read (a word-level
+diff of the rendered text, not of the Markdown), pages added, removed or renamed
+with the redirects written, learn-more links, the label that says whether a page
+is NATO's text or adapted from it, translations put behind their French page or
+brought up to date, and the title and description search engines show. When
+nothing changes for readers, it says so in one line. The CI workflow writes the
+report to the job summary of every pull request, with the pull request's base
+as BASE.
+
+It reads only what the builds wrote (each page's HTML, its `<head>`, the redirect
+pages, the search index), never the build's own code, so that it compares any
+two versions of the site, whatever their code.
+
+Both versions are built from git checkouts (`git worktree add --detach`) in a
+temporary folder, so that each has the history its pages' dates and
+translation notices come from: BASE as it is, and the working tree as one more
+commit, made today, on top of HEAD when it has uncommitted changes (a commit
+object only: HEAD, the branch, the index and the files are left as they are).
+Exits 1 if the working tree does not build, 2 if BASE is not a git ref.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, Doctype
+
+PROJECT = Path(__file__).resolve().parents[1]
+# Both builds declare this address, so that their absolute links compare equal.
+SITE_URL = "http://127.0.0.1:8000/"
+# What a page's article holds that is not its text: scripts and templates (never
+# shown), the ¶ of each heading, the edit button, and what the report shows on
+# its own: the "last updated" date (noise: it moves with any commit), the
+# provenance label and the outdated-translation notice.
+NOT_TEXT = (
+    "template, script, style, svg, .headerlink, .md-content__button, .md-source-file, "
+    ".faq-provenance, .faq-outdated"
+)
+BLOCKS = frozenset(
+    {"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "summary", "pre", "blockquote", "div"}
+    | {f"h{level}" for level in range(1, 7)}
+)
+LABELS = {"nato": "NATO's text", "adapted": "adapted"}
+CONTEXT = 8  # words of unchanged text shown around a change
+JOIN = 2  # changes this many words apart or fewer show as one
+NAME = "The FAQ's review"
+
+
+# -- git and the two builds ------------------------------------------------------------------------
+
+
+class Failure(Exception):
+    """The report cannot be made; the message says why."""
+
+
+def git(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
+    process = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    if process.returncode != 0:
+        raise Failure(f"`git {' '.join(args)}` failed: {process.stderr.strip()}")
+    return process.stdout.strip()
+
+
+def working_tree_commit(repository: Path) -> tuple[str, bool]:
+    """HEAD, or a commit of the working tree on top of it: (sha, whether it has uncommitted changes).
+
+    The files, as `git add -A` would stage them, go to a temporary copy of the
+    index; `git commit-tree` then makes a commit object that no branch points to.
+    """
+    head = git(["rev-parse", "HEAD"], repository)
+    with tempfile.TemporaryDirectory() as folder:
+        index = Path(folder) / "index"
+        real_index = Path(repository, git(["rev-parse", "--git-path", "index"], repository))
+        if real_index.exists():
+            shutil.copy2(real_index, index)
+        env = {**os.environ, "GIT_INDEX_FILE": str(index)}
+        git(["add", "--all"], repository, env)
+        tree = git(["write-tree"], repository, env)
+    if tree == git(["rev-parse", "HEAD^{tree}"], repository):
+        return head, False
+    identity = {
+        "GIT_AUTHOR_NAME": NAME,
+        "GIT_AUTHOR_EMAIL": "review@localhost",
+        "GIT_COMMITTER_NAME": NAME,
+        "GIT_COMMITTER_EMAIL": "review@localhost",
+    }
+    commit = git(
+        ["commit-tree", tree, "-p", head, "-m", "The working tree's uncommitted changes"],
+        repository,
+        {**os.environ, **identity},
+    )
+    return commit, True
+
+
+@contextmanager
+def checkout(repository: Path, commit: str, folder: Path) -> Iterator[Path]:
+    git(["worktree", "add", "--detach", "--quiet", str(folder), commit], repository)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=repository, check=False)
+        subprocess.run(["git", "worktree", "prune"], cwd=repository, check=False)
+
+
+def start_build(project: Path, site_dir: Path) -> subprocess.Popen:
+    """`mkdocs build --strict` of a checkout, with its own Python package (src/) before the installed one."""
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_PUBLISHING", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project / "src"), env.get("PYTHONPATH")]))
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+@dataclass(frozen=True)
+class Build:
+    ok: bool
+    output: str
+    root: Path
+
+
+def build_both(repository: Path, base: str, after: str, folder: Path) -> tuple[Build, Build]:
+    """Both sites, built at the same time (two processes)."""
+    with (
+        checkout(repository, base, folder / "base") as base_tree,
+        checkout(repository, after, folder / "change") as after_tree,
+    ):
+        sites = folder / "base-site", folder / "change-site"
+        processes = [
+            start_build(tree, site) for tree, site in zip((base_tree, after_tree), sites, strict=True)
+        ]
+        outputs = [process.communicate(timeout=600)[0] for process in processes]
+        return tuple(
+            Build(process.returncode == 0, output, site)
+            for process, output, site in zip(processes, outputs, sites, strict=True)
+        )
+
+
+def problems(output: str) -> str:
+    """What a failed build said, from its first error on."""
+    lines = output.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(("ERROR", "WARNING"))), 0)
+    return "\n".join(lines[start:]).strip()
+
+
+# -- what readers get, read from a built site --------------------------------------------------------
+
+
+@dataclass
+class PageView:
+    """One built page, as readers get it."""
+
+    path: str  # its address, relative to the site root: `en/faq/what-is-nato/`
+    language: str
+    key: str  # the address of its default-language version: the same for all its languages
+    source: str  # the file it is built from (its edit link), or its address
+    heading: str
+    title: str
+    description: str
+    blocks: list[str]  # its visible text, one entry per paragraph, heading, list item…
+    learn_more: list[tuple[str, str]]  # (text, address) of each learn-more link
+    provenance: str | None  # "nato", "adapted" or None
+    behind: str | None  # the title of the notice saying the translation is behind, if it shows one
+    searchable: bool = True
+
+
+@dataclass
+class SiteView:
+    pages: dict[str, PageView] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address
+    language_names: dict[str, str] = field(default_factory=dict)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def site_path(url: str) -> str:
+    """An absolute address of the site as a path relative to its root: `en/faq/x/`."""
+    return url.removeprefix(SITE_URL).split("#", 1)[0]
+
+
+def text_blocks(article: Tag) -> list[str]:
+    """The visible text of an article, one entry per block, in reading order."""
+    for element in article.select(NOT_TEXT):
+        element.decompose()
+    blocks: list[tuple[Tag, list[str]]] = []
+    for string in article.find_all(string=True):
+        if isinstance(string, Comment | Doctype) or not string.strip():
+            continue
+        block = next((parent for parent in string.parents if parent.name in BLOCKS), article)
+        if blocks and blocks[-1][0] is block:
+            blocks[-1][1].append(str(string))
+        else:
+            blocks.append((block, [str(string)]))
+    return [" ".join(words("".join(texts))) for _, texts in blocks]
+
+
+def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple[str, str] | None:
+    """A page, or (old address, new address) for a redirect page."""
+    path = file.parent.relative_to(root).as_posix()
+    path = "" if path == "." else f"{path}/"
+    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    canonical = soup.find("link", rel="canonical")
+    if refresh is not None:
+        return path, site_path(canonical["href"]) if canonical else ""
+    article = soup.find("article")
+    if article is None:
+        return None
+    for link in soup.select("a.md-select__link[hreflang]"):
+        names.setdefault(link["hreflang"], link.get_text(" ", strip=True))
+    language = soup.html.get("lang", "")
+    default = soup.find("link", rel="alternate", hreflang="x-default")
+    key = site_path(default["href"]) if default else path
+    edit = article.select_one("a.md-content__button[href]")
+    source = re.sub(r"^.*?/(docs/)", r"\1", edit["href"]) if edit else f"/{path}"
+    description = soup.find("meta", attrs={"name": "description"})
+    h1 = article.find("h1")
+    for anchor in article.select(".headerlink"):
+        anchor.decompose()
+    learn_more = []
+    heading = article.find(id="learn-more")
+    if heading is not None and heading.find_next_sibling(["ul", "ol"]) is not None:
+        items = heading.find_next_sibling(["ul", "ol"]).select("a[href]")
+        learn_more = [(" ".join(words(a.get_text())), a["href"]) for a in items]
+    label = soup.select_one("[data-faq-provenance]")
+    provenance = label["data-faq-provenance"] if label else None
+    behind = None
+    for notice in article.select(".faq-outdated"):
+        if any(site_path(a["href"]) == key for a in notice.select("a[href]")):
+            title = notice.select_one(".admonition-title")
+            behind = " ".join(words(title.get_text())) if title else "outdated"
+    return PageView(
+        path=path,
+        language=language,
+        key=key,
+        source=source,
+        heading=" ".join(words(h1.get_text())) if h1 else "",
+        title=" ".join(words(soup.title.get_text())) if soup.title else "",
+        description=" ".join(words(description["content"])) if description else "",
+        blocks=text_blocks(article),
+        learn_more=learn_more,
+        provenance=provenance,
+        behind=behind,
+    )
+
+
+def read_site(root: Path) -> SiteView:
+    site = SiteView()
+    for file in sorted(root.rglob("index.html")):
+        read = read_page(root, file, site.language_names)
+        if isinstance(read, tuple):
+            site.redirects[read[0]] = read[1]
+        elif read is not None:
+            site.pages[read.path] = read
+    searchable: set[str] = set()
+    for index in root.rglob("search/search_index.full.json"):
+        prefix = index.parent.parent.relative_to(root).as_posix()
+        prefix = "" if prefix == "." else f"{prefix}/"
+        documents = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+        searchable |= {prefix + document["location"].split("#", 1)[0] for document in documents}
+    if searchable:
+        for page in site.pages.values():
+            page.searchable = page.path in searchable
+    return site
+
+
+# -- the differences ----------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text of the site, shown as itself in Markdown."""
+    return re.sub(r"([\\`*_\[\]|~#])", r"\\\1", html.escape(text, quote=False))
+
+
+def word_runs(before: list[str], after: list[str]) -> list[tuple[list[str], list[str], bool]]:
+    """(old words, new words, whether they are the same) runs; changes one or two words apart
+    make one change, read more easily than a patchwork of small ones."""
+    runs: list[tuple[list[str], list[str], bool]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        runs.append((before[i1:i2], after[j1:j2], tag == "equal"))
+    merged: list[tuple[list[str], list[str], bool]] = []
+    for index, run in enumerate(runs):
+        short_gap = run[2] and len(run[0]) <= JOIN and 0 < index < len(runs) - 1
+        if merged and not merged[-1][2] and (not run[2] or short_gap):
+            old_words, new_words, _ = merged.pop()
+            run = (old_words + run[0], new_words + run[1], False)
+        merged.append(run)
+    return merged
+
+
+def word_diff(old: str, new: str) -> str:
+    """The new text with what changed marked, and a few words of context around each change."""
+    runs = word_runs(words(old), words(new))
+    parts: list[str] = []
+    for index, (before, after, same) in enumerate(runs):
+        if same:
+            first, last = index == 0, index == len(runs) - 1
+            if len(before) > 2 * CONTEXT or ((first or last) and len(before) > CONTEXT):
+                before = [*([] if first else before[:CONTEXT]), "…", *([] if last else before[-CONTEXT:])]
+            parts.append(" ".join(escape(word) if word != "…" else word for word in before))
+            continue
+        if before:
+            parts.append(f"<del>{escape(' '.join(before))}</del>")
+        if after:
+            parts.append(f"<ins>{escape(' '.join(after))}</ins>")
+    return " ".join(parts)
+
+
+@dataclass
+class TextChanges:
+    lines: list[str]  # one Markdown list item each
+    removed: set[str]
+    added: set[str]
+
+
+def text_changes(old: list[str], new: list[str], shown: frozenset[str] = frozenset()) -> TextChanges:
+    """The blocks removed, added or changed; those in `shown` (learn-more links) are listed apart."""
+    changes = TextChanges([], set(), set())
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        changes.removed.update(old[i1:i2])
+        changes.added.update(new[j1:j2])
+        removed = [text for text in old[i1:i2] if text not in shown]
+        added = [text for text in new[j1:j2] if text not in shown]
+        paired = min(len(removed), len(added))
+        changes.lines.extend(word_diff(before, after) for before, after in zip(removed, added, strict=False))
+        changes.lines.extend(f"<del>{escape(text)}</del>" for text in removed[paired:])
+        changes.lines.extend(f"<ins>{escape(text)}</ins>" for text in added[paired:])
+    return changes
+
+
+def code(text: str) -> str:
+    """Text in a Markdown code span (where nothing needs escaping, but a backquote cannot show)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
+def quoted(text: str) -> str:
+    return f"“{escape(text)}”"
+
+
+def page_changes(old: PageView, new: PageView) -> list[str]:
+    """What changed on a page, but its text: one Markdown list item each."""
+    lines = []
+    if old.title != new.title:
+        lines.append(f"Title in browsers and search results: {word_diff(old.title, new.title)}")
+    if old.description != new.description:
+        lines.append(f"Description for search engines: {word_diff(old.description, new.description)}")
+    if old.provenance != new.provenance:
+        before, after = (
+            LABELS.get(state or "", state or "none") for state in (old.provenance, new.provenance)
+        )
+        lines.append(f"Label: {before} → **{after}**")
+    removed = [link for link in old.learn_more if link not in new.learn_more]
+    added = [link for link in new.learn_more if link not in old.learn_more]
+    lines.extend(f"Learn-more link removed: {quoted(text)} <{url}>" for text, url in removed)
+    lines.extend(f"Learn-more link added: {quoted(text)} <{url}>" for text, url in added)
+    if new.behind and not old.behind:
+        lines.append(
+            f"Translation now **behind its French page**: readers see the notice {quoted(new.behind)}"
+        )
+    if old.behind and not new.behind:
+        lines.append("Translation **brought up to date**: the notice that it is behind its French page goes")
+    if old.searchable != new.searchable:
+        lines.append(
+            "Now found by the site's search" if new.searchable else "No longer found by the site's search"
+        )
+    return lines
+
+
+def links_changed(old: PageView, new: PageView) -> frozenset[str]:
+    """The texts of the learn-more links added or removed: the report lists them as links."""
+    return frozenset(text for text, _ in set(old.learn_more) ^ set(new.learn_more))
+
+
+@dataclass
+class Section:
+    """What changes on one page, in each of its languages."""
+
+    heading: str
+    languages: dict[str, list[str]] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # each language's address and file
+    repeats: bool = True  # its text changes, if any, are those of other pages: shown after them
+
+
+def language_order(site: SiteView) -> list[str]:
+    home = site.pages.get("")
+    default = home.language if home else ""
+    return sorted({page.language for page in site.pages.values()}, key=lambda code: (code != default, code))
+
+
+def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section], list[str]]:
+    """(pages added, removed and renamed; what changes on each page; pages that only repeat those changes)."""
+    renamed = {
+        old: change.redirects[old]
+        for old in base.pages
+        if old not in change.pages and change.redirects.get(old) in change.pages
+    }
+    added = [path for path in change.pages if path not in base.pages and path not in renamed.values()]
+    removed = [path for path in base.pages if path not in change.pages and path not in renamed]
+    order = {code: index for index, code in enumerate(language_order(change))}
+
+    def place(page: PageView) -> tuple[str, int]:
+        """Where a page's line goes: with its other languages, the default one first."""
+        return page.key, order.get(page.language, len(order))
+
+    overview: list[tuple[tuple[str, int], str]] = []
+    for old, new in renamed.items():
+        page = change.pages[new]
+        line = f"Renamed: `/{old}` → `/{new}` ({escape(page.heading)}); `/{old}` now redirects to `/{new}`"
+        overview.append((place(page), line))
+    for path in added:
+        page = change.pages[path]
+        overview.append((place(page), f"New page: `/{path}` ({escape(page.heading)}, `{page.source}`)"))
+    for path in removed:
+        page, target = base.pages[path], change.redirects.get(path)
+        then = f"it now redirects to `/{target}`" if target else "its address now leads to “page not found”"
+        overview.append((place(page), f"Page removed: `/{path}` ({escape(page.heading)}); {then}"))
+    for old, new in sorted(change.redirects.items()):
+        if base.redirects.get(old) != new and old not in renamed:
+            overview.append(((old, 0), f"Redirect written: `/{old}` → `/{new}`"))
+    for old in sorted(set(base.redirects) - set(change.redirects) - set(change.pages)):
+        overview.append(((old, 0), f"Redirect removed: `/{old}` now leads to “page not found”"))
+
+    # Text seen elsewhere already: new and removed pages, then pages in order of fewest changes.
+    known_added = {text for path in added for text in change.pages[path].blocks}
+    known_removed = {text for path in removed for text in base.pages[path].blocks}
+    pairs = [(base.pages[path], change.pages[path]) for path in change.pages if path in base.pages]
+    pairs += [(base.pages[old], change.pages[new]) for old, new in renamed.items()]
+    diffs = {new.path: text_changes(old.blocks, new.blocks, links_changed(old, new)) for old, new in pairs}
+    sections: dict[str, Section] = {}
+    repeats = []
+    # A page that repeats others' text (the "all questions" page) has more blocks than each of them.
+    by_size = sorted(
+        pairs, key=lambda pair: (len(diffs[pair[1].path].lines), len(pair[1].blocks), pair[1].path)
+    )
+    for old, new in by_size:
+        text = diffs[new.path]
+        repeated = text.lines and text.added <= known_added and text.removed <= known_removed
+        lines = page_changes(old, new)
+        if text.lines and not repeated:
+            lines = ["Text:", *(f"  - {line}" for line in text.lines), *lines]
+        elif repeated and lines:
+            lines = ["Text: the same changes as on the pages above", *lines]
+        elif repeated:
+            repeats.append(f"{escape(new.heading)} (`/{new.path}`)")
+        known_added |= text.added
+        known_removed |= text.removed
+        if lines:
+            section = sections.setdefault(new.key, Section(""))
+            section.languages[new.language] = lines
+            section.where[new.language] = f"{code('/' + new.path)}, {code(new.source)}"
+            section.repeats = section.repeats and bool(repeated or not text.lines)
+    for key, section in sections.items():
+        page = change.pages.get(key) or next(p for p in change.pages.values() if p.key == key)
+        section.heading = escape(page.heading)
+    for section in sections.values():
+        section.languages = dict(sorted(section.languages.items(), key=lambda item: order.get(item[0], 99)))
+    return (
+        [line for _, line in sorted(overview)],
+        [sections[key] for key in sorted(sections, key=lambda k: (sections[k].repeats, k))],
+        repeats,
+    )
+
+
+# -- the report ---------------------------------------------------------------------------------------
+
+
+def report(base_ref: str, base_sha: str, base: SiteView, change: SiteView, uncommitted: bool) -> str:
+    overview, sections, repeats = compare(base, change)
+    against = f"{code(base_ref)} ({code(base_sha[:12])})" if base_ref != base_sha else code(base_sha[:12])
+    if not (overview or sections):
+        return f"**Nothing changed for readers** compared with {against}.\n"
+    out = [
+        "## What readers will see change",
+        "",
+        f"Compared with {against}: the text readers read (<del>removed</del>, <ins>added</ins>), "
+        "page by page, in each language.",
+    ]
+    if uncommitted:
+        out.append("The working tree's uncommitted changes count as one commit made today.")
+    if overview:
+        out += ["", "### Pages", "", *(f"- {line}" for line in overview)]
+    for section in sections:
+        out += ["", f"### {section.heading}"]
+        for language, lines in section.languages.items():
+            out += ["", f"**{change.language_names.get(language, language)}**: {section.where[language]}", ""]
+            out += [line if line.startswith("  ") else f"- {line}" for line in lines]
+    if repeats:
+        out += ["", f"The same text changes also show on: {', '.join(repeats)}."]
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base", metavar="BASE", help="the git ref to compare with, e.g. main or HEAD~1")
+    parser.add_argument("--repository", type=Path, default=PROJECT, help="the project's git checkout")
+    arguments = parser.parse_args()
+    repository = arguments.repository.resolve()
+    try:
+        base_sha = git(["rev-parse", "--verify", "--quiet", f"{arguments.base}^{{commit}}"], repository)
+    except Failure:
+        print(
+            f"{arguments.base} is not a commit of {repository}: give a branch, tag or commit.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        after, uncommitted = working_tree_commit(repository)
+        with tempfile.TemporaryDirectory(prefix="faq-review-") as folder:
+            base_build, change_build = build_both(repository, base_sha, after, Path(folder))
+            if not change_build.ok:
+                print(
+                    "## What readers will see change\n\nThis change does not build, so there is nothing to "
+                    "show yet. Fix what the build says:\n\n```text\n"
+                    f"{problems(change_build.output)}\n```"
+                )
+                return 1
+            if not base_build.ok:
+                print(
+                    f"## What readers will see change\n\n{code(arguments.base)} ({code(base_sha[:12])}) does "
+                    "not build, so there is nothing to compare this change with. Its build said:\n\n"
+                    f"```text\n{problems(base_build.output)}\n```"
+                )
+                return 0
+            print(
+                report(
+                    arguments.base,
+                    base_sha,
+                    read_site(base_build.root),
+                    read_site(change_build.root),
+                    uncommitted,
+                ),
+                end="",
+            )
+    except Failure as failure:
+        print(failure, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""Languages are configuration: a third language needs no code.
+
+Adding a language is, as CONTRIBUTING.md says: one entry in the i18n plugin's
+`languages` list, its `extra.strings.<lang>`, and a `*.<lang>.md` twin of
+every page. This test does exactly that in a copy of the project (German,
+`de`, its pages copied from the English ones: no check reads a page's language
+from its words yet, and a language without rules of its own in
+src/faq_site/languages/ is typeset as typed and compared as digits), builds it
+strictly with every check on, and looks at what its readers get: pages in
+`lang="de"`, hreflang alternates in every language, its own search index and
+its own 404 text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import build, copy_project
+
+THIRD = "de"
+# German words for the strings a reader of this test's pages sees; the others are the English ones.
+GERMAN = {
+    "og_locale": "de_DE",
+    "permalink_title": "Permanenter Link zu diesem Abschnitt",
+    "search_label": "Suche",
+    "about": "Über diese Website",
+    "language_notice": "Diese Seite gibt es auf Deutsch",
+    "not_found_title": "Seite nicht gefunden",
+    "not_found_text": "Diese Seite existiert nicht oder wurde verschoben.",
+    "not_found_link": "Zurück zur Startseite",
+    "last_changed": "Seite aktualisiert am",
+    "months": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with `!ENV [NAME, default]` read as its default, and `!ENV NAME` as None."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV",
+    lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None,
+)
+
+
+def end_of_block(lines: list[str], key: re.Pattern[str]) -> tuple[int, int]:
+    """(index of the line after the block under the first line matching `key`, that line's indent)."""
+    start = next(index for index, line in enumerate(lines) if key.match(line))
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.strip() and not line.lstrip().startswith("#") and len(line) - len(line.lstrip()) <= indent:
+            return index, indent
+    return len(lines), indent
+
+
+def add_language(project: Path, language: str, name: str) -> None:
+    """A language added as an editor would: mkdocs.yml's two entries, and a twin of every page."""
+    config_path = project / "mkdocs.yml"
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    lines = config_path.read_text(encoding="utf-8").split("\n")
+    # 1. One entry at the end of the i18n plugin's `languages` list.
+    end, indent = end_of_block(lines, re.compile(r"^\s+languages:\s*$"))
+    item = " " * (indent + 2)
+    lines[end:end] = [f"{item}- locale: {language}", f"{item}  name: {name}", f"{item}  build: true"]
+    # 2. Its interface strings, the English ones with German words where readers see them.
+    strings = {**config["extra"]["strings"]["en"], **GERMAN}
+    end, indent = end_of_block(lines, re.compile(r"^\s+strings:\s*$"))
+    block = yaml.safe_dump({language: strings}, allow_unicode=True, sort_keys=False, width=10_000)
+    lines[end:end] = [" " * (indent + 2) + line for line in block.rstrip("\n").split("\n")]
+    config_path.write_text("\n".join(lines), encoding="utf-8")
+    # 3. A twin of every page.
+    docs = project / "docs"
+    for english in sorted(docs.rglob("*.en.md")):
+        shutil.copy2(english, english.with_name(english.name.removesuffix(".en.md") + f".{language}.md"))
+
+
+@pytest.fixture(scope="module")
+def third_language(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("languages") / "project")
+    add_language(project, THIRD, "Deutsch")
+    site = project.parent / "site"
+    result = build(project, site, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output, result.output
+    return site
+
+
+def pages(root: Path) -> dict[str, BeautifulSoup]:
+    """The documentation pages under a folder, by address relative to it (other languages' folders aside)."""
+    return {
+        path.parent.relative_to(root).as_posix(): BeautifulSoup(path.read_bytes(), "html.parser")
+        for path in sorted(root.rglob("index.html"))
+        if path.relative_to(root).parts[0] not in ("en", THIRD)
+    }
+
+
+def test_the_third_language_publishes_every_page(third_language: Path) -> None:
+    english, german = pages(third_language / "en"), pages(third_language / THIRD)
+    assert german and set(german) == set(english)
+    for address, soup in german.items():
+        assert soup.html["lang"] == THIRD, address
+
+
+def test_every_page_links_its_versions_in_every_language(third_language: Path) -> None:
+    for folder in ("", "en", THIRD):
+        for address, soup in pages(third_language / folder).items():
+            hreflangs = {link["hreflang"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+            assert hreflangs == {"fr", "en", THIRD, "x-default"}, f"{folder}/{address}"
+    sitemap = (third_language / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"http://127.0.0.1:8000/{THIRD}/" in sitemap
+
+
+def test_the_third_language_has_its_own_search_index(third_language: Path) -> None:
+    index = json.loads((third_language / THIRD / "search" / "search_index.full.json").read_text())
+    assert index["config"]["lang"] == [THIRD]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    addresses = {f"{address}/" if address != "." else "" for address in pages(third_language / THIRD)}
+    assert locations and locations <= addresses
+    for language in ("", "en"):
+        other = json.loads((third_language / language / "search" / "search_index.full.json").read_text())
+        assert not any(doc["location"].startswith(f"{THIRD}/") for doc in other["docs"])
+
+
+def test_the_404_page_speaks_the_third_language_too(third_language: Path) -> None:
+    soup = BeautifulSoup((third_language / "404.html").read_text(encoding="utf-8"), "html.parser")
+    section = soup.select_one(f'section.faq-not-found[lang="{THIRD}"]')
+    assert section is not None
+    assert section.h1.get_text(strip=True) == GERMAN["not_found_title"]
+    assert GERMAN["not_found_text"] in section.get_text()
+    assert GERMAN["not_found_title"] in soup.title.get_text()

@@ -1,0 +1,216 @@
+"""scripts/review.py BASE: what readers will see change, on a git repository with real commits.
+
+A copy of the project's inputs becomes a repository of its own: a first commit
+(dated in the past, so that page dates move), then a commit that changes only
+whitespace in both languages: nothing changes for readers, in one line. Then,
+in the working tree, left uncommitted: a word changed in both languages and a
+learn-more link added (the first question), a word changed in the French only
+(the second, with its description), a rename with `renamed_from` (the third), a new question. Every
+edit is made on the pages' structure (tests/docs_copy.py), never on today's
+wording. Each review builds two sites: two reviews in all for the module.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from docs_copy import SourcePage, questions
+from test_correct_edits import NEW_QUESTION, added_link, new_question
+
+from conftest import LANGUAGES, PROJECT, copy_project
+
+REVIEW = PROJECT / "scripts" / "review.py"
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "editor@example.org",
+}
+
+
+def git(repository: Path, *args: str, day: str | None = None) -> str:
+    env = {**os.environ, **IDENTITY}
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
+    process = subprocess.run(
+        ["git", *args], cwd=repository, env=env, capture_output=True, text=True, check=True, timeout=60
+    )
+    return process.stdout
+
+
+@dataclass(frozen=True)
+class Review:
+    returncode: int
+    report: str
+    errors: str
+
+
+def review(repository: Path, base: str) -> Review:
+    process = subprocess.run(
+        [sys.executable, str(REVIEW), base, "--repository", str(repository)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Review(process.returncode, process.stdout, process.stderr)
+
+
+def replace_a_word(page: SourcePage, new: str) -> str:
+    """Replaces a word of the page's answer (letters only, so typography leaves it as typed); returns it."""
+    line = page.answer_line()
+    text = page.line(line)
+    old = next(word for word in text.split()[1:] if word.isalpha() and len(word) > 4 and word != new)
+    page.set(line, text.replace(f" {old}", f" {new}", 1))
+    return old
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two commits: the project's inputs, then whitespace added in both languages."""
+    repository = copy_project(tmp_path_factory.mktemp("review") / "repository")
+    git(repository, "init", "--quiet", "--initial-branch=main")
+    git(repository, "add", "--all")
+    git(repository, "commit", "--quiet", "--message", "NATO's FAQ", day="2024-01-15")
+    for language in LANGUAGES:
+        page = questions(repository / "docs", language)[0]
+        page.insert(page.answer_line() + 1, "", "")  # two more empty lines after the answer
+    git(repository, "commit", "--quiet", "--all", "--message", "Air between the paragraphs")
+    return repository
+
+
+@pytest.fixture(scope="module")
+def quiet(repository: Path) -> Review:
+    """The review of the whitespace commit: the working tree is clean."""
+    return review(repository, "HEAD~1")
+
+
+@dataclass(frozen=True)
+class Edits:
+    both: dict[str, tuple[SourcePage, str, str]]  # language -> (page, old word, new word)
+    french_only: tuple[SourcePage, str, str]
+    renamed: tuple[str, str]  # (old name, new name)
+    status: str  # `git status` before the review
+    head: str
+
+
+@pytest.fixture(scope="module")
+def edits(repository: Path, quiet: Review) -> Edits:
+    """Uncommitted edits in the working tree (after the quiet review, which needs a clean tree)."""
+    docs = repository / "docs"
+    new_words = {"fr": "remplacé", "en": "replaced"}
+    both = {}
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        both[language] = (page, replace_a_word(page, new_words[language]), new_words[language])
+    added_link(docs)
+    french = questions(docs, "fr")[1]
+    french_only = (french, replace_a_word(french, "modifié"), "modifié")
+    french.set(french.key_line("description"), 'description: "Une description nouvelle."')
+    old = questions(docs, "fr")[2].slug
+    new = f"{old}-renamed"
+    for language in LANGUAGES:
+        page = questions(docs, language)[2]
+        target = page.path.with_name(page.path.name.replace(old, new, 1))
+        page.path.rename(target)
+        renamed = SourcePage(docs, target.relative_to(docs).as_posix())
+        renamed.insert(2, f"renamed_from: [{old}]")
+    new_question(docs)
+    return Edits(both, french_only, (old, new), git(repository, "status", "--porcelain"), head(repository))
+
+
+def head(repository: Path) -> str:
+    return git(repository, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(scope="module")
+def changed(repository: Path, edits: Edits) -> Review:
+    return review(repository, "HEAD")
+
+
+def language_part(report: str, page: SourcePage) -> str:
+    """The part of the report about one page in one language: from its line to the next language's."""
+    marker = f"`{page.where}`"
+    assert marker in report, f"{page.where} is not in the report:\n{report}"
+    part = report[report.index(marker) :]
+    ends = [part.find(mark, 1) for mark in ("\n**", "\n### ")]
+    return part[: min([end for end in ends if end > 0], default=len(part))]
+
+
+def test_a_change_with_no_effect_for_readers_says_so_in_one_line(quiet: Review) -> None:
+    assert quiet.returncode == 0, quiet.errors
+    assert quiet.report.count("\n") == 1 and quiet.report.startswith("**Nothing changed for readers**"), (
+        quiet.report
+    )
+
+
+def test_the_review_runs(changed: Review) -> None:
+    assert changed.returncode == 0, changed.errors + changed.report
+    assert changed.report.startswith("## What readers will see change\n")
+    assert "uncommitted changes" in changed.report
+
+
+def test_a_sentence_changed_in_both_languages_shows_as_words(changed: Review, edits: Edits) -> None:
+    for page, old, new in edits.both.values():
+        part = language_part(changed.report, page)
+        assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
+        # Once: the "all questions" page repeats the answer, not the report.
+        assert changed.report.count(f"<del>{old}</del> <ins>{new}</ins>") == 1
+
+
+def test_a_link_added_is_listed(changed: Review, edits: Edits) -> None:
+    for language, (page, _, _) in edits.both.items():
+        part = language_part(changed.report, page)
+        url = f"https://www.nato.int/cps/{language}/natohq/topics_133127.htm"
+        assert f"Learn-more link added: “Dissuasion et défense” <{url}>" in part, part
+    assert "<ins>Dissuasion et défense</ins>" not in changed.report  # a link, not a paragraph
+
+
+def test_a_french_only_change_puts_the_translation_behind_and_the_page_becomes_adapted(
+    changed: Review, edits: Edits
+) -> None:
+    french, old, new = edits.french_only
+    part = language_part(changed.report, french)
+    assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
+    assert "Label: NATO's text → **adapted**" in part, part
+    description = next(line for line in part.splitlines() if "Description for search engines:" in line)
+    assert "<ins>Une description nouvelle.</ins>" in description, description
+    english = language_part(changed.report, french.twin)
+    assert "behind its French page" in english, english
+    assert "Text:" not in english, english  # its text is the same
+    assert "Label: NATO's text → **adapted**" in english, english
+
+
+def test_a_rename_lists_its_redirects(changed: Review, edits: Edits) -> None:
+    old, new = edits.renamed
+    for prefix in ("", "en/"):
+        assert f"- Renamed: `/{prefix}faq/{old}/` → `/{prefix}faq/{new}/`" in changed.report, changed.report
+        assert f"`/{prefix}faq/{old}/` now redirects to `/{prefix}faq/{new}/`" in changed.report
+    assert "Page removed" not in changed.report and f"New page: `/faq/{new}/`" not in changed.report
+
+
+def test_a_new_question_is_listed_in_both_languages(changed: Review) -> None:
+    for prefix, language in (("", "fr"), ("en/", "en")):
+        title = NEW_QUESTION[language][0].replace("'", "’")
+        line = next(
+            line for line in changed.report.splitlines() if f"New page: `/{prefix}faq/nato-summits/`" in line
+        )
+        assert " ".join(title.split()[:3]) in line, line
+    # The home page's list and the "all questions" page show it too, without repeating it.
+    assert "The same text changes also show on:" in changed.report
+
+
+def test_the_repository_is_left_as_it_was(repository: Path, changed: Review, edits: Edits) -> None:
+    assert git(repository, "status", "--porcelain") == edits.status
+    assert head(repository) == edits.head
+    assert len(git(repository, "worktree", "list").splitlines()) == 1
+    assert git(repository, "branch", "--list").split() == ["*", "main"]
+
+
+def test_a_base_that_is_not_a_commit_is_refused(repository: Path) -> None:
+    result = review(repository, "no-such-branch")
+    assert result.returncode == 2 and "no-such-branch is not a commit" in result.errors, result
