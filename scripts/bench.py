@@ -5,12 +5,13 @@
 
 In one run it builds two sites from this repository's docs/:
 
-- the project: mkdocs.yml, overrides/ and every hook, as published;
+- the project: mkdocs.yml, overrides/ and the faq plugin, as published;
 - stock: Material and static-i18n with their defaults (a generated mkdocs.yml
   in a temporary folder: no overrides, no project stylesheet or script), plus
-  what the docs need to build and to show the same text: `attr_list` and the
-  hook that writes the home page's list and the "all questions" page
-  (overrides/hooks/questions.py). Only `font: false` departs from the
+  what the docs need to build and to show the same text: `attr_list` and a
+  hook that writes the home page's list and the "all questions" page with the
+  plugin's own functions (src/faq_site/readers/navigation.py), nothing else.
+  Only `font: false` departs from the
   defaults: Google Fonts cannot be reached from here, and would only add to
   the stock site's cost.
 
@@ -93,7 +94,32 @@ plugins:
 markdown_extensions:
   - attr_list
 hooks:
-  - {hooks}/questions.py
+  - stock_lists.py
+"""
+# The navigation, the home page's list and the "all questions" page, as the faq
+# plugin makes them (and nothing else of it): the stock site shows the same text.
+STOCK_HOOK = """\
+from faq_site.checks.files import markdown_sources
+from faq_site.languages import Languages
+from faq_site.readers import navigation
+
+
+def questions(files, config):
+    languages = Languages.of_config(config)
+    return languages, navigation.order_questions(markdown_sources(files, languages), languages)[0]
+
+
+def on_files(files, config):
+    languages, ordered = questions(files, config)
+    sources = markdown_sources(files, languages)
+    config.nav = navigation.navigation(ordered[languages.default], sources)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    languages, ordered = questions(files, config)
+    own = ordered[languages.of(page.file.src_uri)]
+    return navigation.with_lists(markdown, page, own, languages)
 """
 
 
@@ -120,10 +146,8 @@ def cold_builds(runs: int, site_url: str) -> list[float]:
 
 def build_stock(directory: Path, site_dir: Path, site_url: str) -> None:
     config = directory / "mkdocs.yml"
-    config.write_text(
-        STOCK_CONFIG.format(site_url=site_url, docs=PROJECT / "docs", hooks=PROJECT / "overrides" / "hooks"),
-        encoding="utf-8",
-    )
+    config.write_text(STOCK_CONFIG.format(site_url=site_url, docs=PROJECT / "docs"), encoding="utf-8")
+    (directory / "stock_lists.py").write_text(STOCK_HOOK, encoding="utf-8")
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site_dir)],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

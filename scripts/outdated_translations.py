@@ -3,7 +3,7 @@
     uv run scripts/outdated_translations.py [--markdown] [--docs-dir docs]
 
 Prints one line per English file to update, the same lines the build shows
-(overrides/hooks/last_changed.py reads the same git history). With
+(src/faq_site/readers/dates.py reads the same git history). With
 --markdown, prints a section for a GitHub job summary instead; the CI and
 deploy workflows append it to $GITHUB_STEP_SUMMARY. Always exits 0: an
 out-of-date translation is information, not a failure.
@@ -15,10 +15,17 @@ import argparse
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
+from mkdocs.config import load_config
 
-from last_changed import NOT_NEEDED, TRAILER, outdated_translations, read_history  # noqa: E402
+from faq_site.languages import Languages
+from faq_site.readers.dates import NOT_NEEDED, TRAILER, outdated_translations, read_history
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def site_languages() -> Languages:
+    """The site's languages, as mkdocs.yml's i18n plugin lists them."""
+    return Languages.of_config(load_config(str(PROJECT / "mkdocs.yml")))
 
 
 def main() -> None:
@@ -28,7 +35,7 @@ def main() -> None:
     arguments = parser.parse_args()
     docs_dir = arguments.docs_dir.resolve()
     history = read_history(docs_dir)
-    outdated = outdated_translations(history, docs_dir)
+    outdated = outdated_translations(history, docs_dir, site_languages())
     if not arguments.markdown:
         if history.missing:
             print(f"{history.missing}: out-of-date translations cannot be found.", file=sys.stderr)

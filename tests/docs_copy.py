@@ -9,12 +9,10 @@ as in the build's messages.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
-from faq_docs import plain  # noqa: E402  (the hooks' own folder, as MkDocs loads them)
+from faq_site.sources.source import plain
 
 FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_]\w*):(?P<value>.*)$")
 HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.*?)\s*(?:\{#(?P<id>[\w-]+)\})?\s*$")

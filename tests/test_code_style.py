@@ -1,4 +1,4 @@
-"""The project's Python (hooks, tests, scripts) passes ruff's lint and format checks."""
+"""The project's Python (the faq_site package, tests, scripts) passes ruff's lint and format checks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT
 
-PYTHON = ["src", "overrides/hooks", "tests", "scripts"]
+PYTHON = ["src", "tests", "scripts"]
 RUFF = str(Path(sys.executable).with_name("ruff"))
 
 

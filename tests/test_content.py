@@ -19,7 +19,9 @@ from docs_copy import LINK_ITEM, SourcePage, questions, same_text
 from conftest import LANGUAGES, PROJECT, Site
 
 CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-ALLOWED_DOMAINS = CONFIG["extra"]["faq"]["allowed_link_domains"]
+ALLOWED_DOMAINS = next(
+    entry["faq"] for entry in CONFIG["plugins"] if isinstance(entry, dict) and "faq" in entry
+)["allowed_link_domains"]
 
 
 def learn_more_links(page) -> list:

@@ -643,8 +643,8 @@ def not_allowed(url: str) -> str:
     host = re.match(r"https://([^/]+)", url)[1]
     return (
         f"the link `{url}` points to {host}, which is not an allowed domain ({ALLOWED}). Link to an "
-        "official page, or ask a developer to add the domain to `extra.faq.allowed_link_domains` in "
-        "mkdocs.yml."
+        "official page, or ask a developer to add the domain to the faq plugin's `allowed_link_domains` "
+        "in mkdocs.yml."
     )
 
 
@@ -674,16 +674,15 @@ def second(page: SourcePage) -> SourcePage:
 # -- settings ---------------------------------------------------------------------------------
 
 
-def settings(old: str, new: str) -> Callable[[Path], list[str]]:
+def settings(old: str, new: str, message: str) -> Callable[[Path], list[str]]:
+    """A setting of the faq plugin changed: MkDocs' own message, naming the plugin and the option."""
+
     def make(docs: Path) -> list[str]:
         config = docs.parent / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert old in text, old
         config.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return [
-            "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line starting "
-            "with `- `, for example:"
-        ]
+        return [f"Config value 'plugins': Plugin 'faq' option {message}"]
 
     return make
 
@@ -1267,9 +1266,20 @@ MISTAKES = [
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
-        settings("allowed_link_domains:\n      - nato.int", "allowed_link_domains: nato.int"),
+        settings(
+            "allowed_link_domains:\n        - nato.int",
+            "allowed_link_domains: nato.int",
+            "'allowed_link_domains': Expected a list of items, but a <class 'str'> was given.",
+        ),
     ),
-    Mistake("no faq settings", settings("  faq:\n", "  faqs:\n")),
+    Mistake(
+        "no faq settings",
+        settings(
+            "allowed_link_domains:",
+            "allowed_domains:",
+            "'allowed_link_domains': Required configuration not provided.",
+        ),
+    ),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
     # What the site says for NATO, and in which language
     Mistake("English page identical to its French page", english_copy_of_french),

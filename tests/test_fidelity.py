@@ -1,7 +1,7 @@
 """NATO's 2022 text is the edition's record: each page says whether it is still that text.
 
 record/nato-2022.fr.txt is NATO's French page as published in 2022. The build
-compares each French page with it (overrides/hooks/provenance.py): a page that
+compares each French page with it (src/faq_site/readers/provenance.py): a page that
 still says exactly its part of the record is "NATO's text"; a page changed
 since is "adapted", with its last change and a link to its history. English
 pages follow their French version. Editors may change any page: these tests
@@ -13,17 +13,15 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart
+from faq_site.readers import provenance
 
-sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
-import provenance  # noqa: E402 (a hook module, from the hooks' folder)
+from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -36,7 +34,9 @@ _ConfigLoader.add_constructor(
 )
 CONFIG = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 STRINGS = CONFIG["extra"]["strings"]
-RECORD = provenance.read_record((PROJECT / CONFIG["extra"]["faq"]["record"]).read_text(encoding="utf-8"))
+# The faq plugin's settings (`plugins: - faq: {record: …}`).
+SETTINGS = next(entry["faq"] for entry in CONFIG["plugins"] if isinstance(entry, dict) and "faq" in entry)
+RECORD = provenance.read_record((PROJECT / SETTINGS["record"]).read_text(encoding="utf-8"))
 # Material's own additions to the article, not the page's text.
 NOT_TEXT = ".faq-provenance, .md-source-file, .md-content__button, template, script"
 
@@ -51,7 +51,7 @@ def test_the_record_is_natos_whole_page() -> None:
 
 
 def test_the_record_is_not_published(site: Site) -> None:
-    assert not list(site.root.rglob(Path(CONFIG["extra"]["faq"]["record"]).name))
+    assert not list(site.root.rglob(Path(SETTINGS["record"]).name))
 
 
 def stated(soup: BeautifulSoup) -> str | None:
@@ -218,21 +218,23 @@ def test_without_git_history_an_adapted_page_has_no_date(project_copy: Path, tmp
 
 
 def test_a_missing_record_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / CONFIG["extra"]["faq"]["record"]).unlink()
+    (project_copy / SETTINGS["record"]).unlink()
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
+    assert (
+        "mkdocs.yml: plugins.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
+    )
     assert "Traceback" not in result.output
 
 
 def test_a_record_setting_that_is_not_a_path_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
     config = project_copy / "mkdocs.yml"
-    setting = f"record: {CONFIG['extra']['faq']['record']}"
+    setting = f"record: {SETTINGS['record']}"
     config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode != 0
     assert (
-        "mkdocs.yml: extra.faq.record must name NATO's 2022 text, e.g. record/nato-2022.fr.txt."
-        in result.output
+        "Config value 'plugins': Plugin 'faq' option 'record': Expected type: <class 'str'> but received: "
+        "<class 'list'>" in result.output
     )
     assert "Traceback" not in result.output

@@ -13,18 +13,12 @@ from docs_copy import questions
 
 from conftest import PROJECT, build
 
-HOOKS = PROJECT / "overrides" / "hooks"
-
 
 @pytest.fixture(scope="module")
 def site_url_hook():
-    sys.path.insert(0, str(HOOKS))
-    try:
-        import site_url
+    from faq_site.readers import site_url
 
-        yield site_url
-    finally:
-        sys.path.remove(str(HOOKS))
+    return site_url
 
 
 @pytest.mark.parametrize(

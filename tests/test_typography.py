@@ -1,6 +1,6 @@
 """Typography is the build's job: editors type plain text, readers get typographic text.
 
-- The extension itself (src/faq_typography), case by case: each rule, and what
+- The extension itself (src/faq_site/markdown/typography.py), case by case: each rule, and what
   it must leave alone (code, addresses, ids, attributes, raw HTML).
 - The real site, rendered: every text readers see (page, title, navigation,
   descriptions, structured data, search index) follows its language's rules,
@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 from docs_copy import questions
 
-from faq_typography import NARROW_NBSP, NBSP, typeset
+from faq_site.markdown.typography import NARROW_NBSP, NBSP, typeset
 
 from conftest import LANGUAGES, Site, build
 
@@ -37,8 +37,8 @@ def plain(text: str) -> str:
 def render(text: str, language: str) -> str:
     return markdown.markdown(
         text,
-        extensions=["attr_list", "toc", "faq_typography"],
-        extension_configs={"faq_typography": {"language": language}},
+        extensions=["attr_list", "toc", "faq_site.markdown.typography"],
+        extension_configs={"faq_site.markdown.typography": {"language": language}},
     )
 
 
@@ -112,8 +112,8 @@ def test_code_addresses_attributes_raw_html_untouched(language: str, typed: str,
 
 def test_heading_ids_are_untouched_and_titles_typeset() -> None:
     md = markdown.Markdown(
-        extensions=["attr_list", "toc", "faq_typography"],
-        extension_configs={"faq_typography": {"language": "fr"}},
+        extensions=["attr_list", "toc", "faq_site.markdown.typography"],
+        extension_configs={"faq_site.markdown.typography": {"language": "fr"}},
     )
     html = md.convert("# Qu'est-ce que l'OTAN ? {#what-is-nato}\n\n## Pour en savoir plus : x {#learn-more}")
     assert f'<h1 id="what-is-nato">Qu’est-ce que l’OTAN{N}?</h1>' in html

@@ -1,7 +1,7 @@
 """Whether each page is still NATO's text of 2022, or adapted from it since.
 
 record/nato-2022.fr.txt is NATO's French page as published in 2022, kept as
-the edition's record (`extra.faq.record` in mkdocs.yml). The build compares
+the edition's record (the faq plugin's `record` in mkdocs.yml). The build compares
 each French page with it, sentence by sentence, once whitespace and
 typography are set aside:
 
@@ -14,7 +14,7 @@ The "all questions" page is NATO's while every question is. An English page
 takes the state of its French version. Links to the site's own pages
 (navigation, the list of questions) are not compared, nor are code blocks.
 An adapted page shows the date its file last changed (from git, as
-overrides/hooks/last_changed.py reads it; without history, no date) and a
+readers/dates.py reads it; without history, no date) and a
 link to the file's history in the repository.
 """
 
@@ -25,15 +25,14 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import ALL_QUESTIONS, DEFAULT_LANGUAGE, LAST_CHANGED, is_question, norm_uri
-from last_changed import day_text
+from faq_site.languages import Languages
+from faq_site.readers.dates import History, day_text
+from faq_site.sources.source import ALL_QUESTIONS, is_question
 
 NATO = "nato"
 ADAPTED = "adapted"
@@ -143,39 +142,15 @@ class Provenance:
     history: str | None  # the file's history in the repository
 
 
-# From the default language's build, kept for the others: the French pages' states.
-_record: list[list[str]] = []
-_states: dict[str, str | None] = {}
-
-
-def record_path(config: MkDocsConfig) -> Path:
-    setting = config.extra.get("faq", {}).get("record")
-    if not isinstance(setting, str):
+def read_record_file(path: Path) -> list[list[str]]:
+    """The record's sentences, or a message naming the setting if the file cannot be read."""
+    try:
+        return read_record(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
         raise PluginError(
-            "mkdocs.yml: extra.faq.record must name NATO's 2022 text, e.g. record/nato-2022.fr.txt."
-        )
-    return Path(config.config_file_path).parent / setting
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _record
-    if config.theme["language"] == DEFAULT_LANGUAGE:
-        path = record_path(config)
-        try:
-            _record = read_record(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise PluginError(
-                f"mkdocs.yml: extra.faq.record: cannot read {path.name} ({error.__class__.__name__}). "
-                "Put NATO's 2022 text back at that path."
-            ) from None
-        _states.clear()
-    return files
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if config.theme["language"] == DEFAULT_LANGUAGE:
-        _states[page.file.src_uri] = state_of(page_sentences(html), _record)
-    return html
+            f"mkdocs.yml: plugins.faq.record: cannot read {path.name} ({error.__class__.__name__}). "
+            "Put NATO's 2022 text back at that path."
+        ) from None
 
 
 def history_url(src_uri: str, config: MkDocsConfig) -> str | None:
@@ -187,33 +162,39 @@ def history_url(src_uri: str, config: MkDocsConfig) -> str | None:
     return f"{config.repo_url.rstrip('/')}/commits/{branch}/{folder.rstrip('/')}/{src_uri}"
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
-    norm = norm_uri(page.file.src_uri)
+def provenance(
+    page: Page, config: MkDocsConfig, states: dict[str, str | None], history: History, languages: Languages
+) -> Provenance | None:
+    """What the page's provenance note says; None for a page of the site's own.
+
+    `states`: the French pages' states, from the default language's build.
+    """
+    norm = languages.norm_uri(page.file.src_uri)
     if norm == ALL_QUESTIONS:
-        questions = [state for uri, state in _states.items() if is_question(uri)]
+        questions = [state for uri, state in states.items() if is_question(uri)]
         state = NATO if questions and all(state == NATO for state in questions) else ADAPTED
     else:
-        state = _states.get(norm)
+        state = states.get(norm)
     if state is None:
-        return context
+        return None
     path = Path(page.file.abs_src_path).resolve()
+    last_changed = {other: commit.day for other, commit in history.last.items()}
     if norm == ALL_QUESTIONS:
         # Its text is the questions': their latest change, the folder's history.
         same_language = [
             day
-            for other, day in LAST_CHANGED.items()
-            if other.parent == path.parent and other.name.endswith(".en.md") == path.name.endswith(".en.md")
+            for other, day in last_changed.items()
+            if other.parent == path.parent and languages.of(other.name) == languages.of(path.name)
         ]
         day = max(same_language, default=None)
-        history = history_url(str(Path(page.file.src_uri).parent), config)
+        link = history_url(str(Path(page.file.src_uri).parent), config)
     else:
-        day = LAST_CHANGED.get(path)
-        history = history_url(page.file.src_uri, config)
+        day = last_changed.get(path)
+        link = history_url(page.file.src_uri, config)
     strings = config.extra["strings"][config.theme["language"]]
-    context["faq_provenance"] = Provenance(
+    return Provenance(
         state=state,
         date=day if state == ADAPTED else None,
         date_text=day_text(day, strings) if day and state == ADAPTED else "",
-        history=history if state == ADAPTED else None,
+        history=link if state == ADAPTED else None,
     )
-    return context

@@ -9,7 +9,7 @@ by the other languages) gives, for each file under docs/:
   every commit, except those whose message has the trailer
   `Translation: not needed` (a typo fixed in the French only), and those
   that changed its typography alone (apostrophes, spaces: the same text once
-  `faq_docs.plain` has undone them), which the build redoes in both languages.
+  `sources.source.plain` has undone them), which the build redoes in both languages.
 
 When a French page has such a commit later than the last commit that touched
 its English version, the English page shows a notice at the top of its answer,
@@ -34,28 +34,19 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from faq_docs import (
-    ALL_QUESTIONS,
-    DEFAULT_LANGUAGE,
-    LAST_CHANGED,
-    is_question,
-    language_of,
-    norm_uri,
-    plain,
-    uri_for,
-)
+from faq_site.languages import Languages
+from faq_site.sources.source import ALL_QUESTIONS, is_question, plain
 
-log = logging.getLogger("mkdocs.hooks.last_changed")
+log = logging.getLogger("mkdocs.plugins.faq.dates")
 
 # The commit-message trailer that says a French change needs no translation.
 TRAILER = "Translation"
 NOT_NEEDED = "not needed"
 # The notice's CSS classes: Material's "warning" style, and a name of its own
-# that overrides/hooks/translation_parity.py leaves out of its counts.
+# that checks/parity.py leaves out of its counts.
 NOTICE_CLASSES = "warning faq-outdated"
 
 
@@ -153,14 +144,16 @@ def last_to_translate(history: History, path: Path, since: Commit) -> Commit | N
     return None
 
 
-def outdated_translations(history: History, docs_dir: Path) -> list[OutdatedTranslation]:
+def outdated_translations(
+    history: History, docs_dir: Path, languages: Languages
+) -> list[OutdatedTranslation]:
     """The translations whose French page changed, needing translation, after they last did."""
     outdated = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
-        if language_of(src_uri) == DEFAULT_LANGUAGE:
+        if languages.of(src_uri) == languages.default:
             continue
-        original_uri = uri_for(norm_uri(src_uri), DEFAULT_LANGUAGE)
+        original_uri = languages.uri_for(languages.norm_uri(src_uri), languages.default)
         translation = history.last.get(path.resolve())
         if translation is None:
             continue
@@ -184,9 +177,9 @@ def format_date(day: date, strings: dict) -> Markup:
     )
 
 
-def notice(item: OutdatedTranslation, french_url: str, strings: dict) -> str:
+def notice(item: OutdatedTranslation, french_url: str, strings: dict, french: str) -> str:
     """The Markdown of the notice at the top of an outdated translation's answer."""
-    link = f"[{strings['outdated_link']}]({french_url}){{hreflang={DEFAULT_LANGUAGE}}}"
+    link = f"[{strings['outdated_link']}]({french_url}){{hreflang={french}}}"
     text = strings["outdated_text"].replace("{french_page}", link)
     text = text.replace("{date}", day_text(item.original_changed, strings))
     return f'!!! {NOTICE_CLASSES} "{strings["outdated_title"]}"\n\n    {text}\n'
@@ -205,44 +198,42 @@ def with_notice(markdown: str, notice_markdown: str, heading_id: str | None = No
     return "\n".join([*lines[: heading + 1], "", notice_markdown, *lines[heading + 1 :]])
 
 
-# The history of this build, read once, and the translations it finds behind.
-_history = History()
-_outdated: dict[str, OutdatedTranslation] = {}
+def read_dates(docs_dir: Path, languages: Languages) -> tuple[History, dict[str, OutdatedTranslation]]:
+    """The build's one `git log`, and the translations it finds behind (each one logged: INFO)."""
+    history = read_history(docs_dir)
+    if history.missing:
+        log.info(f"{history.missing}: pages are built without their last-changed date.")
+    outdated = outdated_translations(history, docs_dir, languages)
+    for item in outdated:
+        log.info(str(item))
+    return history, {item.src_uri: item for item in outdated}
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _history, _outdated
-    if config.theme["language"] == DEFAULT_LANGUAGE:  # the first language built
-        docs_dir = Path(config.docs_dir)
-        _history = read_history(docs_dir)
-        LAST_CHANGED.clear()
-        LAST_CHANGED.update((path, commit.day) for path, commit in _history.last.items())
-        if _history.missing:
-            log.info(f"{_history.missing}: pages are built without their last-changed date.")
-        outdated = outdated_translations(_history, docs_dir)
-        _outdated = {item.src_uri: item for item in outdated}
-        for item in outdated:
-            log.info(str(item))
-    return files
-
-
-@event_priority(-10)  # after questions.py has put every answer on the "all questions" page
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    strings = config.extra["strings"][config.theme["language"]]
-    commit = _history.last.get(Path(page.file.abs_src_path).resolve())
+def with_dates(
+    markdown: str,
+    page: Page,
+    config: MkDocsConfig,
+    history: History,
+    outdated: dict[str, OutdatedTranslation],
+    languages: Languages,
+) -> str:
+    """The page's last-changed date (`page.meta.revision_date`), and the notice on a translation behind."""
+    language = config.theme["language"]
+    strings = config.extra["strings"][language]
+    commit = history.last.get(Path(page.file.abs_src_path).resolve())
     if commit is not None:
         page.meta["revision_date"] = format_date(commit.day, strings)
-    language = config.theme["language"]
-    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+    if languages.norm_uri(page.file.src_uri) == ALL_QUESTIONS:
         # Every answer on one page: a notice under each answer that is behind.
-        for item in _outdated.values():
-            if is_question(item.src_uri) and language_of(item.src_uri) == language:
+        for item in outdated.values():
+            if is_question(item.src_uri) and languages.of(item.src_uri) == language:
                 slug = PurePosixPath(item.original_uri).stem
-                markdown = with_notice(markdown, notice(item, french_url(item, config), strings), slug)
+                text = notice(item, french_url(item, config), strings, languages.default)
+                markdown = with_notice(markdown, text, slug)
         return markdown
-    item = _outdated.get(page.file.src_uri)
+    item = outdated.get(page.file.src_uri)
     if item is not None:
-        markdown = with_notice(markdown, notice(item, french_url(item, config), strings))
+        markdown = with_notice(markdown, notice(item, french_url(item, config), strings, languages.default))
     return markdown
 
 

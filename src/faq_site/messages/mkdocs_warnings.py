@@ -2,10 +2,10 @@
 
 MkDocs already checks Markdown links (to a missing page or anchor, an absolute
 `/…` link, a link to a folder instead of a page's .md file) and the pages left
-out of the navigation. This hook does not check them again: it turns each of
-those warnings into a problem of the list overrides/hooks/problems.py prints,
+out of the navigation. The site does not check them again: this filter turns
+each of those warnings into a problem of the list the build stops with,
 `docs/<file>:<line>: what is wrong. What to do.`, and drops the copy the "all
-questions" page (questions.py) would add for a link it only repeats from a
+questions" page (readers/navigation.py) would add for a link it only repeats from a
 question page.
 """
 
@@ -13,21 +13,12 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from faq_docs import (
-    ALL_QUESTIONS,
-    QUESTIONS_DIR,
-    WARNED_LINKS,
-    Problem,
-    Source,
-    is_question,
-    language_of,
-    norm_uri,
-    report,
-)
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem, Problems
+from faq_site.sources.source import ALL_QUESTIONS, QUESTIONS_DIR, Source, is_question
 
 _LINK = re.compile(
     r"^Doc file '(?P<doc>[^']+)' contains (?:a|an (?P<kind>absolute|unrecognized relative)) link "
@@ -41,32 +32,37 @@ _ANCHOR = re.compile(
 _OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included in the "nav"')
 
 
+@dataclass(eq=False)  # a filter is one object, compared by identity
 class LinkWarnings(logging.Filter):
-    """Turns the warnings above into problems; the warning itself is dropped."""
+    """Turns the warnings above into problems of this build; the warning itself is dropped."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.docs_dir = Path()
+    docs_dir: Path
+    languages: Languages
+    problems: Problems
+    warned: set[tuple[str, str]]  # the links warned about, as (src_uri, target): checks/links.py skips them
+
+    def __post_init__(self) -> None:
+        logging.Filter.__init__(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
         message = record.getMessage()
         if _OMITTED.match(message):
-            report(self.omitted(message))
+            self.problems.report(self.omitted(message))
             return False
         match = _LINK.match(message)
         if match is None:
             return True
         doc, target = match["doc"], match["target"]
-        WARNED_LINKS.add((doc, target))
-        if norm_uri(doc) == ALL_QUESTIONS and (
+        self.warned.add((doc, target))
+        if self.languages.norm_uri(doc) == ALL_QUESTIONS and (
             target.startswith("#") or self.repeated_from_a_question(doc, target)
         ):
             return False  # reported for the question page it comes from
         source = self.source(doc)
         line = source.line_of(f"]({target}", f"]: {target}", target) if source else None
-        report([Problem(doc, self.advice(match), line)])
+        self.problems.report([Problem(doc, self.advice(match), line)])
         return False
 
     def advice(self, match: re.Match[str]) -> str:
@@ -115,34 +111,38 @@ class LinkWarnings(logging.Filter):
     def source(self, doc: str) -> Source | None:
         path = self.docs_dir / doc
         try:
-            return Source.parse(doc, path.read_text(encoding="utf-8"))
+            return Source.parse(doc, path.read_text(encoding="utf-8"), self.languages)
         except (OSError, UnicodeDecodeError):
             return None
 
     def repeated_from_a_question(self, doc: str, target: str) -> bool:
-        language = language_of(doc)
+        language = self.languages.of(doc)
         for path in (self.docs_dir / QUESTIONS_DIR).glob("*.md"):
             src_uri = path.relative_to(self.docs_dir).as_posix()
             if (
                 is_question(src_uri)
-                and language_of(src_uri) == language
+                and self.languages.of(src_uri) == language
                 and f"]({target}" in path.read_text(encoding="utf-8", errors="replace")
             ):
                 return True
         return False
 
 
-_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+# The loggers whose warnings are an editor's: links, and pages out of the navigation.
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # One filter per logger: MkDocs loads hooks again for every build of
-    # `mkdocs serve`, so a filter of an earlier load is replaced, not doubled.
-    link_filter = LinkWarnings()
-    link_filter.docs_dir = Path(config.docs_dir)
-    for name in _LOGGERS:
+def listen(link_filter: LinkWarnings) -> None:
+    """Puts the filter on MkDocs' loggers, in place of any earlier one (an earlier build's)."""
+    for name in LOGGERS:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if type(f).__name__ == LinkWarnings.__name__]:
             logger.removeFilter(old)
         logger.addFilter(link_filter)
-    return config
+
+
+def stop_listening() -> None:
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == LinkWarnings.__name__]:
+            logger.removeFilter(old)

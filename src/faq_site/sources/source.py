@@ -1,8 +1,8 @@
-"""What the hooks know about the FAQ's Markdown sources.
+"""The editors' Markdown pages, read as text, with line numbers.
 
-Not a hook itself: the hooks import it (MkDocs puts their folder on `sys.path`
-while it loads them). Everything here reads the editors' files as text, with
-line numbers, so that every problem can be reported as `docs/<file>:<line>`.
+Everything here reads the editors' files as text, so that every problem can be
+reported as `docs/<file>:<line>`: the front matter (FRONT_MATTER_KEYS, each
+key's form in an editor's words), the headings and their ids, sections.
 """
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 
-DEFAULT_LANGUAGE = "fr"
-LANGUAGES = ("fr", "en")
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+
 QUESTIONS_DIR = "faq"
 HOME = "index.md"
 ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"  # every answer on one page, generated
 LEARN_MORE_ID = "learn-more"
+# The lines the site fills in at build time: the home page's list, every answer on one page.
+MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
 ASSETS_DIR = "assets"  # the site's images, styles and scripts: the only files besides pages
 
 # As MkDocs reads it (mkdocs.utils.meta): `---`, YAML, then `---` or `...`.
@@ -38,60 +38,6 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing an editor must fix, where it is and what to do."""
-
-    src_uri: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"docs/{self.src_uri}" + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.message}"
-
-
-# What the checking hooks found in this run (both languages); overrides/hooks/problems.py
-# empties it when a run starts and stops the build once every page of every
-# language is rendered, or as soon as the files themselves cannot be read.
-PROBLEMS: list[Problem] = []
-# Each file under docs/ (absolute path) -> the day of its last commit: read once per build,
-# from git, by overrides/hooks/last_changed.py; empty without the history. provenance.py
-# reads it too.
-LAST_CHANGED: dict[Path, date] = {}
-_blocking: list[bool] = [False]
-# Links MkDocs already warned about, as (src_uri, target): not reported twice.
-WARNED_LINKS: set[tuple[str, str]] = set()
-
-
-def report(problems: list[Problem], *, blocking: bool = False) -> None:
-    """Record problems; the build stops once every check has run (or now, if blocking)."""
-    PROBLEMS.extend(problems)
-    if problems and blocking:
-        _blocking[0] = True
-
-
-def must_stop_now() -> bool:
-    """Whether a problem found so far makes rendering the pages pointless or unsafe."""
-    return _blocking[0]
-
-
-def start_run() -> None:
-    PROBLEMS.clear()
-    WARNED_LINKS.clear()
-    _blocking[0] = False
-
-
-def stop_if(problems: list[Problem]) -> None:
-    """Stop the build with one line per problem, sorted by file and line."""
-    if not problems:
-        return
-    lines = sorted(set(problems), key=lambda p: (p.src_uri == "", p.src_uri, p.line or 0, p.message))
-    count = f"{len(lines)} problem{'s' if len(lines) > 1 else ''}"
-    body = "\n".join(f"  - {problem}" for problem in lines)
-    raise PluginError(f"The FAQ has {count} to fix before it can be built:\n{body}")
 
 
 @dataclass(frozen=True)
@@ -160,6 +106,7 @@ class Source:
 
     src_uri: str
     text: str
+    languages: Languages  # the site's languages: which one this page is in
     meta: dict = field(default_factory=dict)
     meta_error: str | None = None  # the front matter could not be read at all
     meta_problems: list[Problem] = field(default_factory=list)
@@ -167,15 +114,15 @@ class Source:
     body_line: int = 1  # line number of the first line after the front matter
 
     @classmethod
-    def read(cls, file: File) -> Source:
-        # Not UTF-8: reported by doc_files.py; the rest of the page is still checked.
+    def read(cls, file: File, languages: Languages) -> Source:
+        # Not UTF-8: reported by checks/files.py; the rest of the page is still checked.
         text = file.content_bytes.decode("utf-8-sig", errors="replace")
         # Windows line endings, as MkDocs reads them (universal newlines).
-        return cls.parse(file.src_uri, text.replace("\r\n", "\n").replace("\r", "\n"))
+        return cls.parse(file.src_uri, text.replace("\r\n", "\n").replace("\r", "\n"), languages)
 
     @classmethod
-    def parse(cls, src_uri: str, text: str) -> Source:
-        source = cls(src_uri, text)
+    def parse(cls, src_uri: str, text: str, languages: Languages) -> Source:
+        source = cls(src_uri, text, languages)
         match = _FRONT_MATTER.match(text)
         if match:
             source.body_line = text[: match.end()].count("\n") + 1
@@ -283,11 +230,11 @@ class Source:
 
     @property
     def language(self) -> str:
-        return language_of(self.src_uri)
+        return self.languages.of(self.src_uri)
 
     @property
     def norm_uri(self) -> str:
-        return norm_uri(self.src_uri)
+        return self.languages.norm_uri(self.src_uri)
 
     @property
     def is_question(self) -> bool:
@@ -429,270 +376,13 @@ def plain(text: str) -> str:
     return re.sub(r'" +| +"', '"', text)
 
 
-def language_of(src_uri: str) -> str:
-    suffixes = PurePosixPath(src_uri).suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in LANGUAGES:
-        return suffixes[-2][1:]
-    return DEFAULT_LANGUAGE
-
-
-def norm_uri(src_uri: str) -> str:
-    """The page's path without its language suffix: `faq/what-is-nato.md`."""
-    language = language_of(src_uri)
-    if language == DEFAULT_LANGUAGE:
-        return src_uri
-    return src_uri[: -len(f".{language}.md")] + ".md"
-
-
-def uri_for(norm: str, language: str) -> str:
-    """The source path of a page in a language: `faq/what-is-nato.en.md`."""
-    if language == DEFAULT_LANGUAGE:
-        return norm
-    return norm[: -len(".md")] + f".{language}.md"
-
-
 def is_question(src_uri: str) -> bool:
-    path = PurePosixPath(norm_uri(src_uri))
-    return path.parent.as_posix() == QUESTIONS_DIR and path.stem != "index"
-
-
-def markdown_sources(files: Files) -> list[Source]:
-    """Every Markdown page the editors wrote, in both languages, sorted by path.
-
-    Pages with a wrong name or place are left out: that one message says what
-    to do, and nothing else is said of them.
-    """
-    return sorted(
-        (Source.read(file) for file in files.documentation_pages() if name_problem(file) is None),
-        key=lambda source: source.src_uri,
-    )
-
-
-_COPY = re.compile(r"(?P<original>.+?)(?: copy(?: \d+)?| \(\d+\)| - cop(?:y|ie)(?: \(\d+\))?)", re.IGNORECASE)
-_LANGUAGE_SUFFIX = re.compile(r"(?P<stem>.+)\.(?P<language>[A-Za-z]{2})")
-PAGE_FOLDERS = ("", QUESTIONS_DIR)
+    """Whether a page, in any language, is a question: in docs/faq/, and not its index."""
+    path = PurePosixPath(src_uri)
+    return path.parent.as_posix() == QUESTIONS_DIR and path.stem.split(".")[0] != "index"
 
 
 def kebab_case(text: str) -> str:
     """`Qu'est-ce que l'OTAN` -> `qu-est-ce-que-l-otan`: no accents, capitals or spaces."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "page"
-
-
-def file_problem(file: File) -> Problem | None:
-    """What is wrong with a file of docs/ itself (its name, place or encoding), if anything."""
-    return name_problem(file) or encoding_problem(file)
-
-
-def name_problem(file: File) -> Problem | None:
-    """What is wrong with a file's name or place in docs/, if anything."""
-    path = PurePosixPath(file.src_uri)
-    folder = "" if path.parent.as_posix() == "." else path.parent.as_posix()
-    if path.name.startswith(("~$", "~")) or path.name.endswith(("~", ".tmp", ".bak")):
-        return Problem(
-            file.src_uri,
-            "is a temporary or lock file (Word and other editors leave one while a document is open), "
-            "not part of the site. Close the document and delete this file.",
-        )
-    if not file.is_documentation_page():
-        if folder == ASSETS_DIR or folder.startswith(f"{ASSETS_DIR}/"):
-            return None
-        return Problem(
-            file.src_uri,
-            "only pages (.md files) and the site's images, styles and scripts (docs/assets/) belong in "
-            "docs/, and everything in it is published. Move this file out of docs/ or delete it.",
-        )
-    if path.suffix != ".md":
-        return Problem(file.src_uri, f"pages end in `.md`. Rename it to {path.stem}.md.")
-    name = path.name.removesuffix(".md")
-    language = ""
-    if match := _LANGUAGE_SUFFIX.fullmatch(name):
-        name, language = match["stem"], match["language"]
-    where = f"docs/{folder}/" if folder else "docs/"
-    if language == DEFAULT_LANGUAGE:
-        return Problem(
-            file.src_uri,
-            f"French pages have no language suffix. Rename it to {where}{name}.md "
-            f"(the English version is {name}.en.md).",
-        )
-    if language and language not in LANGUAGES:
-        return Problem(
-            file.src_uri,
-            f"`.{language}` is not a language of this site ({', '.join(LANGUAGES)}). Name the French "
-            f"page {name}.md and the English one {name}.en.md.",
-        )
-    suffix = f".{language}.md" if language else ".md"
-    if copy := _COPY.fullmatch(name):
-        original = f"{where}{copy['original']}{suffix}"
-        return Problem(
-            file.src_uri,
-            f"looks like a copy of {original}. Delete it; for a new page, give it its own name in lower "
-            f"case with hyphens, such as {where}{kebab_case(copy['original'])}-2{suffix}.",
-        )
-    if folder not in PAGE_FOLDERS:
-        target = "" if folder == ASSETS_DIR else QUESTIONS_DIR
-        target_where = f"docs/{target}/" if target else "docs/"
-        return Problem(
-            file.src_uri,
-            f"pages are in docs/ (home and general pages) or docs/{QUESTIONS_DIR}/ (questions), not in "
-            f"sub-folders. Move it to {target_where}{kebab_case(name)}{suffix}.",
-        )
-    if not KEBAB_CASE.fullmatch(name):
-        return Problem(
-            file.src_uri,
-            "a page's file name is in lower case, without accents or spaces, words joined by hyphens. "
-            f"Rename it to {where}{kebab_case(name)}{suffix} (and its other language's file alike).",
-        )
-    return None
-
-
-def encoding_problem(file: File) -> Problem | None:
-    if not file.is_documentation_page():
-        return None
-    try:
-        file.content_bytes.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = file.content_bytes[: error.start].count(b"\n") + 1
-        return Problem(
-            file.src_uri,
-            "is not saved as UTF-8 text, so its accents would be garbled. Save it again with the "
-            "encoding UTF-8 (in most editors: Save As, Encoding: UTF-8).",
-            line,
-        )
-    return None
-
-
-# What a page's rendered HTML shows readers, read once with the standard library.
-@dataclass
-class RenderedHeading:
-    level: int
-    id: str | None
-    text: str = ""
-
-
-@dataclass
-class RenderedLink:
-    href: str
-    text: str = ""
-    has_image: bool = False
-    in_list_item: bool = False
-    section: str | None = None  # id of the heading it is under
-
-
-@dataclass
-class Outline(HTMLParser):
-    """Headings, ids, links, code blocks and visible text of a page's rendered content."""
-
-    headings: list[RenderedHeading] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
-    links: list[RenderedLink] = field(default_factory=list)
-    code_blocks: list[str] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-    visible_text: list[str] = field(default_factory=list)  # outside code
-    list_items: dict[str | None, list[str]] = field(default_factory=dict)  # by section id
-    unclosed: list[str] = field(default_factory=list)
-
-    _VOID = frozenset(
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
-    )
-    _RAW = frozenset(["code", "pre", "script", "style"])
-
-    def __post_init__(self) -> None:
-        HTMLParser.__init__(self, convert_charrefs=True)
-        self._open: list[str] = []
-        self._section: str | None = None
-        self._heading: RenderedHeading | None = None
-        self._link: RenderedLink | None = None
-        self._paragraph: list[str] | None = None
-        self._item: list[str] | None = None
-        self._pre: list[str] | None = None
-        self._permalink = False
-
-    @classmethod
-    def of(cls, html: str) -> Outline:
-        outline = cls()
-        outline.feed(html)
-        outline.close()
-        outline.unclosed = [tag for tag in outline._open if tag not in ("p", "li")]
-        return outline
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.append(attributes["id"] or "")
-        if tag not in self._VOID:
-            self._open.append(tag)
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self._heading = RenderedHeading(int(tag[1]), attributes.get("id"))
-            self.headings.append(self._heading)
-            self._section = attributes.get("id")
-        elif tag == "a" and "headerlink" in (attributes.get("class") or ""):
-            self._permalink = True  # the ¶ after a heading, added by the build
-        elif tag == "a" and attributes.get("href") is not None:
-            self._link = RenderedLink(
-                attributes["href"] or "",
-                in_list_item=self._item is not None,
-                section=self._section,
-            )
-            self.links.append(self._link)
-        elif tag == "img" and self._link is not None and (attributes.get("alt") or "").strip():
-            self._link.has_image = True
-        elif tag == "p":
-            self._paragraph = []
-        elif tag == "li":
-            self._item = []
-        elif tag == "pre":
-            self._pre = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._open:
-            while self._open and self._open.pop() != tag:
-                pass
-        if tag == "a":
-            self._link, self._permalink = None, False
-        elif tag[:1] == "h" and tag[1:] in ("1", "2", "3", "4", "5", "6"):
-            self._heading = None
-        elif tag == "p" and self._paragraph is not None:
-            self.paragraphs.append("".join(self._paragraph))
-            self._paragraph = None
-        elif tag == "li" and self._item is not None:
-            self.list_items.setdefault(self._section, []).append("".join(self._item))
-            self._item = None
-        elif tag == "pre" and self._pre is not None:
-            self.code_blocks.append("".join(self._pre))
-            self._pre = None
-
-    def handle_data(self, data: str) -> None:
-        if self._pre is not None:
-            self._pre.append(data)
-        if self._permalink or any(tag in self._RAW for tag in self._open):
-            return
-        self.visible_text.append(data)
-        for part in (self._heading, self._link):
-            if part is not None:
-                part.text += data
-        for collected in (self._paragraph, self._item):
-            if collected is not None:
-                collected.append(data)
-
-
-# The last page read by rendered_page(): page_html.py and learn_more.py both check
-# each rendered page, one after the other; it is parsed once.
-_last_rendered: list[tuple[str, str, Source, Outline]] = []
-
-
-def rendered_page(file: File, html: str) -> tuple[Source, Outline] | None:
-    """The editor's source and the rendered outline of a page the checks read, or None.
-
-    None for the "all questions" page (its answers are checked on their own pages)
-    and for a page whose front matter could not be read (its message comes first,
-    and what follows it is not rendered right).
-    """
-    if norm_uri(file.src_uri) == ALL_QUESTIONS:
-        return None
-    if _last_rendered and _last_rendered[0][:2] == (file.src_uri, html):
-        _, _, source, outline = _last_rendered[0]
-    else:
-        source, outline = Source.read(file), Outline.of(html)
-        _last_rendered[:] = [(file.src_uri, html, source, outline)]
-    return None if source.meta_error else (source, outline)

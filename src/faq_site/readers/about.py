@@ -9,14 +9,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from faq_docs import norm_uri
+from faq_site.languages import Languages
 
 ABOUT = "about.md"
 
@@ -28,22 +24,7 @@ def repository_references(repo_url: str | None) -> str:
     return f"\n\n[repository]: {repository}\n[issues]: {repository}/issues\n"
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return markdown + repository_references(config.repo_url)
-
-
-def about_page(nav: Navigation | None) -> Page | None:
+def about_page(nav: Navigation | None, languages: Languages) -> Page | None:
+    """The About page in the language of this navigation (None if there is none)."""
     pages = nav.pages if nav is not None else []
-    return next((page for page in pages if norm_uri(page.file.src_uri) == ABOUT), None)
-
-
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    context["faq_about"] = about_page(nav)
-    return context
-
-
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    context["faq_about"] = about_page(context.get("nav"))
-    return context
+    return next((page for page in pages if languages.norm_uri(page.file.src_uri) == ABOUT), None)

@@ -2,10 +2,10 @@
 
 On each rendered page (`on_page_content`), every link, raw HTML ones included:
 
-- to another page of the site: MkDocs checks Markdown links (link_messages.py
+- to another page of the site: MkDocs checks Markdown links (messages/mkdocs_warnings.py
   words its warnings); a raw HTML link must lead to a page or asset that exists;
-- anywhere else: `https`, to an allowed domain (`extra.faq.allowed_link_domains`
-  in mkdocs.yml) or to the site's own repository (`repo_url`: its history, issues);
+- anywhere else: `https`, to an allowed domain (the faq plugin's
+  `allowed_link_domains` in mkdocs.yml) or to the site's own repository (`repo_url`: its history, issues);
 - with text: a screen reader would announce nothing but "link".
 
 Each question page has a section with the id `learn-more` that shows at least
@@ -19,41 +19,14 @@ import posixpath
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import (
-    LEARN_MORE_ID,
-    WARNED_LINKS,
-    Outline,
-    Problem,
-    RenderedLink,
-    Source,
-    is_question,
-    kebab_case,
-    rendered_page,
-    report,
-)
+from faq_site.checks.outline import Outline, RenderedLink
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import LEARN_MORE_ID, Source, kebab_case
 
 _EXAMPLE = "`- [title](https://www.nato.int/…)`"
-
-
-def allowed_domains(config: MkDocsConfig) -> list[str]:
-    """extra.faq.allowed_link_domains, or a message naming mkdocs.yml (not every page)."""
-    faq = config.extra.get("faq")
-    domains = faq.get("allowed_link_domains") if isinstance(faq, dict) else None
-    if not isinstance(domains, list) or not domains or not all(isinstance(d, str) and d for d in domains):
-        raise PluginError(
-            "mkdocs.yml: extra.faq.allowed_link_domains must be a list of domains, one per line "
-            "starting with `- `, for example:\n  faq:\n    allowed_link_domains:\n      - nato.int"
-        )
-    return [domain.lower().strip() for domain in domains]
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    allowed_domains(config)
-    return config
 
 
 def is_allowed(url: str, domains: list[str], repo_url: str | None) -> bool:
@@ -71,8 +44,16 @@ def is_allowed(url: str, domains: list[str], repo_url: str | None) -> bool:
 
 
 def check_link(
-    source: Source, link: RenderedLink, page: Page, files: Files, outline: Outline, config: MkDocsConfig
+    source: Source,
+    link: RenderedLink,
+    page: Page,
+    files: Files,
+    outline: Outline,
+    config: MkDocsConfig,
+    domains: list[str],
+    warned: set[tuple[str, str]],
 ) -> list[Problem]:
+    """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
     line = source.line_of(f"]({link.href}", f'href="{link.href}"', link.href)
 
     def problem(message: str) -> list[Problem]:
@@ -96,20 +77,19 @@ def check_link(
     if parts.scheme or parts.netloc:
         if parts.scheme != "https":
             return problem(f"the link `{link.href}` does not use https. Use the page's `https://` address.")
-        domains = allowed_domains(config)
         if not is_allowed(link.href, domains, config.repo_url):
             host = parts.hostname or "no host"
             return problem(
                 f"the link `{link.href}` points to {host}, which is not an allowed domain "
                 f"({', '.join(domains)}). Link to an official page, or ask a developer to add the domain "
-                "to `extra.faq.allowed_link_domains` in mkdocs.yml."
+                "to the faq plugin's `allowed_link_domains` in mkdocs.yml."
             )
         return []
-    if (source.src_uri, link.href) in WARNED_LINKS or parts.path.endswith(".md"):
-        return []  # MkDocs said so already (link_messages.py)
+    if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
+        return []  # MkDocs said so already (messages/mkdocs_warnings.py)
     if not parts.path:
         if source.line_of(f"]({link.href}"):
-            return []  # a Markdown link: MkDocs checks its anchor (link_messages.py)
+            return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
         if parts.fragment and parts.fragment not in outline.ids:
             return problem(
                 f"the link `{link.href}` points to no heading of this page. Use one of its ids: "
@@ -179,13 +159,21 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
     return problems
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = rendered_page(page.file, html)
-    if rendered is None:
-        return html
-    source, outline = rendered
-    problems = [p for link in outline.links for p in check_link(source, link, page, files, outline, config)]
-    if is_question(page.file.src_uri) and not outline.unclosed:
-        problems += check_learn_more(source, outline)  # else page_html.py says what hides it
-    report(problems)
-    return html
+def check_links(
+    source: Source,
+    outline: Outline,
+    page: Page,
+    files: Files,
+    config: MkDocsConfig,
+    domains: list[str],
+    warned: set[tuple[str, str]],
+) -> list[Problem]:
+    """Every link of a rendered page; and a question's learn-more section, unless HTML hides it."""
+    problems = [
+        problem
+        for link in outline.links
+        for problem in check_link(source, link, page, files, outline, config, domains, warned)
+    ]
+    if source.is_question and not outline.unclosed:
+        problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it
+    return problems

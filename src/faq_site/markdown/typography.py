@@ -1,4 +1,4 @@
-"""Typography from plain text: a Python-Markdown extension, `faq_typography`.
+"""Typography from plain text: a Python-Markdown extension, `faq_site.markdown.typography`.
 
 Editors type ordinary spaces and straight quotes; the rendered page gets the
 characters typography wants, in the page's language:
@@ -19,19 +19,19 @@ English (`language: en`)
 Only text readers see changes: code (`code`, `pre`, `kbd`), scripts and
 styles, text Markdown keeps as typed (autolinks' URLs), attributes (addresses,
 ids, `{hreflang=en}`) and raw HTML stay exactly as written. A backslash keeps a
-straight quote: `\\'`, `\\"`. Any other language is left unchanged.
+straight quote: `\\'`, `\\"`. The rules are each language's, in
+faq_site/languages/ (fr.py, en.py); a language without rules is left unchanged.
 
 Use `typeset(text, language)` for text that does not go through Markdown
 (a page's front matter `description`, for instance).
 
     import markdown
-    markdown.markdown("Qu'est-ce que l'OTAN ?", extensions=["faq_typography"],
-                      extension_configs={"faq_typography": {"language": "fr"}})
+    markdown.markdown("Qu'est-ce que l'OTAN ?", extensions=["faq_site.markdown.typography"],
+                      extension_configs={"faq_site.markdown.typography": {"language": "fr"}})
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
@@ -40,42 +40,24 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+from faq_site.languages import NARROW_NBSP, NBSP, rules_for
+
+__all__ = ["NARROW_NBSP", "NBSP", "TypographyExtension", "makeExtension", "typeset"]
 
 # Elements whose text is shown as typed.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math"})
 
-_FRENCH: list[tuple[re.Pattern[str], str]] = [
-    (re.compile("'"), "’"),
-    (re.compile(r"\s+(?=[?!;])"), NARROW_NBSP),
-    (re.compile(r"\s+(?=:)"), NBSP),
-    (re.compile(r"«\s*"), "«" + NBSP),
-    (re.compile(r"\s*»"), NBSP + "»"),
-    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NARROW_NBSP),
-]
-# Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
-_OPENS = re.compile(r"(?:^|(?<=[\s(\[{\u2013\u2014]))")
-_ENGLISH: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(_OPENS.pattern + '"'), "“"),
-    (re.compile('"'), "”"),
-    (re.compile(_OPENS.pattern + "'(?=\\w)"), "‘"),
-    (re.compile("'"), "’"),
-]
-QUOTES_NEED_CONTEXT = frozenset({"en"})
-RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {"fr": _FRENCH, "en": _ENGLISH}
-
 
 def typeset(text: str, language: str, before: str = "") -> str:
     """The text with its language's typography. `before`: the character just before it, if any."""
-    rules = RULES.get(language)
-    if not rules or not text:
+    rules = rules_for(language)
+    if not rules.typography or not text:
         return text
     # In English, the character before the text decides whether its first quote
     # opens or closes (every English rule replaces one character by one).
-    context = before[-1:] if language in QUOTES_NEED_CONTEXT else ""
+    context = before[-1:] if rules.quotes_need_context else ""
     text = context + text
-    for pattern, replacement in rules:
+    for pattern, replacement in rules.typography:
         text = pattern.sub(replacement, text)
     return text[len(context) :]
 
@@ -132,7 +114,7 @@ class TableOfContentsTypography(Treeprocessor):
 
 class TypographyExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"language": ["", "The page's language: fr or en (others are left unchanged)."]}
+        self.config = {"language": ["", "The page's language: its rules come from faq_site.languages."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)

@@ -1,38 +1,37 @@
-"""Every page exists in French and English, with the same heading ids.
+"""Every page exists in every language, with the same heading ids.
 
-static-i18n falls back to French when an English page is missing, so a
-forgotten translation would silently publish French text under /en/. And deep
+static-i18n falls back to the default language (French) when a translation is
+missing, so a forgotten translation would silently publish French text under /en/. And deep
 links (`…/what-is-nato/#learn-more`) only survive a language switch if both
 versions of a page give their headings the same explicit ids.
 """
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-
-from faq_docs import LANGUAGES, Problem, Source, markdown_sources, report, uri_for
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import Source
 
 
-def missing_twins(sources: list[Source]) -> list[Problem]:
+def missing_twins(sources: list[Source], languages: Languages) -> list[Problem]:
+    """A page without its twin in every language: it cannot be built (static-i18n and seo pair them)."""
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     for source in sources:
-        for language in LANGUAGES:
-            twin_uri = uri_for(source.norm_uri, language)
+        for language in languages.all:
+            twin_uri = languages.uri_for(source.norm_uri, language)
             if twin_uri not in by_uri:
                 problems.append(
                     Problem(
                         source.src_uri,
-                        f"has no {language_name(language)} version. Create docs/{twin_uri} "
+                        f"has no {languages.name(language)} version. Create docs/{twin_uri} "
                         f"with the same headings and heading ids, translated.",
                     )
                 )
     return problems
 
 
-def check_translations(sources: list[Source]) -> list[Problem]:
+def check_translations(sources: list[Source], languages: Languages) -> list[Problem]:
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     for source in sources:
@@ -48,9 +47,9 @@ def check_translations(sources: list[Source]) -> list[Problem]:
                     )
                 )
     for source in sources:
-        if source.language == LANGUAGES[0]:
+        if source.language == languages.default:
             continue
-        original = by_uri.get(uri_for(source.norm_uri, LANGUAGES[0]))
+        original = by_uri.get(languages.uri_for(source.norm_uri, languages.default))
         if original is None:
             continue
         ids = [heading.id for heading in source.headings()]
@@ -71,16 +70,3 @@ def check_translations(sources: list[Source]) -> list[Problem]:
 
 def id_list(ids: list[str | None]) -> str:
     return ", ".join(f"`{{#{identifier}}}`" for identifier in ids)
-
-
-def language_name(language: str) -> str:
-    return {"fr": "French", "en": "English"}[language]
-
-
-@event_priority(10)  # before overrides/hooks/problems.py reports
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    sources = markdown_sources(files)
-    # A page without its twin cannot be built: static-i18n and seo.py pair every page.
-    report(missing_twins(sources), blocking=True)
-    report(check_translations(sources))
-    return files

@@ -24,25 +24,14 @@ import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from faq_docs import (
-    DEFAULT_LANGUAGE,
-    FRONT_MATTER_KEYS,
-    LANGUAGES,
-    Problem,
-    Source,
-    markdown_sources,
-    report,
-    uri_for,
-)
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import FRONT_MATTER_KEYS, Source
 
 KEY = "renamed_from"
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,11 +42,6 @@ class Redirect:
     language: str
     old_url: str  # the old address, relative to the site root: `faq/old-name/`, `en/faq/old-name/`
     src_uri: str  # the page it now leads to
-
-
-# From the last on_files, both languages; this build's pages: title and address.
-_redirects: list[Redirect] = []
-_pages: dict[str, tuple[str, str]] = {}
 
 
 def key_line(source: Source) -> int:
@@ -71,7 +55,7 @@ def old_names(source: Source) -> list[str] | None:
     """The page's old names: none if it has no `renamed_from`, None if its value is wrong.
 
     The value's form (a list of names in lower case with hyphens) is checked with
-    every front matter key, by questions.py, from faq_docs.FRONT_MATTER_KEYS.
+    every front matter key, by checks/questions.py, from FRONT_MATTER_KEYS.
     """
     value = source.meta.get(KEY)
     if value is None:
@@ -102,18 +86,19 @@ def mismatch(french: Source, french_names: list[str], twin: Source, twin_names: 
     )
 
 
-def check_renames(sources: list[Source]) -> tuple[list[Redirect], list[Problem]]:
+def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Redirect], list[Problem]]:
+    """The redirects the pages ask for, in every language, and what is wrong with their `renamed_from`."""
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     names = {source.src_uri: old_names(source) for source in sources}
     claimed: dict[str, str] = {}  # old page path (French) -> the page that claims it
     redirects = []
-    for source in filter(lambda source: source.language == DEFAULT_LANGUAGE, sources):
+    for source in filter(lambda source: source.language == languages.default, sources):
         own = names[source.src_uri]
         if own is None:
             continue  # a value of the wrong form: reported with the other front matter keys
-        for language in LANGUAGES:
-            twin = by_uri.get(uri_for(source.norm_uri, language))
+        for language in languages.all:
+            twin = by_uri.get(languages.uri_for(source.norm_uri, language))
             if twin is None or twin is source or names[twin.src_uri] is None:
                 continue
             if names[twin.src_uri] != own:
@@ -141,26 +126,12 @@ def check_renames(sources: list[Source]) -> tuple[list[Redirect], list[Problem]]
                 )
             else:
                 claimed[old] = source.src_uri
-                for language in LANGUAGES:
-                    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-                    old_url = prefix + (folder / name).as_posix().removeprefix("./") + "/"
-                    redirects.append(Redirect(language, old_url, uri_for(source.norm_uri, language)))
+                for language in languages.all:
+                    old_url = languages.prefix(language) + (folder / name).as_posix().removeprefix("./") + "/"
+                    redirects.append(
+                        Redirect(language, old_url, languages.uri_for(source.norm_uri, language))
+                    )
     return redirects, problems
-
-
-@event_priority(10)  # before overrides/hooks/problems.py reports
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _redirects
-    _redirects, problems = check_renames(markdown_sources(files))
-    if config.theme["language"] == DEFAULT_LANGUAGE:
-        report(problems)
-    _pages.clear()
-    return files
-
-
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
-    _pages[page.file.src_uri] = (page.title or "", page.url)
-    return context
 
 
 def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
@@ -184,13 +155,16 @@ def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings
 """
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_redirects(
+    config: MkDocsConfig, redirects: list[Redirect], pages: dict[str, tuple[str, str]]
+) -> None:
+    """Writes this language's redirect pages. `pages`: this language's pages, src_uri -> (title, url)."""
     language = config.theme["language"]
     strings = config.extra["strings"][language]
-    for redirect in _redirects:
-        if redirect.language != language or redirect.src_uri not in _pages:
+    for redirect in redirects:
+        if redirect.language != language or redirect.src_uri not in pages:
             continue
-        title, new_url = _pages[redirect.src_uri]
+        title, new_url = pages[redirect.src_uri]
         html = redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language)
         path = Path(config.site_dir) / redirect.old_url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Search-engine and sharing metadata, from one computation per page.
 
-For every page this hook works out its absolute URL and those of its versions
+For every page the plugin works out its absolute URL and those of its versions
 in each language (plus `x-default`, the French page). From that one record come:
 
 - the `<head>` links and Open Graph tags (overrides/main.html, block site_meta);
@@ -20,21 +20,17 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-from faq_docs import DEFAULT_LANGUAGE, is_question
 
 SITEMAP = "sitemap.xml"
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-# A notice about the page (last_changed.py's out-of-date translation) is not part of the answer.
+# A notice about the page (readers/dates.py's out-of-date translation) is not part of the answer.
 _NOTICE = re.compile(r'<div class="admonition[^"]*">.*?</div>', re.DOTALL)
 
 
@@ -50,22 +46,14 @@ class PageLinks:
         return [*self.alternates.items(), ("x-default", self.x_default)]
 
 
-# Every page built so far in this run (both languages), by absolute URL.
-_pages: dict[str, PageLinks] = {}
-
-
-@event_priority(-110)  # after static-i18n has set the build's language
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def configure(config: MkDocsConfig) -> None:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is required (canonical, hreflang and sitemap URLs).")
-    if config.theme["language"] == DEFAULT_LANGUAGE:
-        _pages.clear()  # a new run starts with the default language
-    # This hook writes the sitemap; no theme template should.
+    # The plugin writes the sitemap; no theme template should.
     config.theme.static_templates.discard(SITEMAP)
-    return config
 
 
-def page_links(page: Page, config: MkDocsConfig) -> PageLinks:
+def page_links(page: Page, config: MkDocsConfig, default_language: str) -> PageLinks:
     site_url = config.site_url
     language = config.theme["language"]
     alternates = {
@@ -73,7 +61,7 @@ def page_links(page: Page, config: MkDocsConfig) -> PageLinks:
         for lang, file in sorted(page.file.alternates.items())
     }
     alternates[language] = urljoin(site_url, page.url)
-    return PageLinks(language, alternates[language], alternates, alternates[DEFAULT_LANGUAGE])
+    return PageLinks(language, alternates[language], alternates, alternates[default_language])
 
 
 def answer_text(content: str) -> str:
@@ -102,15 +90,6 @@ def faq_json_ld(page: Page, links: PageLinks) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
-    links = page_links(page, config)
-    _pages[links.url] = links
-    context["faq_links"] = links
-    if is_question(page.file.src_uri):
-        context["faq_json_ld"] = faq_json_ld(page, links)
-    return context
-
-
 def sitemap_xml(entries: list[PageLinks]) -> str:
     urls = []
     for entry in entries:
@@ -126,10 +105,9 @@ def sitemap_xml(entries: list[PageLinks]) -> str:
     )
 
 
-@event_priority(-110)
-def on_post_build(config: MkDocsConfig) -> None:
-    # Runs after each language's build; by the last one every page is known.
-    entries = sorted(_pages.values(), key=lambda entry: entry.url)
+def write_sitemap(config: MkDocsConfig, pages: dict[str, PageLinks]) -> None:
+    """sitemap.xml and robots.txt: after each language's build; by the last one every page is known."""
+    entries = sorted(pages.values(), key=lambda entry: entry.url)
     Path(config.site_dir, SITEMAP).write_text(sitemap_xml(entries), encoding="utf-8")
     Path(config.site_dir, "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, SITEMAP)}\n", encoding="utf-8"

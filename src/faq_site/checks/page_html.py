@@ -3,7 +3,7 @@
 Markdown forgives a lot and shows the rest as text: a heading id that does not
 apply, a link whose brackets do not match, a list glued to the sentence above
 it, an indented paragraph turned into a block of code, an HTML element never
-closed that swallows the rest of the page. This hook reads the HTML each page
+closed that swallows the rest of the page. The plugin reads the HTML each page
 renders to (`on_page_content`) and reports, for the editor's file and line:
 
 - a page without exactly one `# ` title, a skipped heading level (`#` then `###`);
@@ -13,7 +13,7 @@ renders to (`on_page_content`) and reports, for the editor's file and line:
 - a block of code (an answer indented by four spaces becomes one, and search
   engines' copy of the answer, the FAQPage structured data, loses it).
 
-Links are learn_more.py's. The generated "all questions" page repeats the
+Links are checks/links.py's. The generated "all questions" page repeats the
 question pages, whose own check covers it.
 """
 
@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from faq_docs import Outline, Problem, Source, kebab_case, plain, rendered_page, report
+from faq_site.checks.outline import Outline
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import Source, kebab_case, plain
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Markdown syntax that only shows as text when it did not apply.
@@ -159,10 +157,5 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
     return problems
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = rendered_page(page.file, html)
-    if rendered is None:
-        return html
-    source, outline = rendered
-    report(check_headings(source, outline) + check_text(source, outline))
-    return html
+def check_page(source: Source, outline: Outline) -> list[Problem]:
+    return check_headings(source, outline) + check_text(source, outline)

@@ -1,7 +1,7 @@
 """The question pages are the single source of truth for everything about them.
 
 Each page under docs/faq/ declares its `number` and a one-sentence
-`description` in its front matter. From those pages alone this hook derives:
+`description` in its front matter. From those pages alone the site derives:
 
 - the navigation: home, the questions in number order, then "all questions";
   Material's previous/next links follow it;
@@ -10,7 +10,7 @@ Each page under docs/faq/ declares its `number` and a one-sentence
 - the "all questions" page, every answer on one page (the line
   `<!-- faq:answers -->` in docs/faq/index.md and docs/faq/index.en.md).
 
-Adding or removing a question is adding or removing its two Markdown files.
+Adding or removing a question is adding or removing its Markdown files, one per language.
 """
 
 from __future__ import annotations
@@ -19,26 +19,11 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import (
-    ALL_QUESTIONS,
-    DEFAULT_LANGUAGE,
-    FRONT_MATTER_KEYS,
-    HOME,
-    LANGUAGES,
-    Problem,
-    Source,
-    language_of,
-    markdown_sources,
-    norm_uri,
-    report,
-)
-
-MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import ALL_QUESTIONS, FRONT_MATTER_KEYS, HOME, MARKERS, Source
 
 _HEADING_LINE = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
 _HEADING_ID = re.compile(r"\{#([A-Za-z][\w-]*)")
@@ -56,43 +41,27 @@ class Question:
         return self.source.title or self.slug
 
 
-# Ordered questions per language, from the last on_files; read by on_page_markdown.
-_questions: dict[str, list[Question]] = {}
-
-
-def check_front_matter(source: Source) -> list[Problem]:
-    """What faq_docs found in the front matter (FRONT_MATTER_KEYS), and the generated lists' markers."""
-    problems = list(source.meta_problems)
-    marker = MARKERS.get(source.norm_uri)
-    if marker and marker not in source.text:
-        problems.append(
-            Problem(
-                source.src_uri,
-                f"the line `{marker}` is missing. Put it back where the site should list "
-                "the questions; it is filled in at build time.",
-            )
-        )
-    return problems
-
-
 def valid_number(source: Source) -> int | None:
     number = source.meta.get("number")
     return number if isinstance(number, int) and not isinstance(number, bool) else None
 
 
-def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], list[Problem]]:
+def order_questions(
+    sources: list[Source], languages: Languages
+) -> tuple[dict[str, list[Question]], list[Problem]]:
     """The questions of each language in number order, and what is wrong with the numbers.
 
-    The French pages are numbered 1…n with no repeat; each translation has the
-    number of its French page. (A page without a valid number is reported by
+    The French (default language's) pages are numbered 1…n with no repeat; each
+    translation has the number of its French page. (A page without a valid number is reported by
     check_front_matter, and a page without its twin by translations.py.)
     """
-    questions: dict[str, list[Question]] = {language: [] for language in LANGUAGES}
+    default = languages.default  # French: its numbers are the reference
+    questions: dict[str, list[Question]] = {language: [] for language in languages.all}
     unnumbered = False
     for source in filter(lambda source: source.is_question, sources):
         number = valid_number(source)
         if number is None:
-            unnumbered |= source.language == DEFAULT_LANGUAGE
+            unnumbered |= source.language == default
             continue
         slug = PurePosixPath(source.norm_uri).stem
         questions[source.language].append(Question(number, slug, source))
@@ -101,7 +70,7 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
 
     problems: list[Problem] = []
     by_number: dict[int, list[Question]] = {}
-    for question in questions[DEFAULT_LANGUAGE]:
+    for question in questions[default]:
         by_number.setdefault(question.number, []).append(question)
     for number, same in by_number.items():
         if len(same) > 1:
@@ -113,8 +82,8 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
                     1,
                 )
             )
-    french_slugs = {question.slug for question in questions[DEFAULT_LANGUAGE]}
-    unnumbered |= any(q.slug not in french_slugs for language in LANGUAGES for q in questions[language])
+    french_slugs = {question.slug for question in questions[default]}
+    unnumbered |= any(q.slug not in french_slugs for language in languages.all for q in questions[language])
     # A repeated number or a missing French page is reported as such, not as a gap too.
     if not unnumbered and not problems:
         for position, number in enumerate(sorted(by_number), start=1):
@@ -128,8 +97,8 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
                     )
                 )
                 break
-    french = {q.slug: q for q in questions[DEFAULT_LANGUAGE]}
-    for language in LANGUAGES:
+    french = {q.slug: q for q in questions[default]}
+    for language in languages.all:
         for question in questions[language]:
             twin = french.get(question.slug)
             if twin is not None and twin.number != question.number:
@@ -145,35 +114,30 @@ def order_questions(sources: list[Source]) -> tuple[dict[str, list[Question]], l
     return questions, problems
 
 
-@event_priority(10)  # before overrides/hooks/problems.py reports
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _questions
-    sources = markdown_sources(files)
-    problems = [problem for source in sources for problem in check_front_matter(source)]
-    _questions, order_problems = order_questions(sources)
-    report(problems + order_problems)
-    # The navigation derives from the pages, never from a list kept by hand.
-    config.nav = [
+def navigation(questions: list[Question], sources: list[Source]) -> list[str]:
+    """Home, the questions in number order, "all questions", then the pages about the site (about.md).
+
+    The navigation derives from the pages, never from a list kept by hand;
+    Material's previous/next links follow it.
+    """
+    return [
         HOME,
-        *(question.source.norm_uri for question in _questions[DEFAULT_LANGUAGE]),
+        *(question.source.norm_uri for question in questions),
         ALL_QUESTIONS,
-        # Then the pages about the site (docs/about.md).
         *sorted({source.norm_uri for source in sources if not source.is_question} - {HOME, ALL_QUESTIONS}),
     ]
-    return files
 
 
-def question_list(language: str) -> str:
+def question_list(questions: list[Question]) -> str:
     return "\n".join(
-        f"{question.number}. [{question.title}]({question.source.norm_uri})"
-        for question in _questions[language]
+        f"{question.number}. [{question.title}]({question.source.norm_uri})" for question in questions
     )
 
 
-def all_answers(language: str) -> str:
+def all_answers(questions: list[Question]) -> str:
     """Every question of a language, one heading level down, with ids made unique."""
     parts = []
-    for question in _questions[language]:
+    for question in questions:
         body = question.source.body
 
         def unique_id(match: re.Match[str], slug: str = question.slug) -> str:
@@ -190,19 +154,23 @@ def all_answers(language: str) -> str:
     return "\n\n".join(parts)
 
 
-@event_priority(100)  # before anything reads page.meta
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Only the keys of FRONT_MATTER_KEYS, with valid values, reach the templates
-    # and plugins: a mistake is reported (check_front_matter), never a crash.
-    page.meta = {
+def valid_meta(meta: dict) -> dict:
+    """Only the keys of FRONT_MATTER_KEYS, with valid values: what reaches the templates and plugins.
+
+    A mistake is reported (checks/questions.py), never a crash.
+    """
+    return {
         key: value
-        for key, value in page.meta.items()
+        for key, value in meta.items()
         if key in FRONT_MATTER_KEYS and FRONT_MATTER_KEYS[key].valid(value)
     }
-    language = language_of(page.file.src_uri)
-    norm = norm_uri(page.file.src_uri)
+
+
+def with_lists(markdown: str, page: Page, questions: list[Question], languages: Languages) -> str:
+    """The home page with its list of questions, the "all questions" page with every answer."""
+    norm = languages.norm_uri(page.file.src_uri)
     if norm == HOME:
-        return markdown.replace(MARKERS[HOME], question_list(language))
+        return markdown.replace(MARKERS[HOME], question_list(questions))
     if norm == ALL_QUESTIONS:
-        return markdown.replace(MARKERS[ALL_QUESTIONS], all_answers(language))
+        return markdown.replace(MARKERS[ALL_QUESTIONS], all_answers(questions))
     return markdown

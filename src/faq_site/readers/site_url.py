@@ -18,17 +18,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 PUBLISHING_VARIABLE = "SITE_PUBLISHING"
 _GITHUB_REPOSITORY = re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
-
-_command: str | None = None
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
 
 
 def pages_url(repo_url: str | None) -> str | None:
@@ -52,12 +44,12 @@ def is_local(url: str) -> bool:
     return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
-def is_publishing() -> bool:
-    return _command == "gh-deploy" or os.environ.get(PUBLISHING_VARIABLE, "").lower() in {"1", "true", "yes"}
+def is_publishing(command: str | None) -> bool:
+    """`mkdocs gh-deploy`, or a build the deploy workflow marks with SITE_PUBLISHING."""
+    return command == "gh-deploy" or os.environ.get(PUBLISHING_VARIABLE, "").lower() in {"1", "true", "yes"}
 
 
-@event_priority(100)  # before static-i18n and the hooks read site_url
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def check_site_url(config: MkDocsConfig, command: str | None) -> None:
     if not config.site_url:
         default = pages_url(config.repo_url)
         if default is None:
@@ -67,11 +59,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 "e.g. SITE_URL=https://example.org/faq/ mkdocs build."
             )
         config.site_url = default
-    if is_publishing() and is_local(config.site_url):
+    if is_publishing(command) and is_local(config.site_url):
         raise PluginError(
             f"mkdocs.yml: this build is for publishing, but site_url is {config.site_url}, a local address "
             "no reader can open. Set SITE_URL to the site's public address "
             f"(e.g. SITE_URL={pages_url(config.repo_url) or 'https://example.org/faq/'}), "
             "or leave SITE_URL unset to use the repository's GitHub Pages address."
         )
-    return config

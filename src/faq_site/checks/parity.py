@@ -1,15 +1,16 @@
-"""Each English page says as much as its French page: same paragraphs, list items, links, figures.
+"""Each translated page says as much as its French page: same paragraphs, list items, links, figures.
 
 static-i18n renders every French page, then every English page. For each page
-this hook reads the article as rendered (after Markdown, before the theme) and
+the plugin reads the article as rendered (after Markdown, before the theme) and
 records how many paragraphs, list items and links it has and which figures its
 text holds: numbers (`40 000` is `40,000` in English), years and dates
 (`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
-its French page and every figure of it; if not, each difference is one more
-problem in the list overrides/hooks/problems.py stops the build with (none for
+its French page and every figure of it (as each language writes figures:
+faq_site/languages/); if not, each difference is one more problem in the list
+the build stops with (none for
 a page that has a problem of its own: its difference would only echo it).
 
-Left out: the notice on a translation behind its French text (last_changed.py),
+Left out: the notice on a translation behind its French text (readers/dates.py),
 the headings' permalinks, the "all questions" page (it repeats the questions,
 each checked on its own page), and the text of links to other pages of the
 site (their titles, checked on those pages: the home page lists the questions).
@@ -22,23 +23,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_docs import (
-    ALL_QUESTIONS,
-    DEFAULT_LANGUAGE,
-    HOME,
-    PROBLEMS,
-    Problem,
-    Source,
-    is_question,
-    norm_uri,
-    report,
-    uri_for,
-)
+from faq_site.languages import NEUTRAL, LanguageRules, Languages, rules_for
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import HOME, Source, is_question
 
 # Elements left out of the comparison, by class.
 SKIPPED_CLASSES = {"faq-outdated", "headerlink"}
@@ -47,72 +36,28 @@ _BLOCKS = {"blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4", "h5", "h6", 
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACE = "[ \u00a0\u202f]"
 
-MONTHS = {
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-_FR_MONTH = "|".join(MONTHS["fr"])
-_EN_MONTH = "|".join(MONTHS["en"])
-# Each pattern names its parts: day, month, year (day or year may be missing, not both).
-DATES = {
-    "fr": [
-        re.compile(
-            rf"\b(?:(?P<day>1er|\d{{1,2}}){_SPACE}+)?(?P<month>{_FR_MONTH})\b(?:{_SPACE}+(?P<year>\d{{4}})\b)?",
-            re.I,
-        )
-    ],
-    "en": [
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}+(?P<month>{_EN_MONTH})\b(?:,?{_SPACE}+(?P<year>\d{{4}})\b)?"
-        ),
-        re.compile(
-            rf"\b(?P<month>{_EN_MONTH}){_SPACE}+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?{_SPACE}*(?P<year>\d{{4}})\b)?"
-        ),
-    ],
-}
-# Thousands grouped by spaces in French, by commas in English; decimal comma, decimal point.
-NUMBERS = {
-    "fr": re.compile(
-        rf"(?<![\d,.])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?(?!\d)|(?<![\d,.])\d+(?:[,.]\d+)?(?!\d)"
-    ),
-    "en": re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d,.])\d+(?:\.\d+)?(?!\d)"),
-}
-
 
 @dataclass(frozen=True)
 class Figure:
-    key: str  # the same in both languages: "40000", "2022-03-24"
+    key: str  # the same in every language: "40000", "2022-03-24"
     text: str  # as written: "40 000"
-    english: str  # as English writes it: "40,000"
+    # Its parts, to write it as another language does: a date's, or a number's.
+    day: int | None = None
+    month: int | None = None
+    year: str | None = None
+    grouped: bool = False  # a number written with its thousands separated
+
+    def written(self, rules: LanguageRules) -> str:
+        """As a language writes it: `40,000`, `1 March 2022` in English; its digits without rules."""
+        if self.month is not None:
+            return rules.written(self.day, self.month, self.year)
+        whole, _, fraction = self.key.partition(".")
+        if self.grouped and rules.thousands_separator:
+            whole = f"{int(whole):,}".replace(",", rules.thousands_separator)
+        return whole + (f".{fraction}" if fraction else "")
 
 
-def dates(text: str, language: str) -> tuple[list[Figure], str]:
+def dates(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
     """The dates in a text, and the text without them."""
     found = []
 
@@ -120,39 +65,30 @@ def dates(text: str, language: str) -> tuple[list[Figure], str]:
         day, year = match["day"], match["year"]
         if day is None and year is None:
             return match[0]  # a month's name alone is a word, not a figure
-        month = next(
-            i for i, name in enumerate(MONTHS[language], 1) if name.lower() == match["month"].lower()
-        )
-        day_number = 1 if day == "1er" else int(day) if day else None
+        month = next(i for i, name in enumerate(rules.months, 1) if name.lower() == match["month"].lower())
+        day_number = 1 if day and day == rules.first_day else int(day) if day else None
         key = "-".join(
             part for part in (year or "", f"{month:02}", f"{day_number:02}" if day else "") if part
         )
-        english = " ".join(
-            part for part in (str(day_number) if day else "", MONTHS["en"][month - 1], year or "") if part
-        )
-        found.append(Figure(key, " ".join(match[0].split()), english))
+        found.append(Figure(key, " ".join(match[0].split()), day_number, month, year))
         return " "
 
-    for pattern in DATES[language]:
+    for pattern in rules.dates:
         text = pattern.sub(take, text)
     return found, text
 
 
-def figures(text: str, language: str) -> list[Figure]:
-    found, rest = dates(text, language)
-    # French writes decimals with a comma, but a version number with a point
-    # (WCAG 2.1) is written the same in both languages.
-    decimal_marks = ",." if language == "fr" else "."
-    for match in NUMBERS[language].finditer(rest):
+def figures(text: str, rules: LanguageRules) -> list[Figure]:
+    found, rest = dates(text, rules)
+    for match in rules.numbers.finditer(rest):
         whole, decimals = match[0], ""
-        for mark in decimal_marks:
+        for mark in rules.decimal_marks:
             if mark in whole:
                 whole, _, decimals = whole.partition(mark)
                 break
         digits = re.sub(r"\D", "", whole)
         fraction = f".{decimals}" if decimals else ""
-        grouped = f"{int(digits):,}" if digits != whole else digits  # thousands separated
-        found.append(Figure(digits + fraction, " ".join(match[0].split()), grouped + fraction))
+        found.append(Figure(digits + fraction, " ".join(match[0].split()), grouped=digits != whole))
     return found
 
 
@@ -223,9 +159,8 @@ class RenderedPage:
     source: Source
     article: Article
 
-    @property
-    def figures(self) -> list[Figure]:
-        return figures("".join(self.article.text), self.source.language)
+    def figures(self, rules: LanguageRules) -> list[Figure]:
+        return figures("".join(self.article.text), rules)
 
     def blocks(self) -> list[int]:
         """The first line of each block (paragraph, heading, list…) of the page's Markdown."""
@@ -251,7 +186,15 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def compare(french: RenderedPage, english: RenderedPage) -> list[Problem]:
+def compare(french: RenderedPage, english: RenderedPage, languages: Languages) -> list[Problem]:
+    """What a translation (`english`, in any language) lacks of its French page.
+
+    Each language reads figures with its own rules (`40 000` and `40,000` are
+    the same figure); if either language has none, both are read as digits.
+    """
+    french_rules, english_rules = rules_for(french.source.language), rules_for(english.source.language)
+    if french_rules.neutral or english_rules.neutral:
+        french_rules = english_rules = NEUTRAL
     problems = []
     here, there = english.source.src_uri, french.source.src_uri
     ours, theirs = english.article.counts(), french.article.counts()
@@ -266,8 +209,8 @@ def compare(french: RenderedPage, english: RenderedPage) -> list[Problem]:
                 english.title_line(),
             )
         )
-    english_figures = Counter(figure.key for figure in english.figures)
-    french_figures = french.figures
+    english_figures = Counter(figure.key for figure in english.figures(english_rules))
+    french_figures = french.figures(french_rules)
     wanted = Counter(figure.key for figure in french_figures)
     french_blocks, english_blocks = french.blocks(), english.blocks()
     for key, count in wanted.items():
@@ -288,41 +231,21 @@ def compare(french: RenderedPage, english: RenderedPage) -> list[Problem]:
             Problem(
                 here,
                 f"the figure “{figure.text}” {in_french} but {f'{found} times' if found else 'not'} here. "
-                f"Write it in the English too, as figures: {figure.english}.",
+                f"Write it in the {languages.name(english.source.language)} too, as figures: "
+                f"{figure.written(english_rules)}.",
                 line,
             )
         )
     return problems
 
 
-# The French pages of this build, by address; the differences found in the other languages.
-_french: dict[str, RenderedPage] = {}
-_problems: list[Problem] = []
+def rendered_page(page: Page, html: str, languages: Languages) -> RenderedPage:
+    return RenderedPage(
+        Source.parse(page.file.src_uri, page.file.content_string, languages), read_article(html)
+    )
 
 
-@event_priority(-110)  # after static-i18n has set the build's language
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if config.theme["language"] == DEFAULT_LANGUAGE:  # a new build starts
-        _french.clear()
-        _problems.clear()
-    return config
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = config.theme["language"]
-    if norm_uri(page.file.src_uri) == ALL_QUESTIONS:
-        return html
-    rendered = RenderedPage(Source.parse(page.file.src_uri, page.file.content_string), read_article(html))
-    if language == DEFAULT_LANGUAGE:
-        _french[page.url] = rendered
-    else:
-        french = _french.get(page.url.removeprefix(f"{language}/"))
-        if french is not None:
-            _problems.extend(compare(french, rendered))
-    return html
-
-
-def worth_reporting(problem: Problem, others: list[Problem]) -> bool:
+def worth_reporting(problem: Problem, others: list[Problem], languages: Languages) -> bool:
     """Whether a difference is the translation's, not the echo of another problem.
 
     A page with a problem of its own (its front matter unreadable, say) renders
@@ -330,17 +253,7 @@ def worth_reporting(problem: Problem, others: list[Problem]) -> bool:
     questions, so a question with a problem can change its list.
     """
     english = problem.src_uri
-    french = uri_for(norm_uri(english), DEFAULT_LANGUAGE)
+    french = languages.uri_for(languages.norm_uri(english), languages.default)
     if any(other.src_uri in (english, french) for other in others):
         return False
-    return norm_uri(english) != HOME or not any(is_question(other.src_uri) for other in others)
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    # Every page of this language has been rendered, none written yet; the
-    # problems found so far, in both languages, are all in faq_docs.PROBLEMS,
-    # and overrides/hooks/problems.py stops the build with them at its end.
-    if config.theme["language"] != DEFAULT_LANGUAGE:
-        others = list(PROBLEMS)
-        report([problem for problem in _problems if worth_reporting(problem, others)])
-    return env
+    return languages.norm_uri(english) != HOME or not any(is_question(other.src_uri) for other in others)

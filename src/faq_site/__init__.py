@@ -1,0 +1,1 @@
+"""FAQ OTAN – Ukraine: the site's logic, one MkDocs plugin (faq_site.plugin)."""

@@ -1,0 +1,1 @@
+"""The checks: on the editors' files (names, translations, front matter) and on rendered pages."""

@@ -1,0 +1,137 @@
+"""Only pages and the site's assets in docs/, with names an editor cannot get wrong.
+
+Everything in docs/ is published: a stray `brouillon.txt` or a Word lock file
+`~$x.docx` would be too. Page files are named in lower-case kebab-case (their
+name is their address), the default language's without a language suffix, the
+others' with theirs (`.en`), in docs/ or docs/faq/, and saved as UTF-8. A file
+that breaks one of these rules stops the build when the files are collected,
+with what to rename, move or delete; MkDocs could not render it sensibly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from mkdocs.structure.files import File, Files
+
+from faq_site.languages import Languages
+from faq_site.messages.problems import Problem
+from faq_site.sources.source import ASSETS_DIR, KEBAB_CASE, QUESTIONS_DIR, Source, kebab_case
+
+
+def file_problems(files: Files, docs_dir: Path, languages: Languages) -> list[Problem]:
+    """What is wrong with the files of docs/ themselves (the theme's own files are not the editors')."""
+    docs_dir = docs_dir.resolve()
+    return [
+        problem
+        for file in files
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+        if (problem := file_problem(file, languages)) is not None
+    ]
+
+
+def markdown_sources(files: Files, languages: Languages) -> list[Source]:
+    """Every Markdown page the editors wrote, in every language, sorted by path.
+
+    Pages with a wrong name or place are left out: that one message says what
+    to do, and nothing else is said of them.
+    """
+    return sorted(
+        (
+            Source.read(file, languages)
+            for file in files.documentation_pages()
+            if name_problem(file, languages) is None
+        ),
+        key=lambda source: source.src_uri,
+    )
+
+
+_COPY = re.compile(r"(?P<original>.+?)(?: copy(?: \d+)?| \(\d+\)| - cop(?:y|ie)(?: \(\d+\))?)", re.IGNORECASE)
+_LANGUAGE_SUFFIX = re.compile(r"(?P<stem>.+)\.(?P<language>[A-Za-z]{2})")
+PAGE_FOLDERS = ("", QUESTIONS_DIR)
+
+
+def file_problem(file: File, languages: Languages) -> Problem | None:
+    """What is wrong with a file of docs/ itself (its name, place or encoding), if anything."""
+    return name_problem(file, languages) or encoding_problem(file)
+
+
+def name_problem(file: File, languages: Languages) -> Problem | None:
+    """What is wrong with a file's name or place in docs/, if anything."""
+    path = PurePosixPath(file.src_uri)
+    folder = "" if path.parent.as_posix() == "." else path.parent.as_posix()
+    if path.name.startswith(("~$", "~")) or path.name.endswith(("~", ".tmp", ".bak")):
+        return Problem(
+            file.src_uri,
+            "is a temporary or lock file (Word and other editors leave one while a document is open), "
+            "not part of the site. Close the document and delete this file.",
+        )
+    if not file.is_documentation_page():
+        if folder == ASSETS_DIR or folder.startswith(f"{ASSETS_DIR}/"):
+            return None
+        return Problem(
+            file.src_uri,
+            "only pages (.md files) and the site's images, styles and scripts (docs/assets/) belong in "
+            "docs/, and everything in it is published. Move this file out of docs/ or delete it.",
+        )
+    if path.suffix != ".md":
+        return Problem(file.src_uri, f"pages end in `.md`. Rename it to {path.stem}.md.")
+    name = path.name.removesuffix(".md")
+    language = ""
+    if match := _LANGUAGE_SUFFIX.fullmatch(name):
+        name, language = match["stem"], match["language"]
+    where = f"docs/{folder}/" if folder else "docs/"
+    default, other = languages.default, (languages.others or ("xx",))[0]
+    if language == default:
+        return Problem(
+            file.src_uri,
+            f"{languages.name(default)} pages have no language suffix. Rename it to {where}{name}.md "
+            f"(the {languages.name(other)} version is {name}.{other}.md).",
+        )
+    if language and language not in languages.all:
+        return Problem(
+            file.src_uri,
+            f"`.{language}` is not a language of this site ({', '.join(languages.all)}). Name the "
+            f"{languages.name(default)} page {name}.md and the {languages.name(other)} one "
+            f"{name}.{other}.md.",
+        )
+    suffix = f".{language}.md" if language else ".md"
+    if copy := _COPY.fullmatch(name):
+        original = f"{where}{copy['original']}{suffix}"
+        return Problem(
+            file.src_uri,
+            f"looks like a copy of {original}. Delete it; for a new page, give it its own name in lower "
+            f"case with hyphens, such as {where}{kebab_case(copy['original'])}-2{suffix}.",
+        )
+    if folder not in PAGE_FOLDERS:
+        target = "" if folder == ASSETS_DIR else QUESTIONS_DIR
+        target_where = f"docs/{target}/" if target else "docs/"
+        return Problem(
+            file.src_uri,
+            f"pages are in docs/ (home and general pages) or docs/{QUESTIONS_DIR}/ (questions), not in "
+            f"sub-folders. Move it to {target_where}{kebab_case(name)}{suffix}.",
+        )
+    if not KEBAB_CASE.fullmatch(name):
+        return Problem(
+            file.src_uri,
+            "a page's file name is in lower case, without accents or spaces, words joined by hyphens. "
+            f"Rename it to {where}{kebab_case(name)}{suffix} (and its other language's file alike).",
+        )
+    return None
+
+
+def encoding_problem(file: File) -> Problem | None:
+    if not file.is_documentation_page():
+        return None
+    try:
+        file.content_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = file.content_bytes[: error.start].count(b"\n") + 1
+        return Problem(
+            file.src_uri,
+            "is not saved as UTF-8 text, so its accents would be garbled. Save it again with the "
+            "encoding UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+            line,
+        )
+    return None

@@ -1,0 +1,130 @@
+"""The site's languages, and how each one writes.
+
+Which languages the site has comes from one place only: the i18n plugin's
+`languages` list in mkdocs.yml (`Languages.of_config`). How a language writes
+(its typography, how it writes figures and dates, its name in messages) comes
+from its module here, `fr.py`, `en.py`: `rules_for("fr")`. A language without a
+module gets `NEUTRAL`: text as typed, figures compared as digits. Adding a
+language needs no module; a module only makes its typography and its parity
+check finer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+# Any space a figure's parts may be separated by: typed, no-break or narrow no-break.
+SPACE = "[ \u00a0\u202f]"
+# A language without rules: a figure is its digits, whatever separates them (`40 000`,
+# `40,000` and `40.000` are all 40000), so a translation is compared as figures.
+NEUTRAL_NUMBER = re.compile(rf"(?<!\d)\d+(?:(?:{SPACE}|[,.])\d+)*(?!\d)")
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """How one language writes. Every field's default is the neutral rule."""
+
+    name: str = ""  # in English, for the messages ("French"); empty: the i18n plugin's name
+    # Typography: (pattern, replacement), applied in order to the text readers see.
+    typography: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Whether the character before a text decides its first quote (English “ ” ‘ ’).
+    quotes_need_context: bool = False
+    # Figures (translation parity): month names, date patterns naming their parts
+    # (day, month, year), the number pattern, the decimal marks, the day written "1er".
+    months: tuple[str, ...] = ()
+    dates: tuple[re.Pattern[str], ...] = ()
+    numbers: re.Pattern[str] = NEUTRAL_NUMBER
+    decimal_marks: str = ""
+    thousands_separator: str = ""  # how a grouped number is written back: `40,000`
+    first_day: str = ""  # how the first day of a month is written in a date: `1er`
+
+    @property
+    def neutral(self) -> bool:
+        return self.numbers is NEUTRAL_NUMBER
+
+    def written(self, day: int | None, month: int, year: str | None) -> str:
+        """A date as this language writes it in figures and words: `1 March 2022`."""
+        name = self.months[month - 1] if self.months else f"{month:02}"
+        return " ".join(part for part in (str(day) if day else "", name, year or "") if part)
+
+
+NEUTRAL = LanguageRules()
+
+
+def rules_for(locale: str) -> LanguageRules:
+    """The rules of a language: its module's RULES, or NEUTRAL if it has no module."""
+    if not re.fullmatch(r"[a-z]{2,3}(?:_[A-Za-z]+)?", locale or ""):
+        return NEUTRAL
+    try:
+        module = importlib.import_module(f"{__name__}.{locale}")
+    except ModuleNotFoundError:
+        return NEUTRAL
+    return module.RULES
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages, as the i18n plugin lists them.
+
+    A page is `x.md` in the default language and `x.<lang>.md` in the others.
+    """
+
+    default: str
+    all: tuple[str, ...]  # the default first, then the others in the i18n plugin's order
+    built: tuple[str, ...]  # in the order static-i18n builds them: the default first
+    names: dict[str, str] = field(default_factory=dict)  # the i18n plugin's names ("Français")
+
+    @classmethod
+    def of_config(cls, config: MkDocsConfig) -> Languages:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not getattr(i18n, "default_language", None):
+            raise PluginError(
+                "mkdocs.yml: the faq plugin takes the site's languages from the i18n plugin. "
+                "Enable `i18n` under `plugins:`, with its `languages`, one of them `default: true`."
+            )
+        default = i18n.default_language
+        others = tuple(language for language in i18n.all_languages if language != default)
+        built = tuple(language for language in i18n.build_languages if language != default)
+        names = {language.locale: language.name for language in i18n.config.languages}
+        return cls(default, (default, *others), (default, *built), names)
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        """The languages published under their own folder (`en/`); the default one is at the root."""
+        return self.all[1:]
+
+    def name(self, language: str) -> str:
+        """A language's name in the messages: `French`, or the i18n plugin's name without rules."""
+        return rules_for(language).name or self.names.get(language) or language
+
+    def of(self, src_uri: str) -> str:
+        """The language of a page from its file name: `x.en.md` is `en`, `x.md` the default."""
+        suffixes = PurePosixPath(src_uri).suffixes
+        if len(suffixes) >= 2 and suffixes[-2][1:] in self.others:
+            return suffixes[-2][1:]
+        return self.default
+
+    def norm_uri(self, src_uri: str) -> str:
+        """The page's path without its language suffix: `faq/what-is-nato.md`."""
+        language = self.of(src_uri)
+        if language == self.default:
+            return src_uri
+        return src_uri[: -len(f".{language}.md")] + ".md"
+
+    def uri_for(self, norm: str, language: str) -> str:
+        """The source path of a page in a language: `faq/what-is-nato.en.md`."""
+        if language == self.default:
+            return norm
+        return norm[: -len(".md")] + f".{language}.md"
+
+    def prefix(self, language: str) -> str:
+        """Where a language's pages are published: `` for the default, `en/` for English."""
+        return "" if language == self.default else f"{language}/"

@@ -1,0 +1,52 @@
+"""French: how it is typeset, and how it writes figures and dates."""
+
+from __future__ import annotations
+
+import re
+
+from faq_site.languages import NARROW_NBSP, NBSP, SPACE, LanguageRules
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+RULES = LanguageRules(
+    name="French",
+    typography=(
+        (re.compile("'"), "’"),
+        (re.compile(r"\s+(?=[?!;])"), NARROW_NBSP),
+        (re.compile(r"\s+(?=:)"), NBSP),
+        (re.compile(r"«\s*"), "«" + NBSP),
+        (re.compile(r"\s*»"), NBSP + "»"),
+        (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NARROW_NBSP),
+    ),
+    months=MONTHS,
+    # `1er mars 2022`, `24 février`, `mars 2022` (day or year may be missing, not both).
+    dates=(
+        re.compile(
+            rf"\b(?:(?P<day>1er|\d{{1,2}}){SPACE}+)?(?P<month>{'|'.join(MONTHS)})\b"
+            rf"(?:{SPACE}+(?P<year>\d{{4}})\b)?",
+            re.I,
+        ),
+    ),
+    # Thousands grouped by spaces (`40 000`), a decimal comma (`2,5`).
+    numbers=re.compile(
+        rf"(?<![\d,.])\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?(?!\d)|(?<![\d,.])\d+(?:[,.]\d+)?(?!\d)"
+    ),
+    # French writes decimals with a comma, but a version number with a point
+    # (WCAG 2.1) is written the same in both languages.
+    thousands_separator=" ",
+    decimal_marks=",.",
+    first_day="1er",
+)

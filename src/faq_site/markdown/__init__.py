@@ -1,0 +1,1 @@
+"""The site's Python-Markdown extensions: typography (faq_site.markdown.typography)."""

@@ -1,0 +1,269 @@
+"""The faq plugin: the site's logic, event by event, in the order MkDocs runs it.
+
+Read this file top to bottom to know what runs when. Each event calls small
+parts; they live in sources/ (the editors' files), checks/ (on sources and on
+rendered pages), readers/ (what readers get), messages/ (problems and MkDocs'
+warnings reworded), markdown/ (the typography extension), languages/.
+
+Why the priorities. mkdocs-static-i18n (`i18n`, priority -100 on most events)
+builds the default language, then re-runs the whole build for each other
+language inside the default language's `on_post_build`, on the SAME
+configuration and the SAME plugin instance. So:
+
+- the parts that need the build's language run after i18n's `on_config`
+  (-110), and a new `BuildState` starts when the default language's build does;
+- the problems found in every language stop the build at the end of the last
+  language's build (`on_post_build` at 100, before i18n's -100, which would
+  otherwise start the next language): one sorted list, every language;
+- the per-language search indexes and the sitemap are written after i18n's
+  `on_post_build` (-110), once i18n has merged the search entries and built
+  the other languages.
+
+One event may need parts at several priorities: MkDocs' `CombinedEvent`
+registers each at its own. Within a priority, plugins run in the order of
+`plugins:` in mkdocs.yml; `faq` is listed last, after search, minify and i18n.
+
+    event (priority)          what runs, in this order
+    ------------------------  -------------------------------------------------------------
+    on_startup                remember the command (`gh-deploy` publishes)
+    on_config (100)           readers/site_url: a default site_url; none local when publishing
+    on_config (-110)          default language: a new BuildState. Languages from i18n;
+                              messages/mkdocs_warnings listens; readers/languages (permalink
+                              title, 404 once); typography's language; search scope; seo
+    on_files (10)             checks/files, checks/translations, checks/questions;
+                              readers/navigation (questions, nav); readers/redirects (renames)
+    on_files (0)              default language: readers/dates (one git log), the record
+    on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
+    on_page_markdown (100)    valid front matter only; home page's list, "all questions" page
+    on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
+    on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
+    on_page_content           checks/links, checks/page_html; typeset the title;
+                              checks/parity; readers/provenance (the French page's state)
+    on_page_context           provenance note; redirect targets; search base; seo; About
+    on_template_context       About page (404 and the other static templates)
+    on_env                    a translation's parity problems, unless they echo another one
+    on_post_build (100)       the last language: stop with every problem, if any
+    on_post_build (0)         readers/redirects: this language's redirect pages
+    on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
+    on_shutdown               MkDocs' loggers without the filter
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from faq_site.checks import page_html, parity
+from faq_site.checks.files import file_problems, markdown_sources
+from faq_site.checks.links import check_links
+from faq_site.checks.outline import Outline
+from faq_site.checks.questions import check_front_matter
+from faq_site.checks.translations import check_translations, missing_twins
+from faq_site.config import FaqConfig
+from faq_site.languages import Languages
+from faq_site.messages import mkdocs_warnings
+from faq_site.readers import (
+    about,
+    dates,
+    languages,
+    navigation,
+    provenance,
+    redirects,
+    search,
+    seo,
+    typography,
+)
+from faq_site.readers.site_url import check_site_url
+from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
+from faq_site.state import BuildState
+
+
+class FaqPlugin(BasePlugin[FaqConfig]):
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.languages: Languages | None = None
+        self.build = BuildState()
+
+    def lang(self) -> Languages:
+        assert self.languages is not None, "on_config sets the languages"
+        return self.languages
+
+    # -- on_startup ---------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # -- on_config ----------------------------------------------------------------------------
+
+    @event_priority(100)  # before static-i18n and the parts below read site_url
+    def _config_site_url(self, config: MkDocsConfig) -> MkDocsConfig:
+        check_site_url(config, self.command)
+        return config
+
+    @event_priority(-110)  # after static-i18n (-100) has set the build's language
+    def _config_language(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.languages = Languages.of_config(config)
+        if config.theme["language"] == self.languages.default:
+            self.build = BuildState()  # a new build starts with the default language
+        mkdocs_warnings.listen(
+            mkdocs_warnings.LinkWarnings(
+                Path(config.docs_dir), self.languages, self.build.problems, self.build.warned_links
+            )
+        )
+        languages.configure(config, self.languages)
+        typography.configure(config)
+        search.set_scope(config)
+        seo.configure(config)
+        return config
+
+    on_config = CombinedEvent(_config_site_url, _config_language)
+
+    # -- on_files -----------------------------------------------------------------------------
+
+    @event_priority(10)  # every language's files, before static-i18n (-100) keeps the build's own
+    def _files_check(self, files: Files, config: MkDocsConfig) -> Files:
+        langs, problems = self.lang(), self.build.problems
+        sources = markdown_sources(files, langs)
+        problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
+        # A page without its twin cannot be built: static-i18n and seo pair every page.
+        problems.report(missing_twins(sources, langs), blocking=True)
+        problems.report(check_translations(sources, langs))
+        self.build.questions, order_problems = navigation.order_questions(sources, langs)
+        problems.report([problem for source in sources for problem in check_front_matter(source)])
+        problems.report(order_problems)
+        config.nav = navigation.navigation(self.build.questions[langs.default], sources)
+        self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
+        if config.theme["language"] == langs.default:
+            problems.report(rename_problems)
+        self.build.pages = {}
+        return files
+
+    def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
+        if config.theme["language"] == self.lang().default:  # once per build, for every language
+            self.build.history, self.build.outdated = dates.read_dates(Path(config.docs_dir), self.lang())
+            record = Path(config.config_file_path).parent / self.config.record
+            self.build.record = provenance.read_record_file(record)
+            self.build.provenance = {}
+        return files
+
+    @event_priority(-50)  # after the checks of the files
+    def _files_stop(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.build.problems.blocking:
+            self.build.problems.stop_if_any()
+        return files
+
+    on_files = CombinedEvent(_files_check, _files_read, _files_stop)
+
+    # -- on_page_markdown ---------------------------------------------------------------------
+
+    @event_priority(100)  # before anything reads page.meta
+    def _markdown_lists(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta = navigation.valid_meta(page.meta)
+        questions = self.build.questions[self.lang().of(page.file.src_uri)]
+        return navigation.with_lists(markdown, page, questions, self.lang())
+
+    def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        typography.typeset_meta(page, config.theme["language"])
+        return markdown + about.repository_references(config.repo_url)
+
+    @event_priority(-10)  # after every answer is on the "all questions" page
+    def _markdown_dates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return dates.with_dates(markdown, page, config, self.build.history, self.build.outdated, self.lang())
+
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates)
+
+    # -- on_page_content ----------------------------------------------------------------------
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        langs, language = self.lang(), config.theme["language"]
+        # The "all questions" page repeats the questions, each checked on its own page.
+        checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
+        if checked:
+            source = Source.read(page.file, langs)
+            # A page whose front matter cannot be read: its message comes first, and
+            # what follows it is not rendered right.
+            if not source.meta_error:
+                outline = Outline.of(html)
+                warned = self.build.warned_links
+                domains = self.config.allowed_link_domains
+                self.build.problems.report(
+                    check_links(source, outline, page, files, config, domains, warned)
+                    + page_html.check_page(source, outline)
+                )
+        typography.typeset_title(page, language)
+        if checked:
+            rendered = parity.rendered_page(page, html, langs)
+            if language == langs.default:
+                self.build.french_pages[page.url] = rendered
+            elif (french := self.build.french_pages.get(page.url.removeprefix(f"{language}/"))) is not None:
+                self.build.parity_problems.extend(parity.compare(french, rendered, langs))
+        if language == langs.default:
+            state = provenance.state_of(provenance.page_sentences(html), self.build.record)
+            self.build.provenance[page.file.src_uri] = state
+        return html
+
+    # -- on_page_context ----------------------------------------------------------------------
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        langs = self.lang()
+        note = provenance.provenance(page, config, self.build.provenance, self.build.history, langs)
+        if note is not None:
+            context["faq_provenance"] = note
+        self.build.pages[page.file.src_uri] = (page.title or "", page.url)
+        search.language_base(context, page, langs)
+        links = seo.page_links(page, config, langs.default)
+        self.build.page_links[links.url] = links
+        context["faq_links"] = links
+        if is_question(page.file.src_uri):
+            context["faq_json_ld"] = seo.faq_json_ld(page, links)
+        context["faq_about"] = about.about_page(nav, langs)
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        context["faq_about"] = about.about_page(context.get("nav"), self.lang())
+        return context
+
+    # -- on_env -------------------------------------------------------------------------------
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page of this language is rendered, none written yet.
+        langs = self.lang()
+        if config.theme["language"] != langs.default:
+            others = list(self.build.problems.found)
+            self.build.problems.report(
+                [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]
+            )
+            self.build.parity_problems = []
+        return env
+
+    # -- on_post_build ------------------------------------------------------------------------
+
+    @event_priority(100)  # before static-i18n (-100) builds the next language, and MkDocs ends the build
+    def _post_build_stop(self, config: MkDocsConfig) -> None:
+        if config.theme["language"] == self.lang().built[-1]:
+            self.build.problems.stop_if_any()
+
+    def _post_build_redirects(self, config: MkDocsConfig) -> None:
+        redirects.write_redirects(config, self.build.redirects, self.build.pages)
+
+    @event_priority(-110)  # after static-i18n (-100) merged the search entries and built the other languages
+    def _post_build_indexes(self, config: MkDocsConfig) -> None:
+        search.write_indexes(config, self.lang())
+        seo.write_sitemap(config, self.build.page_links)
+
+    on_post_build = CombinedEvent(_post_build_stop, _post_build_redirects, _post_build_indexes)
+
+    # -- on_shutdown --------------------------------------------------------------------------
+
+    def on_shutdown(self) -> None:
+        mkdocs_warnings.stop_listening()

@@ -1,0 +1,1 @@
+"""Reading the editors' files: Markdown pages, their front matter, headings and lines."""
