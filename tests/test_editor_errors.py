@@ -865,8 +865,14 @@ def description_cut_without_ellipsis(docs: Path) -> list[str]:
     ]
 
 
-def home_without_description(docs: Path) -> list[str]:
+def page_without_description(docs: Path) -> list[str]:
+    """The home page (not a question) needs its description.
+
+    Another key stays in its front matter: with none, there would be no front matter at all,
+    another message.
+    """
     page = SourcePage(docs, "index.md")
+    page.insert(page.front_matter_end(), "search: {exclude: false}")
     page.delete(page.key_line("description"))
     return [
         f'{page.where}:1: the front matter has no `description`. Add a line `description: "One '
@@ -984,7 +990,7 @@ MISTAKES = [
         ),
     ),
     Mistake("no number", removed_key("number", "number: 3")),
-    Mistake("home page without description", home_without_description),
+    Mistake("page other than a question without description", page_without_description),
     Mistake("number on a page that is not a question", number_on_home),
     Mistake(
         "renamed_from not a list of file names",
