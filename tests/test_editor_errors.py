@@ -1269,6 +1269,15 @@ MISTAKES = [
             ),
         ),
     ),
+    # What the site says for NATO, and in which language
+    Mistake("English page identical to its French page", english_copy_of_french),
+    Mistake("French paragraph pasted into the English page", french_paragraph_pasted),
+    Mistake("French description pasted into the English file", french_description_pasted),
+    Mistake("English page linking NATO's French page without hreflang", nato_link_in_other_language("en")),
+    Mistake("French page linking NATO's English page without hreflang", nato_link_in_other_language("fr")),
+    Mistake("English answer dropping a paragraph and splitting another", dropped_and_split),
+    Mistake("description that paraphrases the answer", paraphrased_description),
+    Mistake("description cut without an ellipsis", description_cut_without_ellipsis),
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
@@ -1287,15 +1296,6 @@ MISTAKES = [
         ),
     ),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
-    # What the site says for NATO, and in which language
-    Mistake("English page identical to its French page", english_copy_of_french),
-    Mistake("French paragraph pasted into the English page", french_paragraph_pasted),
-    Mistake("French description pasted into the English file", french_description_pasted),
-    Mistake("English page linking NATO's French page without hreflang", nato_link_in_other_language("en")),
-    Mistake("French page linking NATO's English page without hreflang", nato_link_in_other_language("fr")),
-    Mistake("English answer dropping a paragraph and splitting another", dropped_and_split),
-    Mistake("description that paraphrases the answer", paraphrased_description),
-    Mistake("description cut without an ellipsis", description_cut_without_ellipsis),
     # Several at once, in both languages: one sorted list
     Mistake(
         "mistakes in both languages, found at different stages",
