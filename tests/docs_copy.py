@@ -119,6 +119,11 @@ class SourcePage:
             previous = text
         return starts
 
+    def keys(self) -> list[str]:
+        """The front matter's keys, in order."""
+        lines = self.lines()[1 : self.front_matter_end() - 1]
+        return [match["key"] for text in lines if (match := FRONT_MATTER_KEY.match(text))]
+
     def has_key(self, key: str) -> bool:
         try:
             self.key_line(key)

@@ -152,7 +152,7 @@ def check_question_names(site: Site, docs: Path) -> None:
                 written = source.value("description").strip('"').replace('\\"', '"')
                 assert same_text(description) == same_text(written), page.path
             else:  # the answer's opening sentences
-                answer = " ".join(same_text(p.get_text()) for p in page.content.find_all("p"))
+                answer = " ".join(filter(None, (same_text(p.get_text()) for p in page.content.find_all("p"))))
                 assert answer.startswith(same_text(description).removesuffix("…")), page.path
 
 

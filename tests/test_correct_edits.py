@@ -229,7 +229,7 @@ def without_description(docs: Path) -> Callable[[Site], None]:
             built = question_page(site, page)
             description = built.soup.find("meta", attrs={"name": "description"})["content"]
             shared = built.soup.find("meta", attrs={"property": "og:description"})["content"]
-            answer = " ".join(same_text(p.get_text()) for p in built.content.find_all("p"))
+            answer = " ".join(filter(None, (same_text(p.get_text()) for p in built.content.find_all("p"))))
             assert description == shared
             assert 0 < len(description) <= DEFAULT_LENGTH, description
             assert answer.startswith(same_text(description).removesuffix("…")), (description, answer)

@@ -7,21 +7,15 @@ tests/test_editor_errors.py and tests/test_correct_edits.py.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from faq_site.checks.description_quote import (  # noqa: E402
+from faq_site.checks.description_quote import (
     DEFAULT_LENGTH,
     Answer,
     opening_sentences,
     quotation_problem,
 )
-from faq_site.checks.function_words import FUNCTION_WORDS  # noqa: E402
-from faq_site.checks.language_integrity import (  # noqa: E402
+from faq_site.checks.language_integrity import (
     LENGTH_RATIO,
     PageSource,
     Profiles,
@@ -30,10 +24,12 @@ from faq_site.checks.language_integrity import (  # noqa: E402
     paragraph_lengths,
     wrong_language,
 )
-from faq_site.checks.rendered import read_page  # noqa: E402
-from faq_site.checks.text import normalised, sentences  # noqa: E402
+from faq_site.checks.rendered import read_page
+from faq_site.checks.text import normalised, sentences
+from faq_site.languages import rules_for
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+FUNCTION_WORDS = {language: rules_for(language).function_words for language in ("fr", "en")}
 LANGUAGES = Profiles(FUNCTION_WORDS, {"fr": "French", "en": "English"})
 
 FRENCH_ANSWER = (

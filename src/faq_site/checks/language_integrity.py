@@ -6,7 +6,7 @@ version where that helps:
 
 1. Text in another language. Every block (title, heading, paragraph, list
    item) and the description is scored with its language's function words
-   (faq_site.checks.function_words): a block is another language's when it has
+   (each language's `function_words`, faq_site/languages/<code>.py): a block is another language's when it has
    at least MIN_FUNCTION_WORDS of that language's and more than OUTWEIGH times
    as many as of its page's. Text marked as another language (`lang`, a link's
    `hreflang`), code and the titles of the site's other pages are not scored.

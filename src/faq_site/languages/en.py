@@ -24,6 +24,19 @@ _MONTH = "|".join(MONTHS)
 # Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
 _OPENS = r"(?:^|(?<=[\s(\[{\u2013\u2014]))"
 
+# The most frequent function words: words every sentence has, whatever its subject,
+# and names and titles rarely contain (checks/language_integrity.py). One line per
+# kind, kept as written:
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "the", "an", "this", "these", "its", "their",
+    "of", "to", "in", "for", "with", "on", "by", "from", "at", "as",
+    "it", "they", "who", "which", "that",
+    "and", "or", "but", "also", "not",
+    "is", "are", "was", "were", "be", "been", "have", "has", "will", "would",
+})
+# fmt: on
+
 RULES = LanguageRules(
     name="English",
     typography=(
@@ -51,4 +64,5 @@ RULES = LanguageRules(
     numbers=re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d,.])\d+(?:\.\d+)?(?!\d)"),
     thousands_separator=",",
     decimal_marks=".",
+    function_words=FUNCTION_WORDS,
 )
