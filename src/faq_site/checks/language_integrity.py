@@ -24,6 +24,17 @@ version where that helps:
    translation explains when outside LENGTH_RATIO. The first such pair of a
    page is reported: after it, the paragraphs no longer stand for each other.
 
+Why function words rather than a language detector. py3langid (4.6 MB of
+model, with numpy) judged today's 175 blocks right too, restricted to French
+and English, but it takes about 4 s to import in every build (the whole build
+takes about as long), gives a verdict for any text, names and short titles
+included, so it would need thresholds of its own, and cannot say why; lingua
+is more accurate but far heavier; langdetect is unmaintained and random unless
+seeded. Counting function words is deterministic, instant, explainable in the
+guide ("3 French words like le, des, qui"), and its rules live with each
+language (languages/<code>.py), so a language without them is simply not
+checked.
+
 Thresholds, from the site's pages on 30 November 2026 (after the descriptions
 became quotations and the English took NATO's wording): 11 pages per language
 but "all questions", 198 blocks and descriptions, 31 aligned paragraph pairs;
