@@ -94,36 +94,35 @@ def check_page(
         twin, twin_source = None, PageSource(f"docs/{languages.uri_for(source.norm_uri, other)}", [])
     findings = Findings()
 
-    def problems(found: list[Finding | None], into: list[Problem]) -> None:
+    def add(found: list[Finding | None], into: list[Problem]) -> None:
         into.extend(Problem(source.src_uri, message, line) for line, message in filter(None, found))
 
     whole = page_in_other_language(rendered, here, twin, twin_source, langs)
-    problems([whole], findings.problems)
-    if whole is None:
-        problems(blocks_in_other_language(rendered, here, twin, twin_source, langs), findings.problems)
-    if whole is None:  # else the page is to be translated, its links with it
-        problems(nato_links(rendered, here, langs), findings.problems)
-    if source.is_question:
-        description = page.meta.get("description")
+    if whole is not None:  # one problem: the page is to be translated, links and description with it
+        add([whole], findings.problems)
+        return CheckedPage(rendered, here), findings
+    add(blocks_in_other_language(rendered, here, twin, twin_source, langs), findings.problems)
+    add(nato_links(rendered, here, langs), findings.problems)
+    description = page.meta.get("description")
+    if not isinstance(description, str) or not description.strip():
         answer = rendered.answer(LEARN_MORE_ID)
-        if not isinstance(description, str) or not description.strip():
-            if answer:
-                page.meta["description"] = opening_sentences(answer)
-        elif whole is None:
-            wrong = description_in_other_language(
-                description, language, here.description_line, langs, _QUESTION_DESCRIPTION_ADVICE
-            )
-            problems([wrong], findings.problems)
-            if wrong is None:
-                quoted = quotation_problem(description, Answer.of(answer))
-                problems([(here.description_line, quoted) if quoted else None], findings.quotations)
-    elif isinstance(description := page.meta.get("description"), str) and whole is None:
-        problems(
+        if source.is_question and answer:
+            page.meta["description"] = opening_sentences(answer)
+    elif source.is_question:
+        wrong = description_in_other_language(
+            description, language, here.description_line, langs, _QUESTION_DESCRIPTION_ADVICE
+        )
+        add([wrong], findings.problems)
+        if wrong is None:
+            quoted = quotation_problem(description, Answer.of(rendered.answer(LEARN_MORE_ID)))
+            add([(here.description_line, quoted) if quoted else None], findings.quotations)
+    else:
+        add(
             [description_in_other_language(description, language, here.description_line, langs)],
             findings.problems,
         )
-    if default_page is not None and whole is None:
-        problems(
+    if default_page is not None:
+        add(
             paragraph_lengths(rendered, here, default_page.rendered, default_page.source, langs),
             findings.lengths,
         )
