@@ -107,6 +107,30 @@ class SourcePage:
                 return number
         raise LookupError(f"{self.rel} has no answer")
 
+    def paragraph_lines(self) -> list[int]:
+        """The first line of each paragraph of the answer (between the title and the next heading)."""
+        lines = self.lines()
+        end = next((line for line, level, _, _ in self.headings() if level > 1), len(lines) + 1)
+        starts, previous = [], ""
+        for number in range(self.title_line() + 1, end):
+            text = lines[number - 1]
+            if text.strip() and not previous.strip() and not text.startswith(("#", "-", "<", "[", " ")):
+                starts.append(number)
+            previous = text
+        return starts
+
+    def keys(self) -> list[str]:
+        """The front matter's keys, in order."""
+        lines = self.lines()[1 : self.front_matter_end() - 1]
+        return [match["key"] for text in lines if (match := FRONT_MATTER_KEY.match(text))]
+
+    def has_key(self, key: str) -> bool:
+        try:
+            self.key_line(key)
+        except LookupError:
+            return False
+        return True
+
     def link_lines(self) -> list[int]:
         """The lines of the learn-more list."""
         start = self.heading_line("learn-more")

@@ -29,6 +29,9 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 # mkdocs.yml's list of allowed domains, edited as CI's edited copy is (one implementation).
 from editor_edits import with_domain_allowed  # noqa: E402
 
+from faq_site.checks.compare_text import sentences
+from faq_site.checks.description_quote import DEFAULT_LENGTH
+
 SITE_URL = "http://127.0.0.1:8000/"
 
 
@@ -59,7 +62,11 @@ def changed_figure(docs: Path) -> Callable[[Site], None]:
         text = page.line(line)
         match = re.search(r"\d+", text)
         new = f"{int(match[0]) + 2}" if match else "2"
-        text = text[: match.start()] + new + text[match.end() :] if match else f"{text} (2)"
+        if match:
+            text = text[: match.start()] + new + text[match.end() :]
+            description_follows(page, match[0], new)
+        else:
+            text = f"{text} (2)"
         page.set(line, text)
         changed.append((page, text))
 
@@ -76,6 +83,8 @@ def rewritten_sentence(docs: Path) -> Callable[[Site], None]:
     for language in LANGUAGES:
         page = first(docs, language)
         page.set(page.answer_line(), new[language])
+        if page.has_key("description"):  # it quoted the answer: it quotes the new one
+            page.set(page.key_line("description"), f'description: "{new[language]}"')
         pages.append((page, new[language]))
 
     def check(site: Site) -> None:
@@ -191,22 +200,57 @@ def swapped_questions(docs: Path) -> Callable[[Site], None]:
     return check
 
 
-def rewritten_description(docs: Path) -> Callable[[Site], None]:
-    new = {
-        "fr": "Une alliance de pays d'Europe et d'Amérique du Nord : ce qu'elle est.",
-        "en": "What NATO is.",
-    }
+def description_follows(page: SourcePage, old: str, new: str) -> None:
+    """An editor who changes the answer changes the description that quotes it alike."""
+    if page.has_key("description"):
+        line = page.key_line("description")
+        page.set(line, page.line(line).replace(old, new, 1))
+
+
+def description_with_an_ellipsis(docs: Path) -> Callable[[Site], None]:
+    """The description quotes the answer, shortened with “…”: its first words, then its last sentence."""
     pages = []
     for language in LANGUAGES:
-        page = first(docs, language)
-        # A colon inside double quotes is valid YAML.
-        page.set(page.key_line("description"), f'description: "{new[language]}"')
-        pages.append((page, new[language]))
+        page = questions(docs, language)[0]
+        text = " ".join(page.line(line) for line in page.paragraph_lines())
+        all_sentences = sentences(text)
+        first_words = " ".join(all_sentences[0].split(" ")[:4])
+        quotation = f"{first_words}… {all_sentences[-1]}" if len(all_sentences) > 1 else f"{first_words}…"
+        escaped = quotation.replace('"', '\\"')  # inside YAML's double quotes
+        line = f'description: "{escaped}"'
+        if page.has_key("description"):
+            page.set(page.key_line("description"), line)
+        else:
+            page.insert(2, line)
+        pages.append((page, quotation))
 
     def check(site: Site) -> None:
         for page, text in pages:
             meta = question_page(site, page).soup.find("meta", attrs={"name": "description"})
             assert same_text(meta["content"]) == same_text(text)
+
+    return check
+
+
+def without_description(docs: Path) -> Callable[[Site], None]:
+    """A question without `description`: the answer's opening sentences describe it."""
+    pages = []
+    for language in LANGUAGES:
+        page = questions(docs, language)[0]
+        if page.has_key("description"):
+            page.delete(page.key_line("description"))
+        pages.append(page)
+
+    def check(site: Site) -> None:
+        for page in pages:
+            built = question_page(site, page)
+            description = built.soup.find("meta", attrs={"name": "description"})["content"]
+            shared = built.soup.find("meta", attrs={"property": "og:description"})["content"]
+            answer = " ".join(filter(None, (same_text(p.get_text()) for p in built.content.find_all("p"))))
+            assert description == shared
+            assert 0 < len(description) <= DEFAULT_LENGTH, description
+            assert answer.startswith(same_text(description).removesuffix("…")), (description, answer)
+            assert description.endswith((".", "?", "!", "…")), description
 
     return check
 
@@ -484,7 +528,8 @@ EDITS = [
     Edit("a question withdrawn", withdrawn_question),
     Edit("a new page about the site, two files", new_page_about_the_site),
     Edit("two questions swapping numbers", swapped_questions),
-    Edit("a description rewritten", rewritten_description),
+    Edit("a description shortened with an ellipsis", description_with_an_ellipsis),
+    Edit("a question without description", without_description),
     Edit("files saved with Windows line endings", windows_line_endings),
     Edit(
         "an autolink",

@@ -117,14 +117,14 @@ description: "{description}"
 
 NEW_QUESTION_TEXT = {
     "fr": {
-        "description": "Une question de plus.",
+        "description": "Une réponse de plus.",  # a question's description quotes its answer
         "title": "Une question de plus\u202f?",
         "answer": "Une réponse de plus.",
         "learn_more": "Pour en savoir plus",
         "link": "La page de l’OTAN",
     },
     "en": {
-        "description": "One more question.",
+        "description": "One more answer.",
         "title": "One more question?",
         "answer": "One more answer.",
         "learn_more": "Learn more",

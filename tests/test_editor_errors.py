@@ -20,6 +20,10 @@ from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_sources import SOURCE_MISTAKES
 from site_settings import allowed_link_domains
+from test_language_checks import guide_examples
+
+from faq_site.checks.compare_text import normalised, sentences
+from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
 
 from conftest import PROJECT, build, copy_project
 
@@ -170,8 +174,14 @@ def missing_twin(language: str) -> Callable[[Path], list[str]]:
 # -- front matter -----------------------------------------------------------------------------
 
 
+def described(docs: Path, language: str = "fr") -> SourcePage:
+    """The first question with a `description` (questions may leave it out), else the home page."""
+    pages = [page for page in questions(docs, language) if page.has_key("description")]
+    return pages[0] if pages else SourcePage(docs, "index.md" if language == "fr" else "index.en.md")
+
+
 def description_line(docs: Path, value: str, language: str = "fr") -> tuple[SourcePage, int]:
-    page = first(docs, language)
+    page = described(docs, language)
     line = page.key_line("description")
     page.set(line, f"description: {value}")
     return page, line
@@ -211,7 +221,7 @@ def unclosed_quote(docs: Path) -> list[str]:
 
 
 def tab(docs: Path) -> list[str]:
-    page = first(docs)
+    page = described(docs)
     line = page.key_line("description")
     page.set(line, "\t" + page.line(line))
     return [
@@ -220,7 +230,7 @@ def tab(docs: Path) -> list[str]:
 
 
 def indented_key(docs: Path) -> list[str]:
-    page = first(docs)
+    page = described(docs)
     line = page.key_line("description")
     page.set(line, "  " + page.line(line))
     return [
@@ -278,7 +288,7 @@ def added_key(text: str, message: str, language: str = "fr", index: int = 0) -> 
 
 
 def duplicated_key(docs: Path) -> list[str]:
-    page = first(docs)
+    page = described(docs)
     first_line = page.key_line("description")
     line = page.front_matter_end()
     page.insert(line, page.line(first_line))
@@ -799,6 +809,183 @@ NOT_ALLOWED = (
     "which is not an allowed domain ({ALLOWED}). Link to an official page, or ask a developer to add the "
     "domain to the faq plugin's `allowed_link_domains` in mkdocs.yml."
 ).replace("{ALLOWED}", ALLOWED)
+# -- what the site says for NATO, and in which language ---------------------------------------
+
+QUOTE_ADVICE = (
+    "Copy one or more of the answer's sentences word for word (shorten them with “…”), or remove "
+    "the `description` line to use the answer's first sentence."
+)
+
+
+def with_paragraphs(docs: Path, count: int, language: str = "en") -> SourcePage:
+    """The first question whose answer has at least `count` paragraphs in both languages."""
+    return next(
+        page
+        for page in questions(docs, language)
+        if min(len(page.paragraph_lines()), len(page.twin.paragraph_lines())) >= count
+    )
+
+
+def english_copy_of_french(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    page.path.write_bytes(page.twin.path.read_bytes())
+    return [
+        f"{page.where}:{page.title_line()}: this page is a copy of its French version, {page.twin.where}, "
+        "not its English translation. Translate it into English."
+    ]
+
+
+def french_paragraph_pasted(docs: Path) -> list[str]:
+    page = with_paragraphs(docs, 2)
+    line, french_line = page.paragraph_lines()[1], page.twin.paragraph_lines()[1]
+    page.set(line, page.twin.line(french_line))
+    return [
+        f"{page.where}:{line}: this paragraph is in French: it is a copy of paragraph 2 of "
+        f"{page.twin.where}:{french_line}. Translate it into English."
+    ]
+
+
+def french_description_pasted(docs: Path) -> list[str]:
+    # The longest French description: the surest to read as French.
+    pages = [
+        page
+        for page in questions(docs, "en")
+        if page.has_key("description") and page.twin.has_key("description")
+    ]
+    page = max(pages, key=lambda page: len(page.twin.value("description")))
+    line = page.key_line("description")
+    page.set(line, page.twin.line(page.twin.key_line("description")))
+    return [
+        f"{page.where}:{line}: the description is in French, but the page is in English. Write it in "
+        "English: copy sentences of this page's answer, or remove the `description` line to use its "
+        "first sentence."
+    ]
+
+
+def nato_link_in_other_language(language: str) -> Callable[[Path], list[str]]:
+    """A learn-more link to NATO's page in the other language, without `{hreflang=…}`."""
+    own, other = ("en", "fr") if language == "en" else ("fr", "en")
+    names = {"fr": "French", "en": "English"}
+
+    def make(docs: Path) -> list[str]:
+        for page in questions(docs, language):
+            for line in page.link_lines():
+                text = page.line(line)
+                if f"/cps/{own}/" in text and "hreflang" not in text:
+                    url = re.search(r"\]\(([^)\s]+)\)", text)[1].replace(f"/cps/{own}/", f"/cps/{other}/")
+                    page.set(line, re.sub(r"\]\([^)\s]+\)", f"]({url})", text, count=1))
+                    return [
+                        f"{page.where}:{line}: the link `{url}` leads to NATO's {names[other]} page "
+                        f"(`/cps/{other}/` in its address), but this page is in {names[own]}. Link to "
+                        f"NATO's {names[own]} version of that page, or, if it has none, write "
+                        f"`{{hreflang={other}}}` right after the link, so that readers are told."
+                    ]
+        raise LookupError(f"no learn-more link to NATO's /cps/{own}/ pages")
+
+    return make
+
+
+def readable_length(line: str) -> int:
+    """About the length readers see of a paragraph typed on one line (no links in answers)."""
+    return len(normalised(re.sub(r"[*_`]", "", line)))
+
+
+def dropped_and_split(docs: Path) -> list[str]:
+    """An English answer drops a paragraph and splits another in two: the counts still match.
+
+    Which pair of paragraphs gives itself away first is worked out from the lengths, and only
+    edits whose every pair is well inside or well outside the accepted ratio are made.
+    """
+    low, high = LENGTH_RATIO
+    page = with_paragraphs(docs, 2)
+    english, french = page.paragraph_lines(), page.twin.paragraph_lines()
+    for dropped in range(len(english) - 1):
+        split = dropped + 1
+        words = page.line(english[split]).split(" ")
+        middle = next(
+            (
+                i
+                for i in sorted(range(1, len(words)), key=lambda i: abs(i - len(words) / 2))
+                if words[i - 1].endswith(".")
+            ),
+            len(words) // 2,
+        )
+        halves = [" ".join(words[:middle]), " ".join(words[middle:])]
+        texts = [page.line(n) for n in english]
+        new = texts[:dropped] + halves + texts[split + 1 :]
+        ratios = [
+            (readable_length(ours), readable_length(page.twin.line(theirs)))
+            for ours, theirs in zip(new, french, strict=True)
+        ]
+        verdicts = []
+        for ours, theirs in ratios:
+            ratio = ours / theirs
+            if max(ours, theirs) < MIN_COMPARED_LENGTH or low * 1.15 <= ratio <= high / 1.15:
+                verdicts.append(False)
+            elif ratio < low / 1.15 or ratio > high * 1.15:
+                verdicts.append(True)
+            else:
+                verdicts.append(None)  # too close to call: try another paragraph
+        if None in verdicts or True not in verdicts:
+            continue
+        lines = page.lines()
+        start, end = english[dropped], english[split]
+        lines[start - 1 : end] = [halves[0], "", halves[1]]
+        page.write(lines)
+        index = verdicts.index(True)
+        line = page.paragraph_lines()[index]
+        ours, theirs = ratios[index]
+        return [
+            f"{page.where}:{line}: this paragraph is far {'shorter' if ours < theirs else 'longer'} than "
+            f"paragraph {index + 1} of the French page, {page.twin.where}:{french[index]}, which it stands "
+            "for: more than translation explains. Check that no paragraph was left out, split or merged: "
+            "each French paragraph becomes one paragraph here, whole, in the same order."
+        ]
+    raise LookupError(f"{page.rel}: no paragraph to drop and split that the lengths tell clearly")
+
+
+def paraphrased_description(docs: Path) -> list[str]:
+    """The description says the answer's first sentence in other words: one word added."""
+    page = described(docs)
+    sentence = sentences(page.line(page.answer_line()))[0]
+    words = sentence.split(" ")
+    paraphrase = " ".join([words[0], "vraiment", *words[1:]])
+    page.set(page.key_line("description"), f'description: "{paraphrase}"')
+    shown = normalised(paraphrase).split(" ")[1:]
+    quoted = " ".join(shown[:8]) + ("…" if len(shown) > 8 else "")
+    return [
+        f"{page.where}:{page.key_line('description')}: the description is not a quotation of this "
+        f"question's answer: “{quoted}” is not in the answer. {QUOTE_ADVICE}"
+    ]
+
+
+def description_cut_without_ellipsis(docs: Path) -> list[str]:
+    """The description stops in the middle of the answer's first sentence, without “…”."""
+    page = described(docs, "en")
+    words = sentences(page.line(page.answer_line()))[0].rstrip(".").split(" ")
+    cut = " ".join(words[: max(2, len(words) // 2)])
+    page.set(page.key_line("description"), f'description: "{cut}"')
+    shown = normalised(cut).split(" ")
+    quoted = ("…" + " ".join(shown[-8:])) if len(shown) > 8 else " ".join(shown)
+    return [
+        f"{page.where}:{page.key_line('description')}: the description stops in the middle of a sentence "
+        f"of the answer (“{quoted}”). End it where that sentence ends, or end it with “…” to show the cut."
+    ]
+
+
+def page_without_description(docs: Path) -> list[str]:
+    """The home page (not a question) needs its description.
+
+    Another key stays in its front matter: with none, there would be no front matter at all,
+    another message.
+    """
+    page = SourcePage(docs, "index.md")
+    page.insert(page.front_matter_end(), "search: {exclude: false}")
+    page.delete(page.key_line("description"))
+    return [
+        f'{page.where}:1: the front matter has no `description`. Add a line `description: "One '
+        'sentence."` between the two `---` at the top of the file.'
+    ]
 
 
 MISTAKES = [
@@ -911,7 +1098,7 @@ MISTAKES = [
         ),
     ),
     Mistake("no number", removed_key("number", "number: 3")),
-    Mistake("no description", removed_key("description", 'description: "One sentence."')),
+    Mistake("page other than a question without description", page_without_description),
     Mistake("number on a page that is not a question", number_on_home),
     Mistake(
         "renamed_from not a list of file names",
@@ -1190,6 +1377,15 @@ MISTAKES = [
             ),
         ),
     ),
+    # What the site says for NATO, and in which language
+    Mistake("English page identical to its French page", english_copy_of_french),
+    Mistake("French paragraph pasted into the English page", french_paragraph_pasted),
+    Mistake("French description pasted into the English file", french_description_pasted),
+    Mistake("English page linking NATO's French page without hreflang", nato_link_in_other_language("en")),
+    Mistake("French page linking NATO's English page without hreflang", nato_link_in_other_language("fr")),
+    Mistake("English answer dropping a paragraph and splitting another", dropped_and_split),
+    Mistake("description that paraphrases the answer", paraphrased_description),
+    Mistake("description cut without an ellipsis", description_cut_without_ellipsis),
     # Settings and navigation
     Mistake(
         "allowed domains as a text instead of a list",
@@ -1600,7 +1796,7 @@ def as_pattern(template: str) -> re.Pattern[str]:
 
 def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
     # The messages each mistake expects (the tests above check them against the build).
-    messages = []
+    messages = guide_examples()  # the checks' messages no mistake below makes (tests/test_language_checks.py)
     for index, mistake in enumerate(MISTAKES):
         messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
     templates = guide_messages()

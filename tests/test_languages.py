@@ -3,9 +3,10 @@
 Adding a language is, as CONTRIBUTING.md says: one entry in the i18n plugin's
 `languages` list, its `extra.strings.<lang>`, and a `*.<lang>.md` twin of
 every page. This test does exactly that in a copy of the project (German,
-`de`, its pages copied from the English ones: no check reads a page's language
-from its words yet, and a language without rules of its own in
-src/faq_site/languages/ is typeset as typed and compared as digits), builds it
+`de`, its pages copied from the English ones, their links to NATO's English
+pages marked `{hreflang=en}`: a language without rules of its own in
+src/faq_site/languages/ is typeset as typed, compared as digits, and its words
+are not checked for their language), builds it
 strictly with every check on, and looks at what its readers get: pages in
 `lang="de"`, hreflang alternates in every language, its own search index and
 its own 404 text.
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -78,7 +78,15 @@ def add_language(project: Path, language: str, name: str) -> None:
     # 3. A twin of every page.
     docs = project / "docs"
     for english in sorted(docs.rglob("*.en.md")):
-        shutil.copy2(english, english.with_name(english.name.removesuffix(".en.md") + f".{language}.md"))
+        twin = english.with_name(english.name.removesuffix(".en.md") + f".{language}.md")
+        # NATO has no German pages: the links to its English ones say so, as CONTRIBUTING.md
+        # asks, with `{hreflang=en}` (unless they already do).
+        text = re.sub(
+            r"(\]\(https://www\.nato\.int/cps/en/[^)\s]*\))(?!\{)",
+            r"\1{hreflang=en}",
+            english.read_text(encoding="utf-8"),
+        )
+        twin.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -42,10 +42,13 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           checks/content_allowlist, checks/links, checks/page_html,
                               checks/markdown_rendering; typeset the title;
-                              checks/parity; readers/provenance (the French page's state)
+                              checks/parity; checks/what_nato_says (language, NATO links,
+                              a question's description quotes its answer, or is its opening
+                              sentences); readers/provenance (the French page's state)
     on_page_context           provenance note; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
-    on_env                    a translation's parity problems, unless they echo another one
+    on_env                    descriptions not quoting their answer, and a translation's
+                              parity and paragraph lengths, unless they echo another problem
     on_post_page (-100)       readers/csp: the page's Content-Security-Policy, after minify (0)
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
@@ -65,7 +68,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from faq_site.checks import markdown_rendering, page_html, parity
+from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
 from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
 from faq_site.checks.files import file_problems, markdown_sources
 from faq_site.checks.generated_parts import check_generated_parts, check_required_pages
@@ -239,10 +242,19 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if checked:
             rendered = parity.rendered_page(page, html, langs)
             self.build.problems.report(parity.misfigures(rendered))
+            default_url = page.url.removeprefix(f"{language}/")
             if language == langs.default:
                 self.build.french_pages[page.url] = rendered
-            elif (french := self.build.french_pages.get(page.url.removeprefix(f"{language}/"))) is not None:
+            elif (french := self.build.french_pages.get(default_url)) is not None:
                 self.build.parity_problems.extend(parity.compare(french, rendered, langs))
+            if not source.meta_error:
+                default = self.build.checked_pages.get(default_url) if language != langs.default else None
+                read, found = what_nato_says.check_page(page, html, source, langs, default)
+                if language == langs.default:
+                    self.build.checked_pages[page.url] = read
+                self.build.problems.report(found.problems)
+                self.build.quotation_problems.extend(found.quotations)
+                self.build.parity_problems.extend(found.lengths)
         if language == langs.default:
             state = provenance.state_of(provenance.page_sentences(html), self.build.record)
             self.build.provenance[page.file.src_uri] = state
@@ -278,8 +290,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page of this language is rendered, none written yet.
         langs = self.lang()
+        others = list(self.build.problems.found)
+        self.build.problems.report(
+            [p for p in self.build.quotation_problems if what_nato_says.worth_reporting(p, others)]
+        )
+        self.build.quotation_problems = []
         if config.theme["language"] != langs.default:
-            others = list(self.build.problems.found)
             self.build.problems.report(
                 [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from faq_site.checks.parity import RenderedPage
+from faq_site.checks.what_nato_says import CheckedPage
 from faq_site.messages.problems import Problem, Problems
 from faq_site.readers.dates import History, OutdatedTranslation
 from faq_site.readers.navigation import Question
@@ -40,5 +41,9 @@ class BuildState:
     # The French pages as rendered, by address, and the differences of the current translation.
     french_pages: dict[str, RenderedPage] = field(default_factory=dict)
     parity_problems: list[Problem] = field(default_factory=list)
+    # The same pages as the language checks read them, and this language's description and
+    # paragraph-length problems, reported unless they echo another one.
+    checked_pages: dict[str, CheckedPage] = field(default_factory=dict)
+    quotation_problems: list[Problem] = field(default_factory=list)
     # Every page built so far (every language), by absolute URL: the sitemap.
     page_links: dict[str, PageLinks] = field(default_factory=dict)

@@ -2,7 +2,8 @@
 
 Which languages the site has comes from one place only: the i18n plugin's
 `languages` list in mkdocs.yml (`Languages.of_config`). How a language writes
-(its typography, how it writes figures and dates, its name in messages) comes
+(its typography, how it writes figures and dates, its function words, its name
+in messages) comes
 from its module here, `fr.py`, `en.py`: `rules_for("fr")`. A language without a
 module gets `NEUTRAL`: text as typed, figures compared as digits. Adding a
 language needs no module; a module only makes its typography and its parity
@@ -56,6 +57,9 @@ class LanguageRules:
     # Figures the language does not write that way (`40.000` in French), each with the
     # advice for the page: (pattern, advice(figure as written)).
     misfigures: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = ()
+    # Its most frequent function words (articles, prepositions, pronouns…): the language
+    # checks find text of another language with them. None: its pages are not checked.
+    function_words: frozenset[str] = frozenset()
 
     @property
     def neutral(self) -> bool:

@@ -46,6 +46,19 @@ def comma_thousands(figure: str) -> str:
     )
 
 
+# The most frequent function words: words every sentence has, whatever its subject,
+# and names and titles rarely contain (checks/language_integrity.py). Elided words
+# count alone: `l’OTAN` is `l` and `OTAN`. One line per kind, kept as written:
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces",
+    "de", "d", "dans", "pour", "sur", "par", "avec", "en",
+    "il", "ils", "elle", "elles", "nous", "vous", "on", "se", "son", "sa", "ses", "leur", "leurs",
+    "et", "ou", "où", "que", "qu", "qui", "mais", "comme", "aussi", "plus", "ne", "n", "pas",
+    "est", "sont", "ont", "été", "être",
+})
+# fmt: on
+
 RULES = LanguageRules(
     name="French",
     typography=(
@@ -77,4 +90,5 @@ RULES = LanguageRules(
     times=(TIME, CLOCK),
     clock=clock,
     misfigures=((POINT_THOUSANDS, point_thousands), (COMMA_THOUSANDS, comma_thousands)),
+    function_words=FUNCTION_WORDS,
 )

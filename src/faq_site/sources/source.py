@@ -57,6 +57,8 @@ class FrontMatterKey:
     valid: Callable[[object], bool]
     questions_only: bool = False
     required: bool = False
+    # A question may leave it out: something of its own stands in (the answer's opening sentences).
+    questions_may_omit: bool = False
 
 
 def _is_whole_number(value: object) -> bool:
@@ -87,8 +89,14 @@ FRONT_MATTER_KEYS: dict[str, FrontMatterKey] = {
     "number": FrontMatterKey(
         "a whole number (the question's place: 1, 2, 3…)", "number: 3", _is_whole_number, True, True
     ),
+    # A question's description quotes its answer (checks/description_quote.py); without one, the
+    # answer's opening sentences describe it. Other pages have nothing to quote: they need one.
     "description": FrontMatterKey(
-        "one sentence of text, in double quotes", 'description: "One sentence."', _is_text, required=True
+        "one sentence of text, in double quotes",
+        'description: "One sentence."',
+        _is_text,
+        required=True,
+        questions_may_omit=True,
     ),
     "search": FrontMatterKey(
         "`exclude: true` or `exclude: false`", "search: {exclude: true}", _is_search_setting
@@ -238,7 +246,8 @@ class Source:
                     f"`{key}` must be {spec.what}, not {shown}. Write it like `{spec.example}`.", line
                 )
         for key, spec in FRONT_MATTER_KEYS.items():
-            if spec.required and key not in self.meta and (self.is_question or not spec.questions_only):
+            needed = not spec.questions_may_omit if self.is_question else not spec.questions_only
+            if spec.required and key not in self.meta and needed:
                 self._problem(
                     f"the front matter has no `{key}`. Add a line `{spec.example}` between the two "
                     "`---` at the top of the file."
