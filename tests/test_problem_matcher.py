@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from test_editor_errors import MISTAKES, guide_messages
 
-from conftest import PROJECT, build_many, copy_project
+from conftest import PROJECT, build, build_many, copy_project
 
 MATCHER = PROJECT / ".github" / "faq-problem-matcher.json"
 OWNERS = {"faq-docs", "faq-mkdocs"}
@@ -118,9 +118,23 @@ def table_messages() -> list[str]:
 def test_every_message_of_the_guide_annotates_its_file_and_line() -> None:
     messages = table_messages()
     assert len(messages) >= 50, "CONTRIBUTING.md's table of messages was not found"
-    assert any(m.startswith("Config value") for m in messages) and any("mkdocs.yml: " in m for m in messages)
+    assert any(m.startswith("Config value") for m in messages)
     output = "\n".join(printed(message) for message in messages)
     assert annotate(output) == [expected_annotation(message) for message in messages]
+
+
+def test_a_settings_message_annotates_mkdocs_yml(tmp_path: Path) -> None:
+    """The plugin's messages on a setting (`mkdocs.yml: …`) annotate mkdocs.yml, as printed."""
+    project = copy_project(tmp_path / "project")
+    record = project / "record"
+    for path in record.iterdir():
+        path.unlink()
+    record.rmdir()
+    result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    lines = [line for line in result.output.splitlines() if "mkdocs.yml: " in line]
+    assert result.returncode == 1 and len(lines) == 1, result.output
+    ((file, line, message),) = annotate(result.output)
+    assert (file, line) == ("mkdocs.yml", None) and message in lines[0], result.output
 
 
 def test_lines_that_are_not_problems_give_no_annotation() -> None:
