@@ -25,11 +25,12 @@ side by side with the ratio project / stock:
   runs of first and largest contentful paint, the performance score, total
   blocking time, cumulative layout shift, and the accessibility,
   best-practices and SEO scores. Runs alternate between the two sites, so that
-  both see the same machine load. Lighthouse runs Debian's Chromium headless,
-  kept off the network. `--throttling simulate` (Lighthouse's default) loads
-  the page at full speed and estimates a phone's timings from that load
-  (Lantern); `--throttling devtools` slows the network and CPU down while the
-  page loads and measures it;
+  both see the same machine load. Lighthouse runs the tests' Chromium
+  (tests/browsing.py: Debian's, else Playwright's own) headless, kept off
+  the network. `--throttling simulate` (Lighthouse's default) loads the page
+  at full speed and estimates a phone's timings from that load (Lantern);
+  `--throttling devtools` slows the network and CPU down while the page
+  loads and measures it;
 - the median of cold `mkdocs build --strict` runs (the project) and each
   language's search index.
 
@@ -57,7 +58,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
@@ -67,7 +68,14 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, cold_load, first_load_bytes, gzip_size, launch  # noqa: E402
+from browsing import (  # noqa: E402
+    CHROMIUM_ARGS,
+    chromium_executable,
+    cold_load,
+    first_load_bytes,
+    gzip_size,
+    launch,
+)
 from conftest import LANGUAGES, SUB_PATH, PagesHandler, Site, build, free_port  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -157,6 +165,14 @@ def first_loads(built: Built) -> None:
         browser.close()
 
 
+@cache
+def chromium() -> Path | None:
+    """The Chromium the browser tests drive (Debian's, else Playwright's own, as on
+    GitHub's runners): Lighthouse runs it too."""
+    with sync_playwright() as playwright:
+        return chromium_executable(playwright)
+
+
 def lighthouse(url: str, report: Path, throttling: str, artifacts: Path | None = None) -> dict[str, float]:
     """One Lighthouse run (mobile preset) of a page: its scores and timings; its trace
     and network log kept in `artifacts` if given, for scripts/lantern.mjs."""
@@ -174,7 +190,7 @@ def lighthouse(url: str, report: Path, throttling: str, artifacts: Path | None =
             "--quiet",
             *([f"-GA={artifacts}"] if artifacts else []),
         ],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        env={**os.environ, "CHROME_PATH": str(chromium())},
         capture_output=True,
         text=True,
         timeout=300,
@@ -310,10 +326,15 @@ def machine() -> str:
         if Path("/proc/cpuinfo").exists()
         else platform.processor()
     )
-    chromium = subprocess.run(
-        [str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=60
-    ).stdout.strip()
-    return f"{os.cpu_count()} cores ({cpu}), {chromium or 'no Chromium'}"
+    executable = chromium()
+    version = (
+        subprocess.run(
+            [str(executable), "--version"], capture_output=True, text=True, timeout=60
+        ).stdout.strip()
+        if executable
+        else ""
+    )
+    return f"{os.cpu_count()} cores ({cpu}), {version or 'no Chromium'}"
 
 
 def main() -> None:
