@@ -159,15 +159,32 @@ def test_the_404_page_is_titled_in_both_languages(site: Site) -> None:
     assert "Page introuvable" in title and "Page not found" in title
 
 
-def test_the_styles_block_names_materials_main_stylesheet() -> None:
-    # overrides/main.html drops Material's palette stylesheet, so it names the
-    # main one itself; that name changes with Material's version.
+@pytest.mark.parametrize(
+    ("pattern", "where"),
+    [
+        # Material's palette stylesheet is dropped, so the main one is named.
+        (r"assets/stylesheets/main\.\w+\.min\.css", "block styles"),
+        # The bundle is loaded after the first paint (block scripts).
+        (r"assets/javascripts/bundle\.\w+\.min\.js", "faq_bundle"),
+    ],
+)
+def test_overrides_name_materials_files_as_material_does(pattern: str, where: str) -> None:
+    # overrides/main.html names some of Material's files itself; their names
+    # change with Material's version.
     import material
 
-    pattern = r"assets/stylesheets/main\.\w+\.min\.css"
     base = Path(material.__file__).parent / "templates" / "base.html"
     (materials,) = set(re.findall(pattern, base.read_text(encoding="utf-8")))
     ours = set(re.findall(pattern, (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8")))
     assert ours == {materials}, (
-        f"overrides/main.html, block styles: name {materials}, as Material's base.html does"
+        f"overrides/main.html, {where}: name {materials}, as Material's base.html does"
+    )
+
+
+def test_the_site_has_no_extra_javascript() -> None:
+    # overrides/main.html's block scripts replaces Material's, which would
+    # also write mkdocs.yml's extra_javascript after the bundle.
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^extra_javascript\s*:", config, re.MULTILINE), (
+        "mkdocs.yml: extra_javascript is not loaded by overrides/main.html, block scripts"
     )
