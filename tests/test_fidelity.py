@@ -193,6 +193,20 @@ def with_an_edit_without_history(project: Path, before: dict[str, str | None]) -
     return name
 
 
+NOTES = {".md": " *(Précision de ce site.)*{.faq-note}", ".en.md": " *(This site's own remark.)*{.faq-note}"}
+
+
+def with_a_site_note(project: Path, before: dict[str, str | None]) -> str:
+    # A remark of the site's own beside NATO's text, marked as such, in both languages.
+    name = a_question(project, before)
+    for suffix, note in NOTES.items():
+        path = project / "docs" / "faq" / f"{name}{suffix}"
+        text = path.read_text(encoding="utf-8")
+        paragraph = first_paragraph(text)
+        path.write_text(text.replace(paragraph, paragraph + note, 1), encoding="utf-8")
+    return name
+
+
 def without_the_record(project: Path, before: dict[str, str | None]) -> str:
     (project / RECORD_SETTING).unlink()
     return ""
@@ -207,6 +221,7 @@ def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, st
 
 COPIES = {
     "typography alone": with_typography_alone,
+    "a site note": with_a_site_note,
     **{f"edited: {edit}": with_an_edit_in_history(edit) for edit in EDITS},
     "edited without history": with_an_edit_without_history,
     "no record": without_the_record,
@@ -245,6 +260,16 @@ def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], site: Site) 
     assert result.returncode == 0, result.output
     states = {address: state for address, (state, _) in built_states(copy.site).items()}
     assert states == before
+
+
+def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], site: Site) -> None:
+    # `*(…)*{.faq-note}` is the site's remark, shown to readers, never taken for NATO's words.
+    copy = copies["a site note"]
+    assert copy.result.returncode == 0, copy.result.output
+    pages = built_states(copy.site)
+    assert {address: state for address, (state, _) in pages.items()} == site_states(site)
+    for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
+        assert pages[address][1].select_one("article em.faq-note"), address
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))

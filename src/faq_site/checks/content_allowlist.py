@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from faq_site.checks.urls import Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from faq_site.sources.source import SITE_NOTE, Source
 
 # (line or None, message): the message follows `docs/<file>:<line>: `.
 Finding = tuple[int | None, str]
@@ -72,7 +72,10 @@ ADMONITION_TYPES = frozenset(
     | {"done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing"}
     | {"danger", "error", "bug", "example", "quote", "cite"}
 )
-CLASSES = frozenset({"headerlink", "admonition", "admonition-title", "faq-outdated", *ADMONITION_TYPES})
+# `faq-note`: a remark of the site's own beside NATO's text (readers/provenance.py).
+CLASSES = frozenset(
+    {"headerlink", "admonition", "admonition-title", "faq-outdated", SITE_NOTE, *ADMONITION_TYPES}
+)
 
 # Every attribute that holds an address. Only `href`, `src`, `srcset` and `cite` are on the
 # list above; the others belong to elements that are never allowed (whose message comes

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 from faq_site.languages import Languages, rules_for
 from faq_site.readers.dates import History
-from faq_site.sources.source import ALL_QUESTIONS, is_question
+from faq_site.sources.source import ALL_QUESTIONS, SITE_NOTE, is_question
 from faq_site.sources.text import read, visible
 
 NATO = "nato"
@@ -102,7 +102,9 @@ class _PageText(HTMLParser):
         attributes = dict(attrs)
         href = attributes.get("href") or ""
         own_page = tag == "a" and not re.match(r"[a-z]+:", href)
-        if own_page or "headerlink" in (attributes.get("class") or "") or tag in {"pre", "script", "style"}:
+        # The permalink `¶`, and a remark of the site's own beside NATO's text (`*(…)*{.faq-note}`).
+        not_natos = {"headerlink", SITE_NOTE}.intersection((attributes.get("class") or "").split())
+        if own_page or not_natos or tag in {"pre", "script", "style"}:
             self.skipping.append(tag)
         elif tag in _BLOCKS:
             self.flush()
