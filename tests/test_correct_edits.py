@@ -311,6 +311,8 @@ def table(docs: Path) -> Callable[[Site], None]:
             page = question_page(site, questions(docs, language)[0])
             assert page.content.select("table td[align=right]"), page.path
 
+    return check
+
 
 def has_text(texts: dict[str, str]) -> Callable[[object], None]:
     def check(page) -> None:
