@@ -191,3 +191,20 @@ def test_what_nh3_would_remove_the_build_refuses(attack: str) -> None:
     # nh3 as the reference: where it would silently change the HTML, the build stops instead.
     assert nh3.clean(attack, url_schemes={"https"}) != attack
     assert check_content(attack, PAGE, [(1, attack)])
+
+
+def test_images_are_quoted_as_written_in_the_markdown_file() -> None:
+    # As MkDocs renders faq/q.md at faq/q/: files relative to the page's address, pages by it.
+    lines = [(1, "![A](../assets/map.png) ![B](other.md) ![C](../assets/nope.png)")]
+    rendered = (
+        '<p><img alt="A" src="../../assets/map.png"><img alt="" src="../other/">'
+        '<img alt="C" src="../assets/nope.png"></p>'
+    )
+    assert [message for _, message in check_content(rendered, PAGE, lines)] == [
+        "the image `other.md` is not in docs/assets/: images are files of that folder. Move it there and "
+        "show it from there: `![description](…/assets/name.png)`.",
+        "the image `other.md` has no description: screen readers would read nothing, or its file name. "
+        "Write what it shows between the square brackets: `![description](other.md)`.",
+        "the image `../assets/nope.png` is not a file of docs/assets/. Check its name; it is relative to "
+        "this page's folder.",
+    ]

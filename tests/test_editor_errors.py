@@ -1555,6 +1555,27 @@ MISTAKES += [
     ),
     Mistake("image without alt text", image_without_alt),
     Mistake(
+        "image whose file is not in docs/assets",
+        linked(
+            lambda _: "![Carte](../assets/carte-des-allies.png)",
+            # MkDocs finds no such file and says so: the allow-list does not repeat it.
+            lambda _: (
+                "the link `../assets/carte-des-allies.png` leads to no page: there is no such file in "
+                "docs/. Check the file name; it is relative to this page's folder."
+            ),
+        ),
+    ),
+    Mistake(
+        "image that is a page",
+        linked(
+            lambda _: "![Carte](../index.md)",
+            lambda _: (
+                "the image `../index.md` is not in docs/assets/: images are files of that folder. Move "
+                "it there and show it from there: `![description](…/assets/name.png)`."
+            ),
+        ),
+    ),
+    Mistake(
         "srcset with a remote address",
         linked(
             lambda page: (

@@ -310,7 +310,9 @@ def _check_image(url: str, attribute: str, page: PageContext, locator: Locator) 
     path = posixpath.normpath(verdict.path) if verdict.path else ""
     if path in page.asset_urls or url in page.already_reported:
         return []
-    if not path.startswith(ASSETS):
+    # MkDocs leaves the address of a missing file as written, relative to the Markdown file.
+    from_file = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), url.split("#")[0]))
+    if not path.startswith(ASSETS) and not from_file.startswith(ASSETS):
         return [
             (
                 line,
@@ -333,10 +335,16 @@ def _as_written(url: str, page: PageContext, locator: Locator) -> str:
     if any(url in line for _, line in locator.lines):
         return url
     verdict = judge(url, page.page_url, page.rule)
-    if isinstance(verdict, Local) and verdict.path:
-        written = posixpath.relpath(verdict.path, posixpath.dirname(page.src_uri) or ".")
-        if any(written in line for _, line in locator.lines):
-            return written
+    if isinstance(verdict, Local):
+        folder = posixpath.dirname(page.src_uri) or "."
+        # A file as it is; a page by its Markdown file (`x/` was `x.md` or `x/index.md`).
+        paths = [verdict.path] if verdict.path and not verdict.path.endswith("/") else []
+        if not paths:
+            paths = [f"{verdict.path}index.md", f"{verdict.path.rstrip('/')}.md"]
+        for path in paths:
+            written = posixpath.relpath(path, folder)
+            if any(f"]({written}" in line or f'"{written}"' in line for _, line in locator.lines):
+                return written
     return url
 
 
