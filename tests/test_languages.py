@@ -36,20 +36,6 @@ GERMAN = {
     "not_found_text": "Diese Seite existiert nicht oder wurde verschoben.",
     "not_found_link": "Zurück zur Startseite",
     "last_changed": "Seite aktualisiert am",
-    "months": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
 }
 
 

@@ -15,6 +15,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +55,13 @@ class LanguageRules:
     @property
     def neutral(self) -> bool:
         return self.numbers is NEUTRAL_NUMBER
+
+    def date_text(self, day: date) -> str:
+        """A page's date as readers read it: `1er mars 2022`, `25 November 2026`; ISO without rules."""
+        if not self.months:
+            return day.isoformat()
+        ordinal = self.first_day if day.day == 1 and self.first_day else str(day.day)
+        return f"{ordinal} {self.months[day.month - 1]} {day.year}"
 
     def written(self, day: int | None, month: int, year: str | None) -> str:
         """A date as this language writes it in figures and words: `1 March 2022`."""

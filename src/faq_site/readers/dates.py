@@ -37,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from faq_site.languages import Languages
+from faq_site.languages import LanguageRules, Languages, rules_for
 from faq_site.sources.source import ALL_QUESTIONS, is_question, plain
 
 log = logging.getLogger("mkdocs.plugins.faq.dates")
@@ -163,25 +163,21 @@ def outdated_translations(
     return outdated
 
 
-def day_text(day: date, strings: dict) -> str:
-    """`1er mars 2022`, `25 November 2026`."""
-    ordinal = strings.get("first_day_of_month", "1") if day.day == 1 else str(day.day)
-    return f"{ordinal} {strings['months'][day.month - 1]} {day.year}"
-
-
-def format_date(day: date, strings: dict) -> Markup:
+def format_date(day: date, strings: dict, rules: LanguageRules) -> Markup:
     """`Page mise à jour le 1er mars 2022`, `Page updated on 25 November 2026`."""
     return Markup(
         f'{escape(strings["last_changed"])} <time datetime="{day.isoformat()}">'
-        f"{escape(day_text(day, strings))}</time>"
+        f"{escape(rules.date_text(day))}</time>"
     )
 
 
-def notice(item: OutdatedTranslation, french_url: str, strings: dict, french: str) -> str:
+def notice(
+    item: OutdatedTranslation, french_url: str, strings: dict, french: str, rules: LanguageRules
+) -> str:
     """The Markdown of the notice at the top of an outdated translation's answer."""
     link = f"[{strings['outdated_link']}]({french_url}){{hreflang={french}}}"
     text = strings["outdated_text"].replace("{french_page}", link)
-    text = text.replace("{date}", day_text(item.original_changed, strings))
+    text = text.replace("{date}", rules.date_text(item.original_changed))
     return f'!!! {NOTICE_CLASSES} "{strings["outdated_title"]}"\n\n    {text}\n'
 
 
@@ -220,20 +216,23 @@ def with_dates(
     """The page's last-changed date (`page.meta.revision_date`), and the notice on a translation behind."""
     language = config.theme["language"]
     strings = config.extra["strings"][language]
+    rules = rules_for(language)
     commit = history.last.get(Path(page.file.abs_src_path).resolve())
     if commit is not None:
-        page.meta["revision_date"] = format_date(commit.day, strings)
+        page.meta["revision_date"] = format_date(commit.day, strings, rules)
     if languages.norm_uri(page.file.src_uri) == ALL_QUESTIONS:
         # Every answer on one page: a notice under each answer that is behind.
         for item in outdated.values():
             if is_question(item.src_uri) and languages.of(item.src_uri) == language:
                 slug = PurePosixPath(item.original_uri).stem
-                text = notice(item, french_url(item, config), strings, languages.default)
+                text = notice(item, french_url(item, config), strings, languages.default, rules)
                 markdown = with_notice(markdown, text, slug)
         return markdown
     item = outdated.get(page.file.src_uri)
     if item is not None:
-        markdown = with_notice(markdown, notice(item, french_url(item, config), strings, languages.default))
+        markdown = with_notice(
+            markdown, notice(item, french_url(item, config), strings, languages.default, rules)
+        )
     return markdown
 
 

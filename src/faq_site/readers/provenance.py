@@ -30,8 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from faq_site.languages import Languages
-from faq_site.readers.dates import History, day_text
+from faq_site.languages import Languages, rules_for
+from faq_site.readers.dates import History
 from faq_site.sources.source import ALL_QUESTIONS, is_question
 
 NATO = "nato"
@@ -191,10 +191,10 @@ def provenance(
     else:
         day = last_changed.get(path)
         link = history_url(page.file.src_uri, config)
-    strings = config.extra["strings"][config.theme["language"]]
+    rules = rules_for(config.theme["language"])
     return Provenance(
         state=state,
         date=day if state == ADAPTED else None,
-        date_text=day_text(day, strings) if day and state == ADAPTED else "",
+        date_text=rules.date_text(day) if day and state == ADAPTED else "",
         history=link if state == ADAPTED else None,
     )
