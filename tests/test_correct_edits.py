@@ -54,20 +54,26 @@ def question_page(site: Site, source: SourcePage) -> object:
 
 
 def changed_figure(docs: Path) -> Callable[[Site], None]:
-    """A figure of the first answer changes in both languages (e.g. 30 -> 32 countries)."""
+    """A figure the first answer gives in both languages changes in both (e.g. 30 -> 32 countries);
+    if the two languages share no figure there (`trente` and `30`), one is added to both."""
+    pages = {language: first(docs, language) for language in LANGUAGES}
+    texts = {language: page.line(page.answer_line()) for language, page in pages.items()}
+    # Whole numbers only: not the `1` of `1er`.
+    figures = {language: re.findall(r"\b\d+\b", text) for language, text in texts.items()}
+    shared = [
+        figure for figure in figures[LANGUAGES[0]] if all(figure in other for other in figures.values())
+    ]
     changed = []
-    for language in LANGUAGES:
-        page = first(docs, language)
-        line = page.answer_line()
-        text = page.line(line)
-        match = re.search(r"\d+", text)
-        new = f"{int(match[0]) + 2}" if match else "2"
-        if match:
-            text = text[: match.start()] + new + text[match.end() :]
-            description_follows(page, match[0], new)
+    for language, page in pages.items():
+        text = texts[language]
+        if shared:
+            match = next(match for match in re.finditer(r"\b\d+\b", text) if match[0] == shared[0])
+            new = f"{int(shared[0]) + 2}"
+            text = f"{text[: match.start()]}{new}{text[match.end() :]}"
+            description_follows(page, shared[0], new)
         else:
             text = f"{text} (2)"
-        page.set(line, text)
+        page.set(page.answer_line(), text)
         changed.append((page, text))
 
     def check(site: Site) -> None:

@@ -5,9 +5,10 @@ A copy of the project's inputs becomes a repository of its own: a first commit
 whitespace in both languages: nothing changes for readers, in one line. Then,
 in the working tree, left uncommitted: a word changed in both languages and a
 learn-more link added (the first question), a word changed in the French only
-(the second, with its description), a rename with `renamed_from` (the third), a new question. Every
-edit is made on the pages' structure (tests/docs_copy.py), never on today's
-wording. Each review builds two sites: two reviews in all for the module.
+(in a question still NATO's text, if one is, with its description), a rename with
+`renamed_from` (the third), a new question. Every edit is made on the pages'
+structure (tests/docs_copy.py), never on today's wording. Each review builds two
+sites: two reviews in all for the module.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from pathlib import Path
 import pytest
 from docs_copy import SourcePage, questions
 from test_correct_edits import NEW_QUESTION, added_link, new_question
+from test_fidelity import site_states
 
-from conftest import LANGUAGES, PROJECT, copy_project
+from faq_site.readers import provenance
+
+from conftest import LANGUAGES, PROJECT, Site, copy_project
 
 REVIEW = PROJECT / "scripts" / "review.py"
 IDENTITY = {
@@ -94,21 +98,31 @@ class Edits:
     both: dict[str, tuple[SourcePage, str, str]]  # language -> (page, old word, new word)
     french_only: tuple[SourcePage, str, str]
     renamed: tuple[str, str]  # (old name, new name)
+    french_only_was_natos: bool  # whether the French-only change's page was NATO's text before it
     status: str  # `git status` before the review
     head: str
 
 
 @pytest.fixture(scope="module")
-def edits(repository: Path, quiet: Review) -> Edits:
+def edits(repository: Path, quiet: Review, site: Site) -> Edits:
     """Uncommitted edits in the working tree (after the quiet review, which needs a clean tree)."""
     docs = repository / "docs"
+    # The French-only change goes to a question still NATO's text, if one is (not the first,
+    # changed in both languages, nor the third, renamed), so that its label changes.
+    states = site_states(site)
+    natos = [
+        index
+        for index, page in enumerate(questions(docs, "fr"))
+        if index not in (0, 2) and states.get(f"faq/{page.slug}") == provenance.NATO
+    ]
+    french_index = natos[0] if natos else 1
     new_words = {"fr": "remplacé", "en": "replaced"}
     both = {}
     for language in LANGUAGES:
         page = questions(docs, language)[0]
         both[language] = (page, replace_a_word(page, new_words[language]), new_words[language])
     added_link(docs)
-    french = questions(docs, "fr")[1]
+    french = questions(docs, "fr")[french_index]
     french_only = (french, replace_a_word(french, "modifié"), "modifié")
     french.set(french.key_line("description"), 'description: "Une description nouvelle."')
     old = questions(docs, "fr")[2].slug
@@ -120,7 +134,9 @@ def edits(repository: Path, quiet: Review) -> Edits:
         renamed = SourcePage(docs, target.relative_to(docs).as_posix())
         renamed.insert(2, f"renamed_from: [{old}]")
     new_question(docs)
-    return Edits(both, french_only, (old, new), git(repository, "status", "--porcelain"), head(repository))
+    return Edits(
+        both, french_only, (old, new), bool(natos), git(repository, "status", "--porcelain"), head(repository)
+    )
 
 
 def head(repository: Path) -> str:
@@ -176,13 +192,15 @@ def test_a_french_only_change_puts_the_translation_behind_and_the_page_becomes_a
     french, old, new = edits.french_only
     part = language_part(changed.report, french)
     assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
-    assert "Label: NATO's text → **adapted**" in part, part
+    # Its label changes if it was NATO's text (an adapted page stays adapted).
+    label = "Label: NATO's text → **adapted**" if edits.french_only_was_natos else None
+    assert label in part if label else "Label:" not in part, part
     description = next(line for line in part.splitlines() if "Description for search engines:" in line)
     assert "<ins>Une description nouvelle.</ins>" in description, description
     english = language_part(changed.report, french.twin)
     assert "behind its French page" in english, english
     assert "Text:" not in english, english  # its text is the same
-    assert "Label: NATO's text → **adapted**" in english, english
+    assert label in english if label else "Label:" not in english, english
 
 
 def test_a_rename_lists_its_redirects(changed: Review, edits: Edits) -> None:
