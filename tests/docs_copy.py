@@ -8,6 +8,7 @@ as in the build's messages.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,16 @@ class SourcePage:
             if (match := FRONT_MATTER_KEY.match(text)) and match["key"] == key:
                 return number
         raise LookupError(f"{self.rel} has no front matter key {key}")
+
+    def description_line(self) -> int:
+        """The line of `description`. A question has none unless an editor writes one (the build
+        takes the answer's first sentences): this writes one first, as an editor would, the
+        answer's first sentence word for word."""
+        if not self.has_key("description"):
+            first = re.match(r"(.+?[.?!])(?:\s|$)", self.line(self.answer_line()).strip())
+            sentence = first[1] if first else self.line(self.answer_line()).strip()
+            self.insert(self.front_matter_end(), f"description: {json.dumps(sentence, ensure_ascii=False)}")
+        return self.key_line("description")
 
     def value(self, key: str) -> str:
         return FRONT_MATTER_KEY.match(self.line(self.key_line(key)))["value"].strip()

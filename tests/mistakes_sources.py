@@ -101,7 +101,7 @@ def conflict_in_answer(docs: Path) -> list[str]:
 
 def conflict_in_front_matter(docs: Path) -> list[str]:
     page = first(docs, "en", 1)
-    line = page.key_line("description")
+    line = page.description_line()
     text = page.line(line)
     page.insert(line, "<<<<<<< HEAD", text, "||||||| base", text, "=======")
     page.insert(line + 6, ">>>>>>> update")
@@ -165,7 +165,7 @@ def soft_hyphens(docs: Path) -> list[str]:
 
 def bidi_override_in_description(docs: Path) -> list[str]:
     page = first(docs, "fr", 2)
-    line = page.key_line("description")
+    line = page.description_line()
     page.set(line, page.line(line).replace('"', '"\u202e', 1))
     before = page.line(line).split("\u202e")[0]
     return [f"{page.where}:{line}: {invisible('U+202E right-to-left override', after_text(before))}"]

@@ -182,7 +182,7 @@ def described(docs: Path, language: str = "fr") -> SourcePage:
 
 def description_line(docs: Path, value: str, language: str = "fr") -> tuple[SourcePage, int]:
     page = described(docs, language)
-    line = page.key_line("description")
+    line = page.description_line()
     page.set(line, f"description: {value}")
     return page, line
 
@@ -222,7 +222,7 @@ def unclosed_quote(docs: Path) -> list[str]:
 
 def tab(docs: Path) -> list[str]:
     page = described(docs)
-    line = page.key_line("description")
+    line = page.description_line()
     page.set(line, "\t" + page.line(line))
     return [
         f"{page.where}:{line}: this front matter line contains a tab character. Replace the tab with spaces."
@@ -231,7 +231,7 @@ def tab(docs: Path) -> list[str]:
 
 def indented_key(docs: Path) -> list[str]:
     page = described(docs)
-    line = page.key_line("description")
+    line = page.description_line()
     page.set(line, "  " + page.line(line))
     return [
         f"{page.where}:{line}: this front matter line starts with spaces. Remove them: every `key: value` "
@@ -289,7 +289,7 @@ def added_key(text: str, message: str, language: str = "fr", index: int = 0) -> 
 
 def duplicated_key(docs: Path) -> list[str]:
     page = described(docs)
-    first_line = page.key_line("description")
+    first_line = page.description_line()
     line = page.front_matter_end()
     page.insert(line, page.line(first_line))
     return [
@@ -846,15 +846,11 @@ def french_paragraph_pasted(docs: Path) -> list[str]:
 
 
 def french_description_pasted(docs: Path) -> list[str]:
-    # The longest French description: the surest to read as French.
-    pages = [
-        page
-        for page in questions(docs, "en")
-        if page.has_key("description") and page.twin.has_key("description")
-    ]
-    page = max(pages, key=lambda page: len(page.twin.value("description")))
-    line = page.key_line("description")
-    page.set(line, page.twin.line(page.twin.key_line("description")))
+    # The French description of the longest first sentence: the surest to read as French.
+    page = max(questions(docs, "en"), key=lambda page: len(page.twin.line(page.twin.answer_line())))
+    french = page.twin.line(page.twin.description_line())
+    line = page.description_line()
+    page.set(line, french)
     return [
         f"{page.where}:{line}: the description is in French, but the page is in English. Write it in "
         "English: copy sentences of this page's answer, or remove the `description` line to use its "
@@ -950,7 +946,7 @@ def paraphrased_description(docs: Path) -> list[str]:
     sentence = sentences(page.line(page.answer_line()))[0]
     words = sentence.split(" ")
     paraphrase = " ".join([words[0], "vraiment", *words[1:]])
-    page.set(page.key_line("description"), f'description: "{paraphrase}"')
+    page.set(page.description_line(), f'description: "{paraphrase}"')
     shown = normalised(paraphrase).split(" ")[1:]
     quoted = " ".join(shown[:8]) + ("…" if len(shown) > 8 else "")
     return [
@@ -964,7 +960,7 @@ def description_cut_without_ellipsis(docs: Path) -> list[str]:
     page = described(docs, "en")
     words = sentences(page.line(page.answer_line()))[0].rstrip(".").split(" ")
     cut = " ".join(words[: max(2, len(words) // 2)])
-    page.set(page.key_line("description"), f'description: "{cut}"')
+    page.set(page.description_line(), f'description: "{cut}"')
     shown = normalised(cut).split(" ")
     quoted = ("…" + " ".join(shown[-8:])) if len(shown) > 8 else " ".join(shown)
     return [
@@ -981,7 +977,7 @@ def page_without_description(docs: Path) -> list[str]:
     """
     page = SourcePage(docs, "index.md")
     page.insert(page.front_matter_end(), "search: {exclude: false}")
-    page.delete(page.key_line("description"))
+    page.delete(page.description_line())
     return [
         f'{page.where}:1: the front matter has no `description`. Add a line `description: "One '
         'sentence."` between the two `---` at the top of the file.'

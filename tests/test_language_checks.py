@@ -179,14 +179,16 @@ def test_without_a_description_the_answer_gives_its_opening_sentences() -> None:
     assert quotation_problem(opening, answer(ENGLISH_ANSWER, "en")) is None
 
 
-def test_a_long_first_sentence_is_cut_with_an_ellipsis_as_the_page_shows_it() -> None:
-    long = "<p>" + "L’OTAN, qui compte trente pays, soutient l’Ukraine" + " et ses Alliés" * 20 + ".</p>"
+def test_a_long_first_sentence_is_kept_whole_as_the_page_shows_it() -> None:
+    first = "L’OTAN, qui compte trente pays, soutient l’Ukraine" + " et ses Alliés" * 20 + "."
+    long = f"<p>{first} Suite.</p>"
     blocks = read_page(long, "fr").blocks
     opening = opening_sentences(blocks)
-    assert opening.endswith("…") and len(opening) <= DEFAULT_LENGTH
+    # Never cut short: the whole first sentence, even longer than DEFAULT_LENGTH, and no more.
+    assert len(opening) > DEFAULT_LENGTH and opening.endswith("et ses Alliés.")
     assert "’" in opening  # typeset, as readers see it
     assert quotation_problem(opening, Answer.of(blocks)) is None
-    assert opening_sentences(blocks, limit=40) == "L’OTAN, qui compte trente pays…"
+    assert opening_sentences(blocks, limit=40) == opening
 
 
 # -- text in the other language -----------------------------------------------------------------

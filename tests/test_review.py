@@ -124,7 +124,7 @@ def edits(repository: Path, quiet: Review, site: Site) -> Edits:
     added_link(docs)
     french = questions(docs, "fr")[french_index]
     french_only = (french, replace_a_word(french, "modifié"), "modifié")
-    french.set(french.key_line("description"), 'description: "Une description nouvelle."')
+    french.set(french.description_line(), 'description: "Une description nouvelle."')
     old = questions(docs, "fr")[2].slug
     new = f"{old}-renamed"
     for language in LANGUAGES:

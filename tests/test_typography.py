@@ -231,7 +231,7 @@ def add_plain_text(project: Path) -> tuple[str, str]:
         (first, "Qu'est-ce que l'OTAN ?", PLAIN_FRENCH),
         (first.twin, "What's NATO?", PLAIN_ENGLISH),
     ):
-        page.set(page.key_line("description"), f"description: {json.dumps(sentence, ensure_ascii=False)}")
+        page.set(page.description_line(), f"description: {json.dumps(sentence, ensure_ascii=False)}")
         page.set(page.title_line(), f"# {title} {{#{heading_id}}}")
         text = page.path.read_text(encoding="utf-8")
         text = text.replace("\n\n## ", f"\n\n{sentence} `l'x ?`\n\n## ", 1)

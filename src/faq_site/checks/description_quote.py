@@ -7,13 +7,12 @@ with an ellipsis (`…` or `...`, also `[…]` or `(…)`) at the start, the end
 inside. Each piece between ellipses must be in the answer, in the answer's
 order; a description that does not start (end) with an ellipsis starts (ends)
 where a sentence of the answer does. The comparison is on the rendered text in
-one form (faq_site.checks.text.normalised): typography, quotes and spaces do
+one form (faq_site.checks.compare_text.normalised): typography, quotes and spaces do
 not count; words, letters' case, punctuation and accents do.
 
 Without a description the page gets its answer's opening sentences, as many as
-fit in DEFAULT_LENGTH characters, as the page shows them; if the first one
-alone is longer, as much of it as fits, cut at the end of a clause (or after a
-word), with `…`.
+fit in DEFAULT_LENGTH characters, as the page shows them, and always the whole
+first sentence, however long: never a sentence of NATO's cut short.
 """
 
 from __future__ import annotations
@@ -69,20 +68,14 @@ class Answer:
 def opening_sentences(blocks: list[Block], limit: int = DEFAULT_LENGTH) -> str:
     """The answer's opening sentences that fit in `limit` characters, as readers see them.
 
-    If its first sentence alone is longer, as much of it as fits, cut after a word, with `…`.
+    The first sentence is always whole, however long: a sentence cut short can drop what
+    qualifies NATO's words (`une aide humanitaire et des moyens non létaux`). Search
+    engines shorten a long description when they show it; its text stays NATO's sentence.
     """
     text = " ".join(block.text for block in blocks)
-    fitting = max((end for end in sentence_ends(text) if end <= limit), default=0)
-    if fitting:
-        return text[:fitting]
-    cut = text[: limit - len(ELLIPSIS)]
-    # At the end of a clause if one ends in the last 40 %, else after a word.
-    clause = max(cut.rfind(mark) for mark in (", ", "; ", ": ", "\u00a0: ", "\u202f; "))
-    if clause >= limit * 0.6:
-        cut = cut[:clause]
-    elif " " in cut:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(_CUT_PUNCTUATION + "\u00a0\u202f") + ELLIPSIS
+    ends = sentence_ends(text)
+    fitting = max((end for end in ends if end <= limit), default=0)
+    return text[: fitting or min(ends, default=len(text))].strip()
 
 
 def _shown(words: list[str], tail: bool = False) -> str:
