@@ -24,6 +24,7 @@ from docs_copy import SourcePage, questions
 from test_correct_edits import NEW_QUESTION, added_link, new_question
 from test_fidelity import site_states
 
+from faq_site.checks.compare_text import sentences
 from faq_site.readers import provenance
 
 from conftest import LANGUAGES, PROJECT, Site, copy_project
@@ -70,6 +71,9 @@ def replace_a_word(page: SourcePage, new: str) -> str:
     text = page.line(line)
     old = next(word for word in text.split()[1:] if word.isalpha() and len(word) > 4 and word != new)
     page.set(line, text.replace(f" {old}", f" {new}", 1))
+    if page.has_key("description"):  # a description quotes its answer: the editor changes both
+        key = page.key_line("description")
+        page.set(key, page.line(key).replace(f" {old}", f" {new}", 1))
     return old
 
 
@@ -124,7 +128,9 @@ def edits(repository: Path, quiet: Review, site: Site) -> Edits:
     added_link(docs)
     french = questions(docs, "fr")[french_index]
     french_only = (french, replace_a_word(french, "modifié"), "modifié")
-    french.set(french.description_line(), 'description: "Une description nouvelle."')
+    # Another quotation of the answer: its last sentence.
+    last_sentence = sentences(" ".join(french.line(line) for line in french.paragraph_lines()))[-1]
+    french.set(french.description_line(), f'description: "{last_sentence}"')
     old = questions(docs, "fr")[2].slug
     new = f"{old}-renamed"
     for language in LANGUAGES:
@@ -174,8 +180,10 @@ def test_a_sentence_changed_in_both_languages_shows_as_words(changed: Review, ed
     for page, old, new in edits.both.values():
         part = language_part(changed.report, page)
         assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
-        # Once: the "all questions" page repeats the answer, not the report.
-        assert changed.report.count(f"<del>{old}</del> <ins>{new}</ins>") == 1
+        # Once: the "all questions" page repeats the answer, not the report. (The description,
+        # which quotes the answer, changed alike: it has a line of its own.)
+        text = "\n".join(line for line in changed.report.splitlines() if "Description for search" not in line)
+        assert text.count(f"<del>{old}</del> <ins>{new}</ins>") == 1
 
 
 def test_a_link_added_is_listed(changed: Review, edits: Edits) -> None:
@@ -196,7 +204,7 @@ def test_a_french_only_change_puts_the_translation_behind_and_the_page_becomes_a
     label = "Label: NATO's text → **adapted**" if edits.french_only_was_natos else None
     assert label in part if label else "Label:" not in part, part
     description = next(line for line in part.splitlines() if "Description for search engines:" in line)
-    assert "<ins>Une description nouvelle.</ins>" in description, description
+    assert "<ins>" in description, description
     english = language_part(changed.report, french.twin)
     assert "behind its French page" in english, english
     assert "Text:" not in english, english  # its text is the same
