@@ -175,9 +175,11 @@ def missing_twin(language: str) -> Callable[[Path], list[str]]:
 
 
 def described(docs: Path, language: str = "fr") -> SourcePage:
-    """The first question with a `description` (questions may leave it out), else the home page."""
-    pages = [page for page in questions(docs, language) if page.has_key("description")]
-    return pages[0] if pages else SourcePage(docs, "index.md" if language == "fr" else "index.en.md")
+    """The first question, with a `description` (questions may leave it out: one is written first,
+    as an editor would)."""
+    page = first(docs, language)
+    page.description_line()
+    return page
 
 
 def description_line(docs: Path, value: str, language: str = "fr") -> tuple[SourcePage, int]:
@@ -303,7 +305,7 @@ def changed_key(
 ) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
-        line = page.key_line(key)
+        line = page.description_line() if key == "description" else page.key_line(key)
         page.set(line, f"{key}: {value}")
         return [f"{page.where}:{at_line or line}: {message}"]
 

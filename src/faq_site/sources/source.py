@@ -34,7 +34,8 @@ MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"
 ASSETS_DIR = "assets"  # the site's images, styles and scripts: the only files besides pages
 
 # As MkDocs reads it (mkdocs.utils.meta): `---`, YAML, then `---` or `...`.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# The lines between may be none: an editor who removes the last key leaves `---` and `---`.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n((?:.*?\n)?)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _DELIMITER = re.compile(r"-{3}[ \t]*")
 _KEY_LINE = re.compile(r"^[A-Za-z_]\w*:(\s|$)")
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9_]+")
@@ -192,6 +193,13 @@ class Source:
             return
         finally:
             loader.dispose()
+        if node is None:
+            # No key at all: the required ones are named below. MkDocs does not read an empty
+            # front matter as one, and renders its `---` lines: nothing rendered is checked.
+            self.meta_error = "empty"
+            self.meta = {}
+            self._check_keys()
+            return
         if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
             self.meta_error = "not a mapping"
             self._problem("the front matter must be `key: value` lines, one per line, between the two `---`.")
