@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from faq_site.checks.outline import RenderedHeading
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import Source, plain
 
@@ -58,13 +59,6 @@ _BLOCKS = frozenset(
     ["p", "li", "ul", "ol", "div", "blockquote", "td", "th", "tr", "dd", "dt", "table", "details", "summary"]
     + [f"h{level}" for level in range(1, 7)]
 )
-
-
-@dataclass
-class RenderedHeading:
-    level: int
-    id: str | None
-    text: str = ""
 
 
 @dataclass
