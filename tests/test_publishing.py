@@ -11,8 +11,9 @@ from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin
 
 import pytest
+from site_settings import read_config
 
-from conftest import PROJECT, Site, counterpart, normalise
+from conftest import DEFAULT_LANGUAGE, PROJECT, Site, counterpart, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
@@ -40,11 +41,26 @@ def test_canonical_and_hreflang_links_are_absolute(site: Site) -> None:
         }, page.path
 
 
+def site_descriptions() -> dict[str, str]:
+    """mkdocs.yml's `site_description` per language: what Material shows on a page without its own."""
+    config = read_config(PROJECT)
+    default = config["site_description"]
+    found = {DEFAULT_LANGUAGE: default}
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"]["languages"]:
+                found[language["locale"]] = language.get("site_description", default)
+    return found
+
+
 def test_descriptions_are_written_for_each_page_in_its_language(site: Site) -> None:
+    # Each page has its own description (a question's quotes its answer, however short its first
+    # sentence is), never the site's, and never its other language's.
+    site_wide = {language: normalise(text) for language, text in site_descriptions().items()}
     descriptions = {}
     for page in site.pages:
         description = meta(page, name="description")
-        assert len(description) > 40, page.path
+        assert description.strip() and normalise(description) != site_wide[page.language], page.path
         descriptions[page.url_path] = description
     for path, description in descriptions.items():
         assert description != descriptions[counterpart(path)], path
