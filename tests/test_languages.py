@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from site_settings import ConfigLoader
 
 from conftest import build, copy_project
 
@@ -39,16 +40,6 @@ GERMAN = {
 }
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with `!ENV [NAME, default]` read as its default, and `!ENV NAME` as None."""
-
-
-_ConfigLoader.add_constructor(
-    "!ENV",
-    lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None,
-)
-
-
 def end_of_block(lines: list[str], key: re.Pattern[str]) -> tuple[int, int]:
     """(index of the line after the block under the first line matching `key`, that line's indent)."""
     start = next(index for index, line in enumerate(lines) if key.match(line))
@@ -63,7 +54,7 @@ def end_of_block(lines: list[str], key: re.Pattern[str]) -> tuple[int, int]:
 def add_language(project: Path, language: str, name: str) -> None:
     """A language added as an editor would: mkdocs.yml's two entries, and a twin of every page."""
     config_path = project / "mkdocs.yml"
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=ConfigLoader)
     lines = config_path.read_text(encoding="utf-8").split("\n")
     # 1. One entry at the end of the i18n plugin's `languages` list.
     end, indent = end_of_block(lines, re.compile(r"^\s+languages:\s*$"))
