@@ -48,7 +48,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_context           provenance note; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
-                              parity and paragraph lengths, unless they echo another problem
+                              parity and paragraph lengths, unless they echo another problem;
+                              template_cache: the templates compiled once for every language
     on_post_page (-100)       readers/csp: the page's Content-Security-Policy, after minify (0)
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
@@ -99,6 +100,7 @@ from faq_site.sources.files import refuse_links
 from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
 from faq_site.sources.text import has_invisible, read
 from faq_site.state import BuildState
+from faq_site.template_cache import CompiledTemplates
 
 
 class FaqPlugin(BasePlugin[FaqConfig]):
@@ -106,6 +108,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.command: str | None = None
         self.languages: Languages | None = None
         self.build = BuildState()
+        # Shared by every language's build (template_cache.py); one per plugin instance.
+        self.templates = CompiledTemplates()
 
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
@@ -300,6 +304,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]
             )
             self.build.parity_problems = []
+        env.bytecode_cache = self.templates
         return env
 
     # -- on_post_page, on_post_template ----------------------------------------------------

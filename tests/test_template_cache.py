@@ -1,0 +1,49 @@
+"""The faq plugin keeps Material's compiled templates (src/faq_site/template_cache.py) for every
+language of a build, and MkDocs keeps the plugin for the next build in the same process
+(`mkdocs serve`, tests/batch_build.py). An edited template must still show in the next build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import copy_project
+
+# Two builds of one copy in one process, as `mkdocs serve` rebuilds after a save: the template
+# is edited between them. Prints what the faq plugin's cache holds after each build.
+TWO_BUILDS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from batch_build import build_one
+from mkdocs.config.defaults import MkDocsConfig
+
+project, template = Path({project!r}), Path({project!r}) / "overrides" / "main.html"
+first = build_one(project, project / "site-1")
+cache = MkDocsConfig.plugins.plugin_cache["faq"].templates
+print("compiled after the first build:", len(cache.compiled))
+template.write_text(template.read_text().replace(
+    "{{% block extrahead %}}", '{{% block extrahead %}}<meta name="edited-between-builds" content="yes">'))
+second = build_one(project, project / "site-2")
+print("returncodes:", first["returncode"], second["returncode"])
+print(first["output"], second["output"])
+"""
+
+
+def test_an_edited_template_shows_in_the_next_build_of_the_same_process(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    script = TWO_BUILDS.format(tests=str(Path(__file__).parent), project=str(project))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    process = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert "returncodes: 0 0" in process.stdout, process.stdout + process.stderr
+    compiled = int(process.stdout.split("compiled after the first build:")[1].split()[0])
+    assert compiled > 10, process.stdout  # Material's templates and the overrides, kept
+    for language in ("", "en/"):
+        before = (project / "site-1" / language / "index.html").read_text(encoding="utf-8")
+        after = (project / "site-2" / language / "index.html").read_text(encoding="utf-8")
+        assert "edited-between-builds" not in before
+        assert 'name="edited-between-builds"' in after, f"{language or 'fr'}: the old template was used"
