@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from faq_site.checks import compare_text
 from faq_site.languages import Languages, rules_for
 from faq_site.readers.dates import History
 from faq_site.sources.source import ALL_QUESTIONS, SITE_NOTE, is_question
@@ -41,7 +42,6 @@ LEARN_MORE = "Pour en savoir plus"
 # Left by the copy of NATO's web page, not part of its text.
 _RESIDUE = {"-", "INFORMATIONS COMPLÉMENTAIRES – THÈMES CONNEXES"}
 _QUESTION = re.compile(r"^\d+\.\s+(.*)$")
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 _SPACE_BEFORE = re.compile(r"\s+(?=[?!;:»])")
 _SPACE_AFTER = re.compile(r"(?<=«)\s+")
 # Elements whose text is a block of its own (a sentence never runs across two).
@@ -58,7 +58,9 @@ def normalise(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [normalise(sentence) for sentence in _SENTENCE_END.split(normalise(text)) if sentence.strip()]
+    """A text's sentences, each as compared; split where the site's other checks split them
+    (checks/compare_text.py: not after an initial or an abbreviation such as "M.")."""
+    return [normalise(sentence) for sentence in compare_text.sentences(normalise(text))]
 
 
 def read_record(text: str) -> list[list[str]]:
