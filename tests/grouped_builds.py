@@ -228,6 +228,35 @@ def plan(
     return Plan(builds, alone)
 
 
+R = TypeVar("R")
+
+
+def built_in_groups(
+    planned: Plan[T],
+    root: Path,
+    build: Callable[[list[list[Made[T]]], Path], dict[str, R]],
+    group_is_fine: Callable[[list[Made[T]], dict[str, R]], bool],
+    what: str,
+) -> dict[str, R]:
+    """Builds every planned copy (step 4 above); a group that is not fine has each of its changes
+    built again alone, on the first question as written (step 5), and a warning names them."""
+    outcomes = build(planned.builds, root)
+    again = [
+        [planned.alone[made.name]]
+        for members in planned.builds
+        if len(members) > 1 and not group_is_fine(members, outcomes)
+        for made in members
+    ]
+    if again:
+        warnings.warn(
+            f"{what} built together did not pass as each passes alone; built again one by one: "
+            + ", ".join(made.name for (made,) in again),
+            stacklevel=2,
+        )
+        outcomes.update(build(again, root / "again"))
+    return outcomes
+
+
 def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome]:
     """Every mistake made and built, in groups where it can be (see the module's docstring)."""
     # A mistake whose message names no page (the settings) is built alone.
@@ -236,22 +265,15 @@ def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome
         root,
         alone_if=lambda expected: not all(line.startswith("docs/") for line in expected),
     )
-    outcomes = build_all(planned.builds, root)
-    again = [
-        [planned.alone[made.name]]
-        for members in planned.builds
-        if len(members) > 1
-        and not reports_exactly(outcomes[members[0].name].result, outcomes[members[0].name].expected)
-        for made in members
-    ]
-    if again:
-        warnings.warn(
-            "mistakes built together did not give exactly the lines each gives; built again one by one: "
-            + ", ".join(made.name for (made,) in again),
-            stacklevel=1,
-        )
-        outcomes.update(build_all(again, root / "again"))
-    return outcomes
+    return built_in_groups(
+        planned,
+        root,
+        build_all,
+        lambda members, outcomes: reports_exactly(
+            outcomes[members[0].name].result, outcomes[members[0].name].expected
+        ),
+        "mistakes",
+    )
 
 
 def taken(group: dict[str, tuple[Made, set[str]]]) -> set[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import struct
 import sys
-import warnings
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from docs_copy import LINK_ITEM, SourcePage, questions, same_text
-from grouped_builds import FIRST_QUESTION, Made, copies_for, plan
+from grouped_builds import FIRST_QUESTION, Made, built_in_groups, copies_for, plan
 from test_content import CONTENT_CHECKS
 
 from conftest import LANGUAGES, PROJECT, BuildResult, Site, build_many
@@ -672,21 +671,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     one by one, as written, and each test reports its own build."""
     root = tmp_path_factory.mktemp("edits")
     planned = plan({edit.name: edit.make for edit in EDITS}, root)
-    outcome = build(planned.builds, root)
-    again = [
-        [planned.alone[made.name]]
-        for members in planned.builds
-        if len(members) > 1 and not all(passes(outcome[made.name]) for made in members)
-        for made in members
-    ]
-    if again:
-        warnings.warn(
-            "correct edits built together failed a check; built again one by one: "
-            + ", ".join(made.name for (made,) in again),
-            stacklevel=1,
-        )
-        outcome.update(build(again, root / "again"))
-    return outcome
+    return built_in_groups(
+        planned,
+        root,
+        build,
+        lambda members, outcome: all(passes(outcome[made.name]) for made in members),
+        "correct edits",
+    )
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.name)
