@@ -21,9 +21,10 @@ def test_the_sites_own_svg_files_pass(path: Path) -> None:
 
 def test_a_drawing_may_use_its_own_parts() -> None:
     drawing = (
-        f'{SVG}\n<defs><linearGradient id="g"/><path id="p" d="M0 0"/></defs>\n'
-        '<use href="#p"/><use xlink:href="#p"/><rect fill="url(#g)" style="fill: url(\'#g\')"/>\n'
-        "<style>rect { stroke: url(#g) }</style></svg>"
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{SVG}\n'
+        '<defs><linearGradient id="g"/><path id="p" d="M0 0"/></defs>\n'
+        '<use href="#p"/><use xlink:href="#p"/><rect fill="url(#g)" stroke="URL( \'#g\' )"/>\n'
+        '<rect mask="u\\72l(#g)" font-family="\'DejaVu Sans\'" transform="translate(1 2)"/></svg>'
     )
     assert check_svg("assets/x.svg", drawing.encode()) == []
 
@@ -44,10 +45,18 @@ def test_a_drawing_may_use_its_own_parts() -> None:
         ('<use href="//evil.example/s.svg#x"/>', "this SVG file refers to `//evil.example/s.svg#x`"),
         ("<foreignObject><div/></foreignObject>", "this SVG file contains `<foreignobject>`"),
         (
-            '<rect style="fill: url(https://evil.example/t)"/>',
-            "this SVG file refers to `https://evil.example/t`",
+            '<rect fill="u\\72l(https://evil.example/d.svg#x)"/>',
+            "this SVG file refers to `https://evil.example/d.svg#x`",
         ),
-        ("<style>@import url(https://evil.example/x.css);</style>", "this SVG file's style has an `@import`"),
+        (
+            '<rect fill="url(\nhttps://evil.example/b.svg#x\n)"/>',
+            "this SVG file refers to `https://evil.example/b.svg#x`",
+        ),
+        (
+            '<rect mask="image-set(&quot;https://evil.example/c.png&quot; 1x)"/>',
+            "this SVG file refers to `https://evil.example/c.png`",
+        ),
+        ('<rect fill="url(other.svg#g)"/>', "this SVG file refers to `other.svg#g`"),
         ('<a><set attributeName="href" to="javascript:alert(1)"/></a>', "this SVG file has an animation"),
     ],
 )
@@ -55,6 +64,26 @@ def test_refused(body: str, expected: str) -> None:
     findings = check_svg("assets/x.svg", f"{SVG}\n{body}\n</svg>".encode())
     assert findings and findings[0][0] == 2, findings
     assert findings[0][1].startswith(expected) and findings[0][1].endswith(FIX), findings
+
+
+NO_CSS_FIX = "Convert CSS attributes to XML attributes”)."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<style>rect { fill: red }</style>", "this SVG file has a `<style>` element"),
+        ('<style>@imp<![CDATA[]]>ort "https://evil.example/a.css";</style>', "this SVG file has a `<style>`"),
+        ('<rect style="fill: red"/>', "this SVG file has a `style` attribute on `<rect>`"),
+        ('<rect style="fill:u\\72l(https://evil.example/d.svg#x)"/>', "this SVG file has a `style`"),
+        ('<?xml-stylesheet href="https://evil.example/x.css"?>', "this SVG file has a processing"),
+    ],
+)
+def test_no_css_and_no_processing_instruction(body: str, expected: str) -> None:
+    findings = check_svg("assets/x.svg", f"{SVG}\n{body}\n</svg>".encode())
+    assert len(findings) == 1 and findings[0][0] == 2, findings
+    assert findings[0][1].startswith(expected), findings
+    assert findings[0][1].endswith(FIX if "processing" in expected else NO_CSS_FIX), findings
 
 
 def test_a_doctype_and_a_broken_file_are_refused() -> None:

@@ -10,7 +10,13 @@ line) and refused, line by line, when it holds:
 - an event handler (`onload=…`, `onclick=…`);
 - an address (`href`, `xlink:href`, `src`) that is not `#…` in the same file or a file of
   the site next to it; an animation that changes an address;
-- `url(…)` to anything but `#…`, or `@import`, in a style;
+- a processing instruction other than the XML declaration (`<?xml-stylesheet …?>` loads
+  a stylesheet);
+- any CSS: a `<style>` element or a `style` attribute. CSS has too many ways to fetch a
+  file (escapes, `image-set(…)`, text cut by comments or CDATA) for a list of what to
+  refuse; a drawing needs none, its presentation attributes (`fill=`, `stroke=`…) remain;
+- an attribute whose value, read as CSS (tinycss2: escapes and comments as browsers read
+  them), has an address other than `url(#…)`, a part of the same file;
 - a DOCTYPE or entity declaration (they can read other files or expand without end).
 
 A file that is not well-formed XML is refused too: browsers would not show it.
@@ -18,12 +24,13 @@ A file that is not well-formed XML is refused too: browsers would not show it.
 
 from __future__ import annotations
 
-import re
 import xml.parsers.expat
 from pathlib import Path
 
+import tinycss2
 from mkdocs.structure.files import Files
 
+from faq_site.checks.stylesheets import css_addresses
 from faq_site.checks.urls import Local, UrlRule, judge
 from faq_site.messages.problems import Problem
 
@@ -31,16 +38,19 @@ Finding = tuple[int | None, str]
 
 _EMBEDDING = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
 _ADDRESS_ATTRIBUTES = frozenset({"href", "src"})
-_URL_FUNCTION = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _NO_RULE = UrlRule(allowed_domains=())
 _FIX = "Export the drawing again as a plain SVG (in Inkscape: Save As, Optimized SVG or Plain SVG)"
+_NO_CSS = 'a drawing holds no CSS, only presentation attributes (`fill="#1a3668"`, `stroke=…`)'
+_NO_CSS_FIX = (
+    "Write each property as an attribute, or export the drawing again as an Optimized SVG (in Inkscape: "
+    "Save As, Optimized SVG, with “Convert CSS attributes to XML attributes”)"
+)
 
 
 def check_svg(path: str, data: bytes) -> list[Finding]:
     """Problems of the SVG file at `path` (its address from the site's root: `assets/logo.svg`)."""
     findings: list[Finding] = []
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    in_style: list[int] = []
 
     def local_name(name: str) -> str:
         return name.rsplit(" ", 1)[-1].lower()
@@ -49,40 +59,41 @@ def check_svg(path: str, data: bytes) -> list[Finding]:
         namespace, _, local = name.rpartition(" ")
         return f"xlink:{local}" if namespace.endswith("/xlink") else local.lower()
 
-    def add(message: str) -> None:
-        findings.append((parser.CurrentLineNumber, f"{message}. {_FIX}."))
+    def add(message: str, fix: str = _FIX) -> None:
+        findings.append((parser.CurrentLineNumber, f"{message}. {fix}."))
 
     def start(name: str, attributes: dict[str, str]) -> None:
         tag = local_name(name)
         if tag in _EMBEDDING:
             add(f"this SVG file contains `<{tag}>`, which runs a script or embeds other content")
         if tag == "style":
-            in_style.append(parser.CurrentLineNumber)
+            add(f"this SVG file has a `<style>` element: {_NO_CSS}", _NO_CSS_FIX)
         for raw_name, value in attributes.items():
             attribute = attribute_name(raw_name)
             if attribute.startswith("on"):
                 add(f"this SVG file has an event handler `{attribute}`, which runs a script")
+            elif attribute == "style":
+                add(f"this SVG file has a `style` attribute on `<{tag}>`: {_NO_CSS}", _NO_CSS_FIX)
             elif attribute.removeprefix("xlink:") in _ADDRESS_ATTRIBUTES and not _is_own(value, path):
                 add(f"this SVG file refers to `{value}`: a drawing may only refer to its own parts (`#…`)")
             elif attribute == "attributename" and value.removeprefix("xlink:").lower() in _ADDRESS_ATTRIBUTES:
                 add(f"this SVG file has an animation that changes an address (`{value}`)")
             else:
-                findings.extend(_styles(value, path, parser.CurrentLineNumber))
+                for _, address in css_addresses(tinycss2.parse_component_value_list(value)):
+                    if not address.strip().startswith("#"):
+                        add(
+                            f"this SVG file refers to `{address}`: a drawing may only refer to its own "
+                            "parts (`#…`)"
+                        )
 
-    def end(name: str) -> None:
-        if local_name(name) == "style" and in_style:
-            in_style.pop()
-
-    def text(data: str) -> None:
-        if in_style:
-            findings.extend(_styles(data, path, parser.CurrentLineNumber))
+    def instruction(target: str, _: str) -> None:
+        add(f"this SVG file has a processing instruction `<?{target} …?>`, which can load a stylesheet")
 
     def declaration(*_: object) -> None:
         add("this SVG file declares a DOCTYPE or an entity, which can read other files")
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
+    parser.ProcessingInstructionHandler = instruction
     parser.StartDoctypeDeclHandler = declaration
     parser.EntityDeclHandler = declaration
     try:
@@ -104,22 +115,6 @@ def _is_own(url: str, path: str) -> bool:
         return True
     verdict = judge(url, path, _NO_RULE)
     return isinstance(verdict, Local)
-
-
-def _styles(text: str, path: str, line: int) -> list[Finding]:
-    if "@import" in text.lower():
-        return [(line, f"this SVG file's style has an `@import`, which fetches a file. {_FIX}.")]
-    findings = []
-    for match in _URL_FUNCTION.finditer(text):
-        if not _is_own(match[2], path):
-            findings.append(
-                (
-                    line,
-                    f"this SVG file refers to `{match[2]}`: a drawing may only refer to its own parts "
-                    f"(`#…`). {_FIX}.",
-                )
-            )
-    return findings
 
 
 def svg_problems(files: Files, docs_dir: Path) -> list[Problem]:
