@@ -69,7 +69,7 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
         )
     if not file.is_documentation_page():
         if folder == ASSETS_DIR or folder.startswith(f"{ASSETS_DIR}/"):
-            return None
+            return asset_type_problem(file)
         return Problem(
             file.src_uri,
             "only pages (.md files) and the site's images, styles and scripts (docs/assets/) belong in "
@@ -119,6 +119,34 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
             f"Rename it to {where}{kebab_case(name)}{suffix} (and its other language's file alike).",
         )
     return None
+
+
+# What docs/assets/ may publish, by type (the ending of the name, in any case): what pages show
+# and the site loads. Anything else (an .html or .xhtml page, a .pdf) would be published as it
+# is, on the site's own address and without its Content-Security-Policy.
+ASSET_TYPES = {
+    "images": (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"),
+    "stylesheets": (".css",),
+    "scripts": (".js",),
+}
+
+
+def asset_type_problem(file: File) -> Problem | None:
+    """A file of docs/assets/ of a type the site does not publish, if it is one."""
+    suffix = PurePosixPath(file.src_uri).suffix.lower()
+    if any(suffix in suffixes for suffixes in ASSET_TYPES.values()):
+        return None
+    return Problem(
+        file.src_uri,
+        f"a file of this type ({suffix or 'no ending'}) is not published from docs/{ASSETS_DIR}/: only "
+        f"{_listed(ASSET_TYPES)} belong there. Move this file out of docs/ or delete it.",
+    )
+
+
+def _listed(types: dict[str, tuple[str, ...]]) -> str:
+    """`images (.png, .jpg), stylesheets (.css) and scripts (.js)`."""
+    kinds = [f"{kind} ({', '.join(suffixes)})" for kind, suffixes in types.items()]
+    return ", ".join(kinds[:-1]) + f" and {kinds[-1]}"
 
 
 def encoding_problem(file: File) -> Problem | None:
