@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
+from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_sources import SOURCE_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
@@ -728,7 +729,6 @@ EMBED = (
 )
 FORM = "a page asks readers for nothing and sends nothing anywhere. Remove it."
 WHOLE_PAGE = "it would change the whole page (redirect it, or change where its links lead). Remove it."
-SVG_FIX = "Export the drawing again as a plain SVG (in Inkscape: Save As, Optimized SVG or Plain SVG)."
 
 
 def added_html(html: str, message: str, language: str = "fr") -> Callable[[Path], list[str]]:
@@ -1731,18 +1731,13 @@ MISTAKES += [
             "parts (`#…`).",
         ),
     ),
-    Mistake(
-        "SVG asset with a remote style",
-        svg_asset(
-            "<style>@import url(https://evil.example/x.css);</style>",
-            "this SVG file's style has an `@import`, which fetches a file.",
-        ),
-    ),
 ]
 
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
+# What docs/assets/ publishes: file types, SVG drawings, stylesheets (tests/mistakes_assets.py).
+MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
 
 
 @pytest.fixture(scope="module")
