@@ -19,6 +19,7 @@ import pytest
 from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_sources import SOURCE_MISTAKES
+from mistakes_text import TEXT_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
 
@@ -1743,6 +1744,8 @@ MISTAKES += [
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
+# Characters as readers get them, the site's classes, ids, one-line values: tests/mistakes_text.py.
+MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
 
 
 @pytest.fixture(scope="module")
