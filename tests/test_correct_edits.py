@@ -9,6 +9,7 @@ tests/test_content.py against its own docs/, and show each edit.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import sys
@@ -451,6 +452,37 @@ def changed_title(docs: Path) -> Callable[[Site], None]:
     return check
 
 
+# An ampersand, typed as `&` in French and as the reference `&amp;` in English.
+AMPERSAND_ADDITION = {"fr": " & l'Ukraine", "en": " &amp; Ukraine"}
+
+
+def title_with_an_ampersand(docs: Path) -> Callable[[Site], None]:
+    """The fourth question's title gets an `&`: the browser's tab, link previews and search
+    engines show `&`, escaped once (MkDocs' page title is HTML, `&amp;`)."""
+    pages = []
+    for language in LANGUAGES:
+        page = first(docs, language, 3)
+        line = page.title_line()
+        _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
+        mark = title[-1] if title.endswith(("?", "!")) else ""
+        space = " " if language == "fr" and mark else ""
+        new = f"{title.removesuffix(mark).rstrip()}{AMPERSAND_ADDITION[language]}{space}{mark}"
+        page.set(line, f"# {new} {{#{identifier}}}")
+        pages.append(page)
+
+    def check(site: Site) -> None:
+        for page in pages:
+            built = question_page(site, page)
+            shown = built.soup.find("h1").get_text().replace("¶", "").strip()
+            assert "&" in shown and "&amp;" not in shown, built.path
+            assert built.soup.find("title").get_text().startswith(shown), built.path
+            assert built.soup.find("meta", property="og:title")["content"] == shown, built.path
+            data = json.loads(built.soup.find("script", type="application/ld+json").string)
+            assert data["mainEntity"][0]["name"] == shown, built.path
+
+    return check
+
+
 ANOTHER_DOMAIN = "un.org"
 ANOTHER_DOMAIN_LINKS = {
     "fr": ("Nations unies", "https://www.un.org/fr/"),
@@ -539,6 +571,7 @@ EDITS = [
     Edit("a description shortened with an ellipsis", description_with_an_ellipsis),
     Edit("a question without description", without_description),
     Edit("files saved with Windows line endings", windows_line_endings),
+    Edit("a title with an ampersand", title_with_an_ampersand),
     Edit(
         "an autolink",
         appended(
