@@ -430,18 +430,23 @@ def local_image(docs: Path) -> Callable[[Site], None]:
 TITLE_ADDITION = {"fr": " aujourd'hui", "en": " today"}
 
 
+def retitled(page: SourcePage, language: str, addition: str) -> tuple[str, str]:
+    """The page's title with `addition` before its question mark; (new title, its id, unchanged)."""
+    line = page.title_line()
+    _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
+    mark = title[-1] if title.endswith(("?", "!")) else ""
+    space = " " if language == "fr" and mark else ""  # French: "… aujourd'hui ?"
+    new = f"{title.removesuffix(mark).rstrip()}{addition}{space}{mark}"
+    page.set(line, f"# {new} {{#{identifier}}}")
+    return new, identifier
+
+
 def changed_title(docs: Path) -> Callable[[Site], None]:
     """The second question's title says more in both languages; its id stays."""
     pages = []
     for language in LANGUAGES:
         page = first(docs, language, 1)
-        line = page.title_line()
-        _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
-        mark = title[-1] if title.endswith(("?", "!")) else ""
-        space = " " if language == "fr" and mark else ""  # French: "… aujourd'hui ?"
-        new = f"{title.removesuffix(mark).rstrip()}{TITLE_ADDITION[language]}{space}{mark}"
-        page.set(line, f"# {new} {{#{identifier}}}")
-        pages.append((page, new, identifier))
+        pages.append((page, *retitled(page, language, TITLE_ADDITION[language])))
 
     def check(site: Site) -> None:
         for page, title, identifier in pages:
@@ -462,12 +467,7 @@ def title_with_an_ampersand(docs: Path) -> Callable[[Site], None]:
     pages = []
     for language in LANGUAGES:
         page = first(docs, language, 3)
-        line = page.title_line()
-        _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
-        mark = title[-1] if title.endswith(("?", "!")) else ""
-        space = " " if language == "fr" and mark else ""
-        new = f"{title.removesuffix(mark).rstrip()}{AMPERSAND_ADDITION[language]}{space}{mark}"
-        page.set(line, f"# {new} {{#{identifier}}}")
+        retitled(page, language, AMPERSAND_ADDITION[language])
         pages.append(page)
 
     def check(site: Site) -> None:
