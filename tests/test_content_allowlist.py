@@ -208,3 +208,26 @@ def test_images_are_quoted_as_written_in_the_markdown_file() -> None:
         "the image `../assets/nope.png` is not a file of docs/assets/. Check its name; it is relative to "
         "this page's folder.",
     ]
+
+
+def test_the_sites_classes_pass_only_where_the_site_puts_them() -> None:
+    # The permalink ¶ MkDocs' toc writes after each heading, and an admonition's box and title.
+    written = markdown.markdown(
+        '## Learn more {#learn-more}\n\n!!! warning "Title"\n\n    Text.\n\n*(a remark)*{.faq-note}',
+        extensions=["attr_list", "admonition", "toc"],
+        extension_configs={"toc": {"permalink": True}},
+    )
+    assert 'class="headerlink"' in written
+    assert check_content(written, PAGE, []) == []
+    refused = {
+        '<span class="headerlink">Hidden.</span>': "headerlink",
+        '## Title {#title}\n\n<a class="headerlink" href="#elsewhere">Hidden.</a>': "headerlink",
+        '<p class="admonition-title">Note</p>': "admonition-title",
+        '<span class="admonition note">Note.</span>': "admonition",
+        "**(remark)**{.faq-note}": "faq-note",
+        "*(up to date)*{.faq-outdated}": "faq-outdated",
+    }
+    for text, name in refused.items():
+        found = messages(text)
+        assert found and all("the class `" in message for message in found), text
+        assert any(f"the class `{name}`" in message for message in found), (text, found)

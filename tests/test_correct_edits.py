@@ -9,6 +9,7 @@ tests/test_content.py against its own docs/, and show each edit.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import sys
@@ -429,24 +430,55 @@ def local_image(docs: Path) -> Callable[[Site], None]:
 TITLE_ADDITION = {"fr": " aujourd'hui", "en": " today"}
 
 
+def retitled(page: SourcePage, language: str, addition: str) -> tuple[str, str]:
+    """The page's title with `addition` before its question mark; (new title, its id, unchanged)."""
+    line = page.title_line()
+    _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
+    mark = title[-1] if title.endswith(("?", "!")) else ""
+    space = " " if language == "fr" and mark else ""  # French: "… aujourd'hui ?"
+    new = f"{title.removesuffix(mark).rstrip()}{addition}{space}{mark}"
+    page.set(line, f"# {new} {{#{identifier}}}")
+    return new, identifier
+
+
 def changed_title(docs: Path) -> Callable[[Site], None]:
     """The second question's title says more in both languages; its id stays."""
     pages = []
     for language in LANGUAGES:
         page = first(docs, language, 1)
-        line = page.title_line()
-        _, _, title, identifier = next(h for h in page.headings() if h[0] == line)
-        mark = title[-1] if title.endswith(("?", "!")) else ""
-        space = " " if language == "fr" and mark else ""  # French: "… aujourd'hui ?"
-        new = f"{title.removesuffix(mark).rstrip()}{TITLE_ADDITION[language]}{space}{mark}"
-        page.set(line, f"# {new} {{#{identifier}}}")
-        pages.append((page, new, identifier))
+        pages.append((page, *retitled(page, language, TITLE_ADDITION[language])))
 
     def check(site: Site) -> None:
         for page, title, identifier in pages:
             built = question_page(site, page)
             assert same_text(built.h1) == same_text(title), built.path
             assert built.content.find("h1")["id"] == identifier
+
+    return check
+
+
+# An ampersand, typed as `&` in French and as the reference `&amp;` in English.
+AMPERSAND_ADDITION = {"fr": " & l'Ukraine", "en": " &amp; Ukraine"}
+
+
+def title_with_an_ampersand(docs: Path) -> Callable[[Site], None]:
+    """The fourth question's title gets an `&`: the browser's tab, link previews and search
+    engines show `&`, escaped once (MkDocs' page title is HTML, `&amp;`)."""
+    pages = []
+    for language in LANGUAGES:
+        page = first(docs, language, 3)
+        retitled(page, language, AMPERSAND_ADDITION[language])
+        pages.append(page)
+
+    def check(site: Site) -> None:
+        for page in pages:
+            built = question_page(site, page)
+            shown = built.soup.find("h1").get_text().replace("¶", "").strip()
+            assert "&" in shown and "&amp;" not in shown, built.path
+            assert built.soup.find("title").get_text().startswith(shown), built.path
+            assert built.soup.find("meta", property="og:title")["content"] == shown, built.path
+            data = json.loads(built.soup.find("script", type="application/ld+json").string)
+            assert data["mainEntity"][0]["name"] == shown, built.path
 
     return check
 
@@ -539,6 +571,7 @@ EDITS = [
     Edit("a description shortened with an ellipsis", description_with_an_ellipsis),
     Edit("a question without description", without_description),
     Edit("files saved with Windows line endings", windows_line_endings),
+    Edit("a title with an ampersand", title_with_an_ampersand),
     Edit(
         "an autolink",
         appended(

@@ -20,6 +20,7 @@ from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_sources import SOURCE_MISTAKES
+from mistakes_text import TEXT_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
 
@@ -1738,6 +1739,8 @@ MISTAKES += [
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
 # What docs/assets/ publishes: file types, SVG drawings, stylesheets (tests/mistakes_assets.py).
 MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
+# Characters as readers get them, the site's classes, ids, one-line values: tests/mistakes_text.py.
+MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 
+import yaml
+
 from faq_site.sources import text
+from faq_site.sources.source import one_line
 
 
 def test_text_is_read_in_composed_form() -> None:
@@ -74,3 +78,32 @@ def test_a_lone_marker_is_named() -> None:
 def test_an_underlined_title_is_not_a_conflict() -> None:
     assert text.conflict_markers("Titre\n=======\n\nTexte") == []
     assert text.conflict_markers("a <<<<<<< b\n<<<<<<<<\n") == []
+
+
+def test_characters_written_as_references_are_named_unless_written_as_such() -> None:
+    line = "Zéro&#8203;largeur et dé\u00adjà&shy;vu"
+    decoded = html.unescape(line)
+    # The literal soft hyphen is invisible_characters' to name; the reference's zero-width space, here.
+    [message] = text.written_characters(line, decoded)
+    assert message.startswith("has an invisible character, U+200B zero-width space, after “Zéro”.")
+    # Not what readers do not get (a reference shown as code, `&amp;#8203;`).
+    assert text.written_characters(line, decoded, shown="Zérolargeur") == []
+
+
+def test_an_accent_apart_from_its_letter_is_named_with_the_letter_to_write() -> None:
+    [(line, message)] = text.decomposed_characters("Un cafe\u0301")
+    assert line == 1
+    assert message.startswith(
+        "has U+0301 combining acute accent written apart from its letter, after “Un cafe”:"
+    )
+    assert message.endswith("Write the letter with its accent, `é`.")
+    assert text.decomposed_characters("Un café noir") == []
+
+
+def test_a_front_matter_value_is_quoted_on_one_line_without_anchors() -> None:
+    value = yaml.safe_load("{a: &a [x, x, x, x], b: &b [*a, *a], exclude: [*b, *b]}")
+    shown = one_line(value)
+    assert "\n" not in shown and "&" not in shown and "*" not in shown
+    assert shown == "{a: [x, x, x, x], b: [[x, x, x, x], [x, x, x, x]], exclude:…"
+    assert one_line({"exclude": "yes"}) == "{exclude: 'yes'}"
+    assert one_line("two\nlines") == "two lines"

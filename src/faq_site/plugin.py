@@ -41,7 +41,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
-    on_page_content           checks/content_allowlist, checks/links, checks/page_html,
+    on_page_content           checks/text (characters written as references);
+                              checks/content_allowlist, checks/links, checks/page_html,
                               checks/markdown_rendering; typeset the title;
                               checks/parity; checks/what_nato_says (language, NATO links,
                               a question's description quotes its answer, or is its opening
@@ -50,7 +51,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
                               parity and paragraph lengths, unless they echo another problem;
-                              template_cache: the templates compiled once for every language
+                              template_cache: the templates compiled once for every language;
+                              the `plain_title` filter (readers/typography)
     on_post_page (-100)       readers/csp: the page's Content-Security-Policy, after minify (0)
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
@@ -79,7 +81,7 @@ from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
 from faq_site.checks.stylesheets import stylesheet_problems
 from faq_site.checks.svg_assets import svg_problems
-from faq_site.checks.text import check_text
+from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
@@ -233,6 +235,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
         if checked:
             source = Source.read(page.file, langs)
+            self.build.problems.report(referenced_characters(source, html))
             # A page whose front matter cannot be read, or with an invisible character: its
             # message comes first, and what follows it is not rendered as the editor meant.
             if not source.meta_error and not has_invisible(source.text):
@@ -308,6 +311,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             )
             self.build.parity_problems = []
         env.bytecode_cache = self.templates
+        typography.add_filters(env)
         return env
 
     # -- on_post_page, on_post_template ----------------------------------------------------

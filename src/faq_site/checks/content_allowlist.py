@@ -259,7 +259,9 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
             )
         elif name == "class":
             for value_class in value.split():
-                if value_class not in CLASSES:
+                if value_class in CLASSES and (misplaced := _misplaced_class(node, value_class, locator)):
+                    findings.append((locator.line_of(f".{value_class}", value_class), misplaced))
+                elif value_class not in CLASSES:
                     findings.append(
                         (
                             locator.line_of(f".{value_class}", value_class),
@@ -282,6 +284,51 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
             )
         )
     return findings
+
+
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+
+
+def _classes(node: LexborNode | None) -> set[str]:
+    return set((node.attributes.get("class") or "").split()) if node is not None else set()
+
+
+def _misplaced_class(node: LexborNode, value_class: str, locator: Locator) -> str | None:
+    """Why a class of the list is not where the site puts it, or None: each one draws a part of the
+    site (the `¶` Material hides until hovered, a notice box, the site's remark), which an editor's
+    element would imitate, or hide text with."""
+    parent = node.parent
+    if value_class == "headerlink":
+        heading_id = parent.attributes.get("id") if parent is not None and parent.tag in _HEADINGS else None
+        if node.tag == "a" and heading_id and node.attributes.get("href") == f"#{heading_id}":
+            return None
+        return (
+            "the class `headerlink` is the `¶` link the site adds after each heading, hidden until "
+            "hovered: elsewhere it would hide text. Remove `.headerlink` (the site adds the `¶` itself)."
+        )
+    if value_class == "faq-outdated":
+        if locator.line_of("faq-outdated") is None:  # the site's notice (readers/dates.py), not the file's
+            return None
+        return (
+            "the class `faq-outdated` is the notice the site adds to a translation behind its French "
+            "text: a page does not write it. Remove `.faq-outdated`."
+        )
+    if value_class == SITE_NOTE:
+        if node.tag == "em":
+            return None
+        return (
+            f"the class `{SITE_NOTE}` marks a remark of the site in italics, `*(…)*{{.{SITE_NOTE}}}`: "
+            f"on `<{node.tag}>` it would mark other text as the site's. Write the remark that way."
+        )
+    admonition = node.tag == "div" and "admonition" in _classes(node)
+    if value_class == "admonition-title":
+        admonition = node.tag == "p" and "admonition" in _classes(parent) and parent.tag == "div"
+    if admonition:
+        return None
+    return (
+        f"the class `{value_class}` draws a box of the site's look (a note, a warning): on `<{node.tag}>` "
+        f'it would imitate one. Remove `.{value_class}`, and write a box `!!! note "Title"` instead.'
+    )
 
 
 def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:

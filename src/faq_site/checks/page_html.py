@@ -80,20 +80,10 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
             )
         previous = heading.level
     seen: set[str] = set()
+    heading_ids = [heading.id for heading in outline.headings]
     for identifier in outline.ids:
         if identifier in seen:
-            first = source.line_of(f"{{#{identifier}}}", f'id="{identifier}"')
-            others = [
-                number for number, line in source.lines() if f"#{identifier}}}" in line and number != first
-            ]
-            problems.append(
-                Problem(
-                    source.src_uri,
-                    f"the id `{identifier}` is given to two headings (lines {first} and "
-                    f"{others[0] if others else '?'}). Give each heading its own id, in both languages.",
-                    others[0] if others else first,
-                )
-            )
+            problems.append(_duplicate_id(source, identifier, heading_ids.count(identifier)))
         seen.add(identifier)
         if not _ID.fullmatch(identifier):
             problems.append(
@@ -105,6 +95,21 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _duplicate_id(source: Source, identifier: str, headings: int) -> Problem:
+    """An id given twice: by two headings `{#id}`, or to another element (`{#id}`, `id="…"`)."""
+    name = re.escape(identifier)
+    written = re.compile(rf"""\{{[^}}]*#{name}(?![\w-])[^}}]*\}}|\bid\s*=\s*["']?{name}(?![\w-])""")
+    lines = [number for number, line in source.lines() if written.search(line)]
+    two = "headings" if headings >= 2 else "elements"
+    where = f" (lines {lines[0]} and {lines[1]})" if len(lines) >= 2 else ""
+    return Problem(
+        source.src_uri,
+        f"the id `{identifier}` is given to two {two}{where}. Give each "
+        f"{'heading' if headings >= 2 else 'one'} its own id, in both languages.",
+        lines[1] if len(lines) >= 2 else (lines or [None])[0],
+    )
 
 
 def check_text(source: Source, outline: Outline) -> list[Problem]:

@@ -1,20 +1,94 @@
 """What an editor cannot see in a page's text, and links to one language's file.
 
 Invisible characters (sources/text.py) are named by code point on their line,
-in the front matter and the text alike. A link to `x.en.md` is named too: the
-i18n plugin leads each language's readers to their own version of `x.md`, so
-pages link the default language's file.
+in the front matter and the text alike; so are those written as character
+references (`&#8203;`, `&shy;`) that readers get in the rendered page, and those
+written as YAML escapes (`"\\u200b"`) in a front matter value, with accents
+written apart from their letter (`e&#x301;`, not NFC once read). A link to
+`x.en.md` is named too: the i18n plugin leads each language's readers to their
+own version of `x.md`, so pages link the default language's file. A heading's
+`data-toc-label` is refused: the table of contents shows the heading itself.
 """
 
 from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
 
 from faq_site.checks.markdown_rendering import language_file_links
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import Source
-from faq_site.sources.text import invisible_characters
+from faq_site.sources.text import invisible_characters, written_characters
+
+_TOC_LABEL = re.compile(r"\{[^}]*\bdata-toc-label\s*=", re.IGNORECASE)
 
 
 def check_text(source: Source, languages: Languages) -> list[Problem]:
     findings = invisible_characters(source.text) + language_file_links(source.lines(), list(languages.others))
-    return [Problem(source.src_uri, message, line) for line, message in findings]
+    findings += [
+        (
+            number,
+            "the heading's `data-toc-label` would show another title in the table of contents than the "
+            "heading readers see. Remove `data-toc-label=…`: the table of contents shows the heading.",
+        )
+        for number, line in source.lines()
+        if _TOC_LABEL.search(line)
+    ]
+    problems = [Problem(source.src_uri, message, line) for line, message in findings]
+    return problems + front_matter_characters(source)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def front_matter_characters(source: Source) -> list[Problem]:
+    """Invisible or decomposed characters a front matter value gets from YAML's escapes (`"\\u202e"`)."""
+    written = "\n".join(
+        line for number, line in enumerate(source.text.split("\n"), 1) if number < source.body_line
+    )
+    return [
+        Problem(source.src_uri, message, source.key_lines.get(str(key)))
+        for key, value in source.meta.items()
+        for string in _strings(value)
+        for message in dict.fromkeys(written_characters(written, string))
+    ]
+
+
+class _ReadersText(HTMLParser):
+    """The text and attribute values of rendered HTML, with their character references read."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts += [value for _, value in attrs if value]
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def referenced_characters(source: Source, content: str) -> list[Problem]:
+    """Invisible or decomposed characters written as character references (`&#8203;`, `e&#x301;`)
+    that readers get in the page's rendered content, on the line that writes them."""
+    reader = _ReadersText()
+    reader.feed(content)
+    reader.close()
+    shown = "".join(reader.parts)
+    return [
+        Problem(source.src_uri, message, number)
+        for number, line in source.lines()
+        if (decoded := html.unescape(line)) != line
+        for message in written_characters(line, decoded, shown)
+    ]

@@ -27,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from faq_site.readers.typography import plain_title
+
 SITEMAP = "sitemap.xml"
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -81,7 +83,7 @@ def faq_json_ld(page: Page, links: PageLinks) -> str:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": page.title,
+                "name": plain_title(page.title),
                 "acceptedAnswer": {"@type": "Answer", "text": answer_text(page.content or "")},
             }
         ],

@@ -250,8 +250,7 @@ class Source:
                     f"`{key}` is only for questions (pages in docs/{QUESTIONS_DIR}/). Remove that line.", line
                 )
             elif value is not None and not spec.valid(value):
-                shown = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True)
-                shown = str(shown).strip().removesuffix("...").strip()
+                shown = one_line(value)
                 shown = f"`{shown}`" if shown else "empty"
                 self._problem(
                     f"`{key}` must be {spec.what}, not {shown}. Write it like `{spec.example}`.", line
@@ -352,6 +351,27 @@ class Source:
                 ]
                 return heading, lines
         return None
+
+
+class _OneLineDumper(yaml.SafeDumper):
+    """YAML in flow style on one line, with no `&id001` anchors: a value repeated is written again."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+_SHOWN_LENGTH = 60  # characters of a value quoted in a message, then `…`
+
+
+def one_line(value: object) -> str:
+    """A front matter value as a message quotes it: on one line, cut with `…` after about 60 characters."""
+    if isinstance(value, str):
+        shown = value
+    else:
+        dumped = yaml.dump(value, Dumper=_OneLineDumper, default_flow_style=True, width=float("inf"))
+        shown = dumped.strip().removesuffix("...").strip()
+    shown = " ".join(shown.split())
+    return shown if len(shown) <= _SHOWN_LENGTH else shown[:_SHOWN_LENGTH].rstrip() + "…"
 
 
 def explain_yaml_error(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[int, str]:

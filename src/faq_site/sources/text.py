@@ -79,22 +79,25 @@ def visible(text: str) -> str:
     return "".join(character for character in text if not is_invisible(character))
 
 
-def invisible_characters(text: str) -> list[Finding]:
-    """Each line's invisible characters, one finding per kind of character on a line."""
+def invisible_characters(text: str, only: str | None = None) -> list[Finding]:
+    """Each line's invisible characters, one finding per kind of character on a line.
+
+    `only`: a function of the line's number and text giving the characters to name
+    (others on the line are named elsewhere); by default every one.
+    """
     findings: list[Finding] = []
     for number, line in enumerate(text.split("\n"), start=1):
         seen: dict[str, list[int]] = {}
         for column, character in enumerate(line):
-            if is_invisible(character):
+            if is_invisible(character) and (only is None or character in only):
                 seen.setdefault(character, []).append(column)
         for character, columns in seen.items():
-            before = visible(line[: columns[0]])[-_CONTEXT:].lstrip()
-            where = f"after “{before}”" if before.strip() else "at the start of the line"
             count = len(columns)
             what = (
-                f"an invisible character, {invisible_name(character)}, {where}"
+                f"an invisible character, {invisible_name(character)}, {_where(line, columns[0])}"
                 if count == 1
-                else f"{count} invisible characters {invisible_name(character)}, the first {where}"
+                else f"{count} invisible characters {invisible_name(character)}, the first "
+                f"{_where(line, columns[0])}"
             )
             findings.append(
                 (
@@ -104,6 +107,54 @@ def invisible_characters(text: str) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _where(line: str, column: int) -> str:
+    before = visible(line[:column])[-_CONTEXT:].lstrip()
+    return f"after “{before}”" if before.strip() else "at the start of the line"
+
+
+def decomposed_characters(text: str) -> list[Finding]:
+    """Accents typed apart from their letter (`e` then U+0301) that NFC would join: one finding a line.
+
+    The site reads the editors' text as NFC (`read`), but not what a character
+    reference (`e&#x301;`) or a YAML escape (`"e\\u0301"`) writes, which readers get as is.
+    """
+    findings: list[Finding] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, character in enumerate(line):
+            joined = unicodedata.normalize("NFC", line[: column + 1])
+            if column and joined != unicodedata.normalize("NFC", line[:column]) + character:
+                name = unicodedata.name(character, "combining character").lower()
+                findings.append(
+                    (
+                        number,
+                        f"has U+{ord(character):04X} {name} written apart from its letter, "
+                        f"{_where(line, column)}: readers get two characters where they see one, which "
+                        f"search and copy do not match. Write the letter with its accent, `{joined[-1]}`.",
+                    )
+                )
+                break
+    return findings
+
+
+def written_characters(line: str, decoded: str, shown: str | None = None) -> list[str]:
+    """What `invisible_characters` and `decomposed_characters` say of `decoded` (a line with its
+    character references or escapes read), for the characters `line` does not hold as such (the
+    line's own are named by `invisible_characters`) and readers get (in `shown`, if given)."""
+
+    def got(character: str) -> bool:
+        return character not in line and (shown is None or character in shown)
+
+    hidden = "".join(c for c in dict.fromkeys(decoded) if is_invisible(c) and got(c))
+    findings = invisible_characters(decoded, hidden) if hidden else []
+    if unicodedata.is_normalized("NFC", line) and not unicodedata.is_normalized("NFC", decoded):
+        findings += [
+            finding
+            for finding in decomposed_characters(decoded)
+            if any(unicodedata.combining(c) and got(c) for c in decoded)
+        ]
+    return [message for _, message in findings]
 
 
 # Git writes exactly seven of these characters at the start of a line, then a space and a name, or nothing.
