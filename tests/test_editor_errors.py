@@ -19,6 +19,7 @@ import pytest
 from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_sources import SOURCE_MISTAKES
+from mistakes_urls import URLS_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
 
@@ -1288,7 +1289,14 @@ MISTAKES = [
     ),
     Mistake(
         "e-mail link",
-        linked(lambda _: "[écrire](mailto:info@example.com)", lambda _: not_https("mailto:info@example.com")),
+        linked(
+            lambda _: "[écrire](mailto:info@example.com)",
+            refused_link(
+                "mailto:info@example.com",
+                "is an e-mail address: a page links only to web pages. Remove it, or link to the page's "
+                "`https://` address.",
+            ),
+        ),
     ),
     Mistake(
         "raw HTML link to no page",
@@ -1743,6 +1751,8 @@ MISTAKES += [
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
+# Addresses as published, written with character references (round 2): tests/mistakes_urls.py.
+MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 
 
 @pytest.fixture(scope="module")

@@ -320,9 +320,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         judged = self.build.judged_urls.pop(page.url, None)
         if judged is not None:  # a page whose content was checked: its addresses as published
             source = Source.read(page.file, self.lang())
-            self.build.problems.report(
-                published_problems(output, source, page.url, self.url_rule(config), judged)
-            )
+            rule = self.url_rule(config)
+            found = published_problems(output, source.src_uri, source.lines(), page.url, rule, judged)
+            self.build.problems.report(found)
         # Not under `mkdocs serve`: its live-reload script, added to each page as it is
         # served, changes with every request, and no hash could allow it.
         return output if self.command == "serve" else csp.with_policy(output)

@@ -455,7 +455,7 @@ def without_unreadable_addresses(
 
 
 def published_problems(
-    output: str, source: Source, page_url: str, rule: UrlRule, judged: set[str]
+    output: str, src_uri: str, lines: list[tuple[int, str]], page_url: str, rule: UrlRule, judged: set[str]
 ) -> list[Problem]:
     """The addresses of the page as published (after the minifier) that its content's check did not judge.
 
@@ -465,7 +465,7 @@ def published_problems(
     languages, repository, assets) as the content's. What was judged already is not reported twice.
     """
     tree = LexborHTMLParser(output)
-    locator = Locator(source.lines())
+    locator = Locator(lines)
     problems, seen = [], set(judged)
     for node in tree.css("*"):
         for name, value in node.attributes.items():
@@ -478,7 +478,7 @@ def published_problems(
                 verdict = judge(_from_site_root(url, rule.site_url), page_url, rule)
                 if isinstance(verdict, Refused):
                     message = f"the address `{shown(url)}`, as the published page holds it, {verdict.reason}"
-                    problems.append(Problem(source.src_uri, message, _line_of_url(url, name, locator)))
+                    problems.append(Problem(src_uri, message, _line_of_url(url, name, locator)))
     return problems
 
 

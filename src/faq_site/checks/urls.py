@@ -224,11 +224,15 @@ def _in_repository(parsed: ada_url.URL, repo_url: str | None) -> bool:
     )
 
 
-def _backslash(url: str, base: str) -> str:
+def _host(url: str, base: str) -> str:
     try:
-        host = ada_url.URL(url, base=base).hostname
+        return ada_url.URL(url, base=base).hostname
     except ValueError:
-        host = ""
+        return ""
+
+
+def _backslash(url: str, base: str) -> str:
+    host = _host(url, base)
     leads = f", so it leads to {host}" if host and host != _BASE_HOST else ""
     return (
         f"contains a backslash `\\`, which browsers read as `/`{leads}. Write the address with `/` only, "
@@ -237,12 +241,8 @@ def _backslash(url: str, base: str) -> str:
 
 
 def _character_reference(url: str, reference: str, base: str) -> str:
-    read_again = html.unescape(url)
-    try:
-        host = ada_url.URL(read_again, base=base).hostname
-    except ValueError:
-        host = ""
-    leads = f", so it leads to {host}" if host and host != _BASE_HOST else ""
+    host, checked_host = _host(html.unescape(url), base), _host(url, base)
+    leads = f", so it leads to {host}" if host and host not in (_BASE_HOST, checked_host) else ""
     return (
         f"holds `{reference}`, which the published page reads as `{shown(html.unescape(reference))}`{leads}. "
         "Write the address as the browser's address bar shows it, without `&…;`."
