@@ -204,6 +204,8 @@ def check_content(content: str, page: PageContext, lines: list[tuple[int, str]])
     findings: list[Finding] = []
     for node in _elements(content):
         tag = node.tag
+        if tag not in ELEMENTS:  # reported with its element: the published page's check leaves them out
+            page.judged.update(_addresses_within(node))
         if tag in NEVER:
             findings.append(
                 (
@@ -237,6 +239,15 @@ def _elements(content: str) -> Iterable[LexborNode]:
         yield node
         if node.tag in ELEMENTS:
             stack.extend(list(_children(node))[::-1])
+
+
+def _addresses_within(node: LexborNode) -> Iterable[str]:
+    """Every address of an element and of what it holds, as read and as read again."""
+    for element in [node, *node.css("*")]:
+        for name, value in element.attributes.items():
+            if name in URL_ATTRIBUTES and value:
+                for url in srcset_urls(value) if name == "srcset" else [value]:
+                    yield from (url, html.unescape(url))
 
 
 def _children(node: LexborNode) -> Iterable[LexborNode]:
