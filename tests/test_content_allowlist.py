@@ -17,6 +17,7 @@ from faq_site.checks.content_allowlist import (
     URL_ATTRIBUTES,
     PageContext,
     check_content,
+    published_problems,
 )
 from faq_site.checks.urls import UrlRule
 
@@ -231,3 +232,45 @@ def test_the_sites_classes_pass_only_where_the_site_puts_them() -> None:
         found = messages(text)
         assert found and all("the class `" in message for message in found), text
         assert any(f"the class `{name}`" in message for message in found), (text, found)
+
+
+def test_an_address_written_with_character_references_is_found_on_its_line() -> None:
+    assert messages("Texte.\n\nVoir [ici](https://evil&#46;example/).") == [
+        "3: the link `https://evil.example/` points to evil.example, which is not an allowed domain "
+        "(nato.int). Link to an official page, or ask a developer to add the domain to the faq plugin's "
+        "`allowed_link_domains` in mkdocs.yml."
+    ]
+
+
+def test_an_html_image_is_relative_to_the_pages_address_not_its_file() -> None:
+    assert messages('Texte.\n\n<img src="../assets/map.png" alt="Carte">') == [
+        "3: the image `../assets/map.png` is not a file of docs/assets/: in HTML, addresses are relative to "
+        "the page's address `faq/q/`, not its file. Write `../../assets/map.png`, or the Markdown image "
+        "`![Carte](../assets/map.png)`."
+    ]
+
+
+def test_the_published_page_is_checked_for_what_the_content_check_did_not_read() -> None:
+    written = 'Voir <a href="https://evil.example&amp;sol;.nato.int/x">ici</a>.'
+    # As a minifier that writes `&` as it is would publish it: a browser reads `&sol;` as `/`.
+    published = (
+        '<html><head><link rel="canonical" href="https://owner.github.io/faq/faq/q/">'
+        '<link rel="stylesheet" href="../../assets/main.css"></head><body><p>Voir '
+        '<a href="https://evil.example&sol;.nato.int/x">ici</a>.</p>'
+        '<a href="https://github.com/owner/faq/edit/main/docs/faq/q.md">edit</a>'
+        '<a href="/faq/">home</a></body></html>'
+    )
+    rule = UrlRule(("nato.int",), "https://github.com/owner/faq", "https://owner.github.io/faq/")
+    found = published_problems(published, "faq/q.md", [(1, "Texte."), (3, written)], "faq/q/", rule, set())
+    assert [(p.line, p.message) for p in found] == [
+        (
+            3,
+            "the address `https://evil.example/.nato.int/x`, as the published page holds it, points to "
+            "evil.example, which is not an allowed domain (nato.int). Link to an official page, or ask a "
+            "developer to add the domain to the faq plugin's `allowed_link_domains` in mkdocs.yml.",
+        )
+    ]
+    # What the content's check judged (and reported, if refused) is not reported again.
+    assert not published_problems(
+        published, "faq/q.md", [], "faq/q/", rule, {"https://evil.example/.nato.int/x"}
+    )

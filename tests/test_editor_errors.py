@@ -21,6 +21,7 @@ from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_line
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import TEXT_MISTAKES
+from mistakes_urls import URLS_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
 
@@ -1289,7 +1290,14 @@ MISTAKES = [
     ),
     Mistake(
         "e-mail link",
-        linked(lambda _: "[écrire](mailto:info@example.com)", lambda _: not_https("mailto:info@example.com")),
+        linked(
+            lambda _: "[écrire](mailto:info@example.com)",
+            refused_link(
+                "mailto:info@example.com",
+                "is an e-mail address: a page links only to web pages. Remove it, or link to the page's "
+                "`https://` address.",
+            ),
+        ),
     ),
     Mistake(
         "raw HTML link to no page",
@@ -1741,6 +1749,8 @@ MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
 # Characters as readers get them, the site's classes, ids, one-line values: tests/mistakes_text.py.
 MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
+# Addresses as published, written with character references (round 2): tests/mistakes_urls.py.
+MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 
 
 @pytest.fixture(scope="module")

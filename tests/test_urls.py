@@ -6,7 +6,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from faq_site.checks.urls import External, Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
+from faq_site.checks.urls import (
+    External,
+    Local,
+    Refused,
+    UrlRule,
+    judge,
+    shown,
+    srcset_urls,
+    unreadable_addresses,
+)
 
 RULE = UrlRule(
     allowed_domains=("nato.int", "europa.eu"),
@@ -76,7 +85,21 @@ def test_a_backslash_before_at_is_read_as_browsers_read_it() -> None:
         ),
         ("https://user:pw@www.nato.int/", "has `user:pw@` before its host, so it leads to www.nato.int."),
         ("http://www.nato.int/", "does not use https."),
-        ("mailto:info@nato.int", "does not use https."),
+        ("mailto:info@nato.int", "is an e-mail address: a page links only to web pages."),
+        (
+            "https:evil.example/x",
+            "lacks the two slashes after `https:`, so browsers read it as a page of this site.",
+        ),
+        ("HTTP:/evil.example/", "lacks the two slashes after `HTTP:`"),
+        (
+            "https://evil.example&sol;.nato.int/",
+            "holds `&sol;`, which the published page reads as `/`, so it leads to evil.example.",
+        ),
+        (
+            "&#47;&#47;evil.example/x",
+            "holds `&#47;`, which the published page reads as `/`, so it leads to evil.example.",
+        ),
+        ("https://www.nato.int/&#x09;x", "holds `&#x09;`, which the published page reads as `<U+0009>`."),
         ("javascript:alert(1)", "runs code or carries its content in the address (`javascript:`)"),
         (" JaVa\tScRiPt:alert(1)", "runs code or carries its content in the address (`javascript:`)"),
         ("data:text/html,<script>x</script>", "runs code or carries its content in the address (`data:`)"),
@@ -116,3 +139,13 @@ def test_addresses_mkdocs_cannot_read_are_found_before_it_tries() -> None:
         '<a href="https://[::1/">c</a> <img src=https://ok.example/x.png>\n'
     )
     assert unreadable_addresses(markdown) == ["https://[nato.int/", "https://nato.int]/x", "https://[::1/"]
+
+
+def test_messages_name_control_characters_instead_of_holding_them() -> None:
+    assert shown("java\tscript:\x00x\x7f") == "java<U+0009>script:<U+0000>x<U+007F>"
+    assert shown("https://www.nato.int/é") == "https://www.nato.int/é"
+
+
+def test_the_placeholder_base_never_shows() -> None:
+    for url in ("https:evil.example/x", "http:evil.example", "https:/evil.example/", "https:site.invalid/x"):
+        assert "site.invalid" not in reason(url).replace(url, "")

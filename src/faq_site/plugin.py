@@ -53,7 +53,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               parity and paragraph lengths, unless they echo another problem;
                               template_cache: the templates compiled once for every language;
                               the `plain_title` filter (readers/typography)
-    on_post_page (-100)       readers/csp: the page's Content-Security-Policy, after minify (0)
+    on_post_page (-100)       after minify (0): checks/content_allowlist, every address of the
+                              page as published; readers/csp: the page's Content-Security-Policy
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
     on_post_build (0)         readers/redirects: this language's redirect pages
@@ -73,7 +74,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
-from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
+from faq_site.checks.content_allowlist import (
+    content_problems,
+    published_problems,
+    without_unreadable_addresses,
+)
 from faq_site.checks.files import file_problems, markdown_sources
 from faq_site.checks.generated_parts import check_generated_parts, check_required_pages
 from faq_site.checks.links import check_links
@@ -241,8 +246,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             if not source.meta_error and not has_invisible(source.text):
                 outline = Outline.of(html)
                 warned, rule = self.build.warned_links, self.url_rule(config)
+                judged = self.build.judged_urls[page.url] = set()
                 self.build.problems.report(
-                    content_problems(source, html, page, files, rule, warned)
+                    content_problems(source, html, page, files, rule, warned, judged)
                     + check_links(source, outline, page, files, rule, warned)
                     + page_html.check_page(source, outline)
                     # What follows an element never closed is not rendered as written: page_html says so.
@@ -316,8 +322,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     # -- on_post_page, on_post_template ----------------------------------------------------
 
-    @event_priority(-100)  # after minify (0): the hashes are of the scripts' final text
+    @event_priority(-100)  # after minify (0): the final page, and the hashes of the scripts' final text
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        judged = self.build.judged_urls.pop(page.url, None)
+        if judged is not None:  # a page whose content was checked: its addresses as published
+            source = Source.read(page.file, self.lang())
+            rule = self.url_rule(config)
+            found = published_problems(output, source.src_uri, source.lines(), page.url, rule, judged)
+            self.build.problems.report(found)
         # Not under `mkdocs serve`: its live-reload script, added to each page as it is
         # served, changes with every request, and no hash could allow it.
         return output if self.command == "serve" else csp.with_policy(output)

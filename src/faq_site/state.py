@@ -44,6 +44,8 @@ class BuildState:
     # The same pages as the language checks read them, and this language's description and
     # paragraph-length problems, reported unless they echo another one.
     checked_pages: dict[str, CheckedPage] = field(default_factory=dict)
+    # Each checked page's content addresses, by page address: the published page's check skips them.
+    judged_urls: dict[str, set[str]] = field(default_factory=dict)
     quotation_problems: list[Problem] = field(default_factory=list)
     # Every page built so far (every language), by absolute URL: the sitemap.
     page_links: dict[str, PageLinks] = field(default_factory=dict)

@@ -29,11 +29,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import ada_url
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from faq_site.checks.urls import Local, Refused, UrlRule, judge, srcset_urls, unreadable_addresses
+from faq_site.checks.urls import (
+    Local,
+    Refused,
+    UrlRule,
+    Verdict,
+    judge,
+    shown,
+    srcset_urls,
+    unreadable_addresses,
+)
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import SITE_NOTE, Source
 
@@ -156,14 +166,22 @@ class Locator:
     _seen: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, *needles: str) -> int | None:
-        for needle in filter(None, needles):
-            key = needle.lower()
-            matches = [number for number, line in self.lines if key in line.lower()]
-            if matches:
-                index = self._seen.get(key, 0)
-                self._seen[key] = index + 1
-                return matches[min(index, len(matches) - 1)]
+        # Then as the page reads the lines: text written with character references (`&#46;`, `&amp;sol;`).
+        for read_as in (str, _read):
+            for needle in filter(None, needles):
+                key = needle.lower()
+                matches = [number for number, line in self.lines if key in read_as(line).lower()]
+                if matches:
+                    index = self._seen.get(key, 0)
+                    self._seen[key] = index + 1
+                    return matches[min(index, len(matches) - 1)]
         return None
+
+
+def _read(line: str) -> str:
+    """A line as the page reads it, and as the published page reads that again."""
+    once = html.unescape(line)
+    return f"{once}\n{html.unescape(once)}"
 
 
 @dataclass(frozen=True)
@@ -176,6 +194,8 @@ class PageContext:
     asset_urls: frozenset[str]  # the site's files in docs/assets/, by address: `assets/x.png`
     # Addresses MkDocs itself warned about on this page (missing file…): not reported twice.
     already_reported: frozenset[str] = frozenset()
+    # Every address judged here, as read: the published page's check leaves them out.
+    judged: set[str] = field(default_factory=set)
 
 
 def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
@@ -184,6 +204,8 @@ def check_content(content: str, page: PageContext, lines: list[tuple[int, str]])
     findings: list[Finding] = []
     for node in _elements(content):
         tag = node.tag
+        if tag not in ELEMENTS:  # reported with its element: the published page's check leaves them out
+            page.judged.update(_addresses_within(node))
         if tag in NEVER:
             findings.append(
                 (
@@ -217,6 +239,15 @@ def _elements(content: str) -> Iterable[LexborNode]:
         yield node
         if node.tag in ELEMENTS:
             stack.extend(list(_children(node))[::-1])
+
+
+def _addresses_within(node: LexborNode) -> Iterable[str]:
+    """Every address of an element and of what it holds, as read and as read again."""
+    for element in [node, *node.css("*")]:
+        for name, value in element.attributes.items():
+            if name in URL_ATTRIBUTES and value:
+                for url in srcset_urls(value) if name == "srcset" else [value]:
+                    yield from (url, html.unescape(url))
 
 
 def _children(node: LexborNode) -> Iterable[LexborNode]:
@@ -271,7 +302,8 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
                     )
         elif tag == "img" and name in ("src", "srcset"):
             urls = srcset_urls(value) if name == "srcset" else [value]
-            findings += [f for url in urls for f in _check_image(url, name, page, locator)]
+            alt = (node.attributes.get("alt") or "").strip()
+            findings += [f for url in urls for f in _check_image(url, name, page, locator, alt)]
         elif name in URL_ATTRIBUTES:
             findings += _check_address(tag, name, value, page, locator)
     if tag == "img" and not (node.attributes.get("alt") or "").strip():
@@ -331,20 +363,33 @@ def _misplaced_class(node: LexborNode, value_class: str, locator: Locator) -> st
     )
 
 
-def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:
+def _judge(url: str, page: PageContext) -> Verdict:
     verdict = judge(url, page.page_url, page.rule)
+    page.judged.add(url)
+    if isinstance(verdict, Refused):  # and as the published page may read it again: reported here
+        page.judged.add(html.unescape(url))
+    return verdict
+
+
+def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:
+    verdict = _judge(url, page)
     if not isinstance(verdict, Refused) or url in page.already_reported:
         return []
     what = "the link" if (tag, name) == ("a", "href") else f"the address in `{name}` of `<{tag}>`"
-    return [(_line_of_url(url, name, locator), f"{what} `{url}` {verdict.reason}")]
+    line = _line_of_url(url, name, locator)
+    if line is None and url.lower().startswith("mailto:"):  # an autolink `<name@example.org>`
+        address = url[len("mailto:") :]
+        line = locator.line_of(f"<{address}>", address)
+        url = f"<{address}>" if line is not None and locator.line_of(f"<{address}>") else url
+    return [(line, f"{what} `{shown(url)}` {verdict.reason}")]
 
 
-def _check_image(url: str, attribute: str, page: PageContext, locator: Locator) -> list[Finding]:
-    verdict = judge(url, page.page_url, page.rule)
+def _check_image(url: str, attribute: str, page: PageContext, locator: Locator, alt: str) -> list[Finding]:
+    verdict = _judge(url, page)
     url = _as_written(url, page, locator)
     line = _line_of_url(url, attribute, locator)
     if isinstance(verdict, Refused) and not verdict.other_site:
-        return [(line, f"the image `{url}` {verdict.reason}")]
+        return [(line, f"the image `{shown(url)}` {verdict.reason}")]
     if not isinstance(verdict, Local):
         return [
             (
@@ -365,6 +410,16 @@ def _check_image(url: str, attribute: str, page: PageContext, locator: Locator) 
                 line,
                 f"the image `{url}` is not in docs/assets/: images are files of that folder. Move it "
                 "there and show it from there: `![description](…/assets/name.png)`.",
+            )
+        ]
+    if from_file in page.asset_urls:  # raw HTML: relative to the page's address, not its file
+        address = posixpath.relpath(from_file, page.page_url or ".")
+        return [
+            (
+                line,
+                f"the image `{url}` is not a file of docs/assets/: in HTML, addresses are relative to the "
+                f"page's address `{page.page_url}`, not its file. Write `{address}`, or the Markdown image "
+                f"`![{alt or 'description'}]({url})`.",
             )
         ]
     return [
@@ -408,15 +463,23 @@ def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
 
 
 def content_problems(
-    source: Source, html: str, page: Page, files: Files, rule: UrlRule, warned: set[tuple[str, str]]
+    source: Source,
+    html: str,
+    page: Page,
+    files: Files,
+    rule: UrlRule,
+    warned: set[tuple[str, str]],
+    judged: set[str],
 ) -> list[Problem]:
-    """The allow-list's problems of one rendered page, for its editor's file and lines."""
+    """The allow-list's problems of one rendered page, for its editor's file and lines.
+    `judged` receives every address judged, for `published_problems`."""
     context = PageContext(
         page_url=page.url,
         src_uri=source.src_uri,
         rule=rule,
         asset_urls=frozenset(file.url for file in files if file.src_uri.startswith(ASSETS)),
         already_reported=frozenset(target for src_uri, target in warned if src_uri == source.src_uri),
+        judged=judged,
     )
     return [
         Problem(source.src_uri, message, line)
@@ -447,3 +510,42 @@ def without_unreadable_addresses(
             problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.line_of(url)))
         markdown = markdown.replace(url, "#")
     return markdown, problems
+
+
+def published_problems(
+    output: str, src_uri: str, lines: list[tuple[int, str]], page_url: str, rule: UrlRule, judged: set[str]
+) -> list[Problem]:
+    """The addresses of the page as published (after the minifier) that its content's check did not judge.
+
+    The minifier writes the page again, and what it writes is read again by the browser: an
+    address that changed on the way (`&amp;sol;` read as `&sol;`, then as `/`) is not the one
+    checked. Every address of the final page passes the same rule: the theme's own (canonical,
+    languages, repository, assets) as the content's. What was judged already is not reported twice.
+    """
+    tree = LexborHTMLParser(output)
+    locator = Locator(lines)
+    problems, seen = [], set(judged)
+    for node in tree.css("*"):
+        for name, value in node.attributes.items():
+            if name not in URL_ATTRIBUTES or not value:
+                continue
+            for url in srcset_urls(value) if name == "srcset" else [value]:
+                if url in seen:
+                    continue
+                seen.add(url)
+                verdict = judge(_from_site_root(url, rule.site_url), page_url, rule)
+                if isinstance(verdict, Refused):
+                    message = f"the address `{shown(url)}`, as the published page holds it, {verdict.reason}"
+                    problems.append(Problem(src_uri, message, _line_of_url(url, name, locator)))
+    return problems
+
+
+def _from_site_root(url: str, site_url: str | None) -> str:
+    """A theme's address from the server's root (`/en/`, static-i18n's language switcher on the
+    home page): the full address it leads to on the site's server, which the rule knows."""
+    if site_url and url.startswith("/") and not url.startswith("//"):
+        try:
+            return ada_url.URL(url, base=site_url).href
+        except ValueError:
+            return url
+    return url

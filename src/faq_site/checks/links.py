@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from faq_site.checks.outline import Outline, RenderedLink
-from faq_site.checks.urls import Local, UrlRule, judge
+from faq_site.checks.urls import Local, UrlRule, judge, shown
 from faq_site.messages.problems import Problem
 from faq_site.sources.source import LEARN_MORE_ID, Source, kebab_case
 
@@ -46,12 +46,15 @@ def check_link(
 
     if not link.text.strip() and not link.has_image:
         return problem(
-            f"the link to `{link.href}` has no text. Write what the reader will find there between "
+            f"the link to `{shown(link.href)}` has no text. Write what the reader will find there between "
             "the square brackets: `[title](…)`."
         )
-    if any(character.isspace() or character == '"' for character in link.href):
+    # A tab or a line break (`&#x09;`): browsers remove them, and the address rule judges what remains.
+    if any(
+        (character.isspace() and character not in "\t\n\r") or character == '"' for character in link.href
+    ):
         return problem(
-            f"the address of the link `{link.href}` contains a space or a quote: a `)` or a quote is "
+            f"the address of the link `{shown(link.href)}` contains a space or a quote: a `)` or a quote is "
             "missing or misplaced. Write it as `[text](https://…)`."
         )
     verdict = judge(link.href, page.url, rule)
@@ -67,7 +70,7 @@ def check_link(
             return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
         if parts.fragment and parts.fragment not in outline.ids:
             return problem(
-                f"the link `{link.href}` points to no heading of this page. Use one of its ids: "
+                f"the link `{shown(link.href)}` points to no heading of this page. Use one of its ids: "
                 f"{', '.join(f'`#{i}`' for i in outline.ids)}."
             )
         return []
@@ -75,7 +78,7 @@ def check_link(
     known = {file.url.rstrip("/") for file in files}
     if target.rstrip("/") not in known and target not in {"", "."}:
         return problem(
-            f"the link `{link.href}` leads to no page of this site. Link to the page's .md file, "
+            f"the link `{shown(link.href)}` leads to no page of this site. Link to the page's .md file, "
             "relative to this one, in Markdown: `[text](other-page.md)`."
         )
     return []

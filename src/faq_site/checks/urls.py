@@ -20,6 +20,7 @@ IP address, a host ending with a dot, a name in lookalike letters.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -32,6 +33,17 @@ _BASE_HOST = "site.invalid"
 _BASE_ROOT = f"https://{_BASE_HOST}/site/"
 # Schemes that do not open a page: they run code or carry the content in the address.
 _CODE_SCHEMES = {"javascript:", "data:", "vbscript:", "blob:"}
+# A character reference left in an address once the page is read (`&sol;`, `&#47;`): the
+# published page, re-serialised by the minifier, is read once more, and holds another address.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# `https:host/…`: a browser reads it relative to the page (WHATWG), not as another site.
+_NO_SLASHES = re.compile(r"\s*(?P<scheme>https?):(?!//)", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(text: str) -> str:
+    """Text for a message: an invisible control character by its code (`<U+0009>`)."""
+    return _CONTROL.sub(lambda match: f"<U+{ord(match[0]):04X}>", text)
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,13 @@ def judge(url: str, page_url: str, rule: UrlRule) -> Verdict:
     base = ada_url.URL(f"{_BASE_ROOT}{page_url.lstrip('/')}")
     if "\\" in url:
         return Refused(_backslash(url, base.href))
+    if reference := _CHARACTER_REFERENCE.search(url):
+        return Refused(_character_reference(url, reference[0], base.href))
+    if no_slashes := _NO_SLASHES.match(url):
+        return Refused(
+            f"lacks the two slashes after `{no_slashes['scheme']}:`, so browsers read it as a page of this "
+            "site. Write `https://…`."
+        )
     try:
         parsed = ada_url.URL(url, base=base.href)
     except ValueError:
@@ -101,6 +120,11 @@ def judge(url: str, page_url: str, rule: UrlRule) -> Verdict:
         return Refused(
             f"runs code or carries its content in the address (`{parsed.protocol}`) instead of "
             "opening a page. Link to the page's `https://` address."
+        )
+    if parsed.protocol == "mailto:":
+        return Refused(
+            "is an e-mail address: a page links only to web pages. Remove it, or link to the page's "
+            "`https://` address."
         )
     own = _own_site(parsed, rule.site_url)
     if own is not None:
@@ -200,15 +224,28 @@ def _in_repository(parsed: ada_url.URL, repo_url: str | None) -> bool:
     )
 
 
-def _backslash(url: str, base: str) -> str:
+def _host(url: str, base: str) -> str:
     try:
-        host = ada_url.URL(url, base=base).hostname
+        return ada_url.URL(url, base=base).hostname
     except ValueError:
-        host = ""
+        return ""
+
+
+def _backslash(url: str, base: str) -> str:
+    host = _host(url, base)
     leads = f", so it leads to {host}" if host and host != _BASE_HOST else ""
     return (
         f"contains a backslash `\\`, which browsers read as `/`{leads}. Write the address with `/` only, "
         "as the browser's address bar shows it."
+    )
+
+
+def _character_reference(url: str, reference: str, base: str) -> str:
+    host, checked_host = _host(html.unescape(url), base), _host(url, base)
+    leads = f", so it leads to {host}" if host and host not in (_BASE_HOST, checked_host) else ""
+    return (
+        f"holds `{reference}`, which the published page reads as `{shown(html.unescape(reference))}`{leads}. "
+        "Write the address as the browser's address bar shows it, without `&…;`."
     )
 
 

@@ -8,6 +8,7 @@ key's form in an editor's words), the headings and their ids, sections.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -298,10 +299,12 @@ class Source:
         lines = self.lines()
         if in_code:  # fenced code blocks included
             lines = list(enumerate(self.text.split("\n"), start=1))[self.body_line - 1 :]
-        for needle in filter(None, needles):
-            for number, line in lines:
-                if plain(needle) in plain(line):
-                    return number
+        # Then as the page reads the lines: an address written with character references (`&#46;`).
+        for read_as in (str, html.unescape):
+            for needle in filter(None, needles):
+                for number, line in lines:
+                    if plain(needle) in plain(read_as(line)):
+                        return number
         return None
 
     def glued_list_lines(self) -> list[int]:
