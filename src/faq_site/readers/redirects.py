@@ -19,7 +19,6 @@ languages. Writing the page is a few lines here.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from html import escape
@@ -32,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
+from faq_site.readers.seo import script_json
 from faq_site.sources.source import FRONT_MATTER_KEYS, Source
 
 KEY = "renamed_from"
@@ -137,7 +137,7 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
 
 def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
     relative = get_relative_url(new_url, old_url)
-    target, script_target = escape(relative), json.dumps(relative).replace("</", "<\\/")
+    target, script_target = escape(relative), script_json(relative)
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
