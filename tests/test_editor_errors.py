@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
+from mistakes_generated import GENERATED_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from site_settings import allowed_link_domains
 from test_language_checks import guide_examples
@@ -1743,6 +1744,8 @@ MISTAKES += [
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
+# The "all questions" page and the addresses of pages and redirects: tests/mistakes_generated.py.
+MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 
 
 @pytest.fixture(scope="module")

@@ -71,8 +71,8 @@ from mkdocs.structure.pages import Page
 
 from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
 from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
-from faq_site.checks.files import file_problems, markdown_sources
-from faq_site.checks.generated_parts import check_generated_parts, check_required_pages
+from faq_site.checks.files import address_problems, file_problems, markdown_sources
+from faq_site.checks.generated_parts import check_generated_parts, check_required_pages, shared_references
 from faq_site.checks.links import check_links
 from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
@@ -161,6 +161,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         langs, problems = self.lang(), self.build.problems
         sources = markdown_sources(files, langs)
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
+        problems.report(address_problems(sources), blocking=True)
         problems.report(svg_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), blocking=True)
@@ -170,6 +171,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
         problems.report([problem for source in sources for problem in check_front_matter(source)])
         problems.report([problem for source in sources for problem in check_generated_parts(source)])
+        problems.report(shared_references(sources))
         problems.report([problem for source in sources for problem in check_text(source, langs)])
         problems.report(order_problems)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)

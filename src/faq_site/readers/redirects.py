@@ -92,7 +92,9 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     names = {source.src_uri: old_names(source) for source in sources}
-    claimed: dict[str, str] = {}  # old page path (French) -> the page that claims it
+    claimed: dict[str, str] = {}  # old address -> the page that claims it
+    # Every page's address, in every language: `faq/` is faq/index.md's, whatever the old name's file.
+    published = {(source.language, source.address): source.src_uri for source in sources}
     redirects = []
     for source in filter(lambda source: source.language == languages.default, sources):
         own = names[source.src_uri]
@@ -106,13 +108,15 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
                 problems.append(mismatch(source, own, twin, names[twin.src_uri]))
         folder = PurePosixPath(source.norm_uri).parent
         for name in own:
-            old = (folder / f"{name}.md").as_posix()
-            if old in by_uri:
+            old = (folder / name).as_posix().removeprefix("./") + "/"
+            if page := next(
+                (published[language, old] for language in languages.all if (language, old) in published), None
+            ):
                 problems.append(
                     Problem(
                         source.src_uri,
-                        f"`{KEY}` lists '{name}', but docs/{old} exists: that address is still in use. "
-                        f"Remove '{name}' from `{KEY}`, or rename docs/{old}.",
+                        f"`{KEY}` lists '{name}', but docs/{page} is published at that address ({old}): "
+                        f"it is still in use. Remove '{name}' from `{KEY}`, or rename docs/{page}.",
                         key_line(source),
                     )
                 )
@@ -128,7 +132,7 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
             else:
                 claimed[old] = source.src_uri
                 for language in languages.all:
-                    old_url = languages.prefix(language) + (folder / name).as_posix().removeprefix("./") + "/"
+                    old_url = languages.prefix(language) + old
                     redirects.append(
                         Redirect(language, old_url, languages.uri_for(source.norm_uri, language))
                     )
