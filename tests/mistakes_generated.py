@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docs_copy import SourcePage, questions
+from site_settings import allowed_link_domains
 
 from faq_site.sources.source import ALL_QUESTIONS
 
@@ -46,6 +47,26 @@ def reference_defined_in_two_questions(docs: Path) -> list[str]:
         + joined,
         f"{other.where}:{unused}: the link reference `[DD]` is also defined in {used.where} (line {own}): "
         + joined,
+    ]
+
+
+def reference_defined_only_in_another_question(docs: Path) -> list[str]:
+    """A reference `[text][dd]` its own page does not define, and another question defining `[dd]`
+    without using it: the "all questions" page, where the two meet, would link to that address.
+    Its own page shows `[dd]` as text; the joined page's link is refused there."""
+    used, other = questions(docs)[:2]
+    line, text, _ = used.first_link()
+    used.set(line, f"- [{text}][dd]")
+    append_lines(other, "[dd]: https://evil.example/phish")
+    allowed = ", ".join(allowed_link_domains(docs.parent))
+    return [
+        f"docs/{ALL_QUESTIONS}: the link `https://evil.example/phish` points to evil.example, which is not "
+        f"an allowed domain ({allowed}). Link to an official page, or ask a developer "
+        "to add the domain to the faq plugin's `allowed_link_domains` in mkdocs.yml.",
+        f"{used.where}:{used.heading_line('learn-more')}: the learn-more section shows no link. Under this "
+        "heading, add at least one line `- [title](https://www.nato.int/…)`.",
+        f"{used.where}:{line}: readers see `][dd]` as text: a reference link `[text][name]` without its "
+        "definition line `[name]: https://…`. Fix the Markdown on this line.",
     ]
 
 
@@ -84,6 +105,7 @@ def page_at_the_all_questions_address(docs: Path) -> list[str]:
 
 GENERATED_MISTAKES: list[tuple[str, Make]] = [
     ("link reference defined in two questions", reference_defined_in_two_questions),
+    ("link reference defined only in another question", reference_defined_only_in_another_question),
     ("old name that is the address of the all questions page", old_name_is_the_all_questions_address),
     ("page at the address of the all questions page", page_at_the_all_questions_address),
 ]
