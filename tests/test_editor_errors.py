@@ -19,6 +19,7 @@ import pytest
 from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
+from mistakes_generated import GENERATED_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
@@ -1751,6 +1752,8 @@ MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
 # Addresses as published, written with character references (round 2): tests/mistakes_urls.py.
 MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
+# The "all questions" page and the addresses of pages and redirects: tests/mistakes_generated.py.
+MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 
 
 @pytest.fixture(scope="module")

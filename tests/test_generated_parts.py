@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from faq_site.checks import generated_parts as parts
+from faq_site.languages import Languages
+from faq_site.sources.source import Source
 
 HOME = "<!-- faq:questions -->"
 ANSWERS = "<!-- faq:answers -->"
@@ -108,3 +110,46 @@ def test_a_marker_written_without_its_spaces() -> None:
             "looks for that line to write the list of questions in its place.",
         )
     ]
+
+
+LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
+
+
+def source(src_uri: str, *body: str) -> Source:
+    return Source.parse(
+        src_uri, "\n".join(["---", "number: 1", "---", "", "# T {#t}", "", *body, ""]), LANGUAGES
+    )
+
+
+def test_a_reference_label_matches_as_markdown_matches_it() -> None:
+    assert parts.reference_label(" Dissuasion   et\tDéfense ") == parts.reference_label(
+        "dissuasion et défense"
+    )
+
+
+def test_one_reference_in_two_joined_pages_of_one_language() -> None:
+    first = source("faq/a.md", "Texte [x][dd].", "", "[dd]: https://www.nato.int/")
+    second = source("faq/b.md", "Texte.", "", "   [DD]: https://evil.example/")
+    found = parts.shared_references([first, second])
+    assert [(p.src_uri, p.line) for p in found] == [("faq/a.md", 9), ("faq/b.md", 9)]
+    assert "`[DD]` is also defined in docs/faq/a.md (line 9)" in found[1].message
+
+
+def test_references_in_code_other_languages_or_other_pages_are_not_joined() -> None:
+    fenced = source("faq/a.md", "```", "[dd]: https://x.example/", "```")
+    indented = source("faq/b.md", "Texte.", "", "    [dd]: https://x.example/")
+    english = source("faq/c.en.md", "[dd]: https://www.nato.int/")
+    about = source("about.md", "[dd]: https://www.nato.int/")
+    french = source("faq/d.md", "[dd]: https://www.nato.int/")
+    assert parts.shared_references([fenced, indented, english, about, french]) == []
+
+
+def test_the_all_questions_page_is_joined_too() -> None:
+    index = source("faq/index.md", "[dd]: https://www.nato.int/", "", "<!-- faq:answers -->")
+    question = source("faq/a.md", "[dd]: https://www.nato.int/")
+    assert {p.src_uri for p in parts.shared_references([index, question])} == {"faq/a.md", "faq/index.md"}
+
+
+def test_a_page_address_is_the_one_mkdocs_gives() -> None:
+    addresses = {uri: source(uri).address for uri in ("index.md", "faq.md", "faq/index.en.md", "faq/a.md")}
+    assert addresses == {"index.md": "", "faq.md": "faq/", "faq/index.en.md": "faq/", "faq/a.md": "faq/a/"}

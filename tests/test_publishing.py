@@ -204,3 +204,26 @@ def test_the_site_has_no_extra_javascript() -> None:
     assert not re.search(r"^extra_javascript\s*:", config, re.MULTILINE), (
         "mkdocs.yml: extra_javascript is not loaded by overrides/main.html, block scripts"
     )
+
+
+def test_structured_data_cannot_swallow_the_page(project_copy: Path, tmp_path: Path) -> None:
+    """An answer's code span `<!--<script>` reaches the JSON-LD as text: it must stay text, for a
+    browser's parser (Lexbor) too, and the page around it intact."""
+    from docs_copy import questions
+    from selectolax.lexbor import LexborHTMLParser
+
+    from conftest import build
+
+    page = questions(project_copy / "docs")[0]
+    line = page.answer_line()
+    page.set(line, page.line(line) + " Voir `<!--<script>` ici & `</script>`.")
+    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "faq" / page.slug / "index.html").read_text(encoding="utf-8")
+    tree = LexborHTMLParser(html)
+    (script,) = tree.css('script[type="application/ld+json"]')
+    data = json.loads(script.text())
+    assert "Voir <!--<script> ici & </script>." in data["mainEntity"][0]["acceptedAnswer"]["text"]
+    h1 = tree.css_first("article h1")
+    assert h1 is not None and h1.text(strip=True).rstrip("¶") == data["mainEntity"][0]["name"]
+    assert "Voir <!--<script> ici" in tree.css_first("article").text()

@@ -184,8 +184,9 @@ def test_old_name_of_an_existing_page_is_refused(project_copy: Path, tmp_path: P
     for suffix in (".md", ".en.md"):
         add_front_matter(project_copy / "docs" / "faq" / f"{first}{suffix}", f"{KEY}: [{second}]")
     assert (
-        f"docs/faq/{first}.md:2: `{KEY}` lists '{second}', but docs/faq/{second}.md exists: that address "
-        f"is still in use. Remove '{second}' from `{KEY}`, or rename docs/faq/{second}.md."
+        f"docs/faq/{first}.md:2: `{KEY}` lists '{second}', but docs/faq/{second}.md is published at that "
+        f"address (faq/{second}/): it is still in use. Remove '{second}' from `{KEY}`, or rename "
+        f"docs/faq/{second}.md."
     ) in failing_build(project_copy, tmp_path)
 
 

@@ -43,7 +43,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           checks/text (characters written as references);
                               checks/content_allowlist, checks/links, checks/page_html,
-                              checks/markdown_rendering; typeset the title;
+                              checks/markdown_rendering; the "all questions" page's HTML
+                              through checks/content_allowlist too; typeset the title;
                               checks/parity; checks/what_nato_says (language, NATO links,
                               a question's description quotes its answer, or is its opening
                               sentences); readers/provenance (the French page's state)
@@ -51,6 +52,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
                               parity and paragraph lengths, unless they echo another problem;
+                              the "all questions" page's own allow-list problems, likewise;
                               template_cache: the templates compiled once for every language;
                               the `plain_title` filter (readers/typography)
     on_post_page (-100)       after minify (0): checks/content_allowlist, every address of the
@@ -79,8 +81,8 @@ from faq_site.checks.content_allowlist import (
     published_problems,
     without_unreadable_addresses,
 )
-from faq_site.checks.files import file_problems, markdown_sources
-from faq_site.checks.generated_parts import check_generated_parts, check_required_pages
+from faq_site.checks.files import address_problems, file_problems, markdown_sources
+from faq_site.checks.generated_parts import check_generated_parts, check_required_pages, shared_references
 from faq_site.checks.links import check_links
 from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
@@ -170,6 +172,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         langs, problems = self.lang(), self.build.problems
         sources = markdown_sources(files, langs)
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
+        problems.report(address_problems(sources), blocking=True)
         problems.report(svg_problems(files, Path(config.docs_dir)))
         problems.report(stylesheet_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
@@ -180,6 +183,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
         problems.report([problem for source in sources for problem in check_front_matter(source)])
         problems.report([problem for source in sources for problem in check_generated_parts(source)])
+        references = shared_references(sources)
+        problems.report(references)
+        self.build.clashing_references = {langs.of(problem.src_uri) for problem in references}
         problems.report([problem for source in sources for problem in check_text(source, langs)])
         problems.report(order_problems)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
@@ -254,6 +260,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                     # What follows an element never closed is not rendered as written: page_html says so.
                     + ([] if outline.unclosed else markdown_rendering.check_page(source, html))
                 )
+        else:
+            # Its HTML is the joined answers' own, links and all: whatever reaches readers there
+            # passes the same allow-list, even a link no question's own page renders.
+            rule, warned = self.url_rule(config), self.build.warned_links
+            # Its addresses as published are each question page's own, checked there.
+            self.build.joined_problems = content_problems(
+                Source.read(page.file, langs), html, page, files, rule, warned, set(), judge_relative=False
+            )
         typography.typeset_title(page, language)
         if checked:
             rendered = parity.rendered_page(page, html, langs)
@@ -311,6 +325,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             [p for p in self.build.quotation_problems if what_nato_says.worth_reporting(p, others)]
         )
         self.build.quotation_problems = []
+        # The "all questions" page: only what no question's own page reported (in this language),
+        # and nothing if two questions define one reference: that is the problem, named already.
+        language = config.theme["language"]
+        told = {p.message for p in self.build.problems.found if langs.of(p.src_uri) == language}
+        if language not in self.build.clashing_references:
+            self.build.problems.report([p for p in self.build.joined_problems if p.message not in told])
+        self.build.joined_problems = []
         if config.theme["language"] != langs.default:
             self.build.problems.report(
                 [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]

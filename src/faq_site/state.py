@@ -47,5 +47,10 @@ class BuildState:
     # Each checked page's content addresses, by page address: the published page's check skips them.
     judged_urls: dict[str, set[str]] = field(default_factory=dict)
     quotation_problems: list[Problem] = field(default_factory=list)
+    # The allow-list's problems of this language's "all questions" page, as rendered from every
+    # answer joined: reported unless a question's own page reported the same already.
+    joined_problems: list[Problem] = field(default_factory=list)
+    # The languages where two joined pages define one link reference (checks/generated_parts.py).
+    clashing_references: set[str] = field(default_factory=set)
     # Every page built so far (every language), by absolute URL: the sitemap.
     page_links: dict[str, PageLinks] = field(default_factory=dict)

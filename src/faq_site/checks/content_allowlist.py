@@ -196,6 +196,16 @@ class PageContext:
     already_reported: frozenset[str] = frozenset()
     # Every address judged here, as read: the published page's check leaves them out.
     judged: set[str] = field(default_factory=set)
+    # False on the "all questions" page: its relative addresses were written for each question's
+    # own page, and judged there; an address to another site means the same on every page.
+    judge_relative: bool = True
+
+    def judges(self, url: str) -> bool:
+        return self.judge_relative or bool(_ABSOLUTE.match(url.strip()))
+
+
+# A scheme (`https:`, `javascript:`) or `//`: the same address whatever page holds it.
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2}")
 
 
 def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
@@ -303,8 +313,10 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
         elif tag == "img" and name in ("src", "srcset"):
             urls = srcset_urls(value) if name == "srcset" else [value]
             alt = (node.attributes.get("alt") or "").strip()
-            findings += [f for url in urls for f in _check_image(url, name, page, locator, alt)]
-        elif name in URL_ATTRIBUTES:
+            findings += [
+                f for url in urls if page.judges(url) for f in _check_image(url, name, page, locator, alt)
+            ]
+        elif name in URL_ATTRIBUTES and page.judges(value):
             findings += _check_address(tag, name, value, page, locator)
     if tag == "img" and not (node.attributes.get("alt") or "").strip():
         src = _as_written(node.attributes.get("src") or "", page, locator)
@@ -470,10 +482,12 @@ def content_problems(
     rule: UrlRule,
     warned: set[tuple[str, str]],
     judged: set[str],
+    judge_relative: bool = True,
 ) -> list[Problem]:
     """The allow-list's problems of one rendered page, for its editor's file and lines.
     `judged` receives every address judged, for `published_problems`."""
     context = PageContext(
+        judge_relative=judge_relative,
         page_url=page.url,
         src_uri=source.src_uri,
         rule=rule,

@@ -163,3 +163,23 @@ def encoding_problem(file: File) -> Problem | None:
             line,
         )
     return None
+
+
+def address_problems(sources: list[Source]) -> list[Problem]:
+    """Two pages of one language published at the same address (`faq.md` and `faq/index.md` are
+    both `faq/`): MkDocs would keep one and drop the other without a word."""
+    by_address: dict[tuple[str, str], list[Source]] = {}
+    for source in sources:
+        by_address.setdefault((source.language, source.address), []).append(source)
+    return [
+        Problem(
+            source.src_uri,
+            f"is published at the same address as {', '.join(others)} "
+            f"({source.languages.prefix(source.language) + source.address or 'the home page'}): "
+            "one would replace the other. Rename one of them (and its other language's file alike).",
+        )
+        for same in by_address.values()
+        if len(same) > 1
+        for source in same
+        if (others := [f"docs/{other.src_uri}" for other in same if other is not source])
+    ]

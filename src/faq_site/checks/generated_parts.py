@@ -197,3 +197,41 @@ def check_required_pages(sources: list[Source], languages: Languages) -> list[Pr
     questions = sum(1 for source in sources if source.is_question)
     missing = missing_pages(pages, REQUIRED, questions, list(languages.all), languages.uri_for)
     return [Problem(page, message) for page, message in missing]
+
+
+# A link reference definition, `[label]: address`, as Python-Markdown reads one (up to three spaces).
+_REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]+)\]:(?:[ \t]|$)")
+
+
+def reference_label(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.split()).casefold()
+
+
+def shared_references(sources: list[Source]) -> list[Problem]:
+    """Reference labels defined in two of the pages the "all questions" page joins, in one language.
+
+    On its own page, each `[label]` leads where its page defines it; joined into one
+    document, one definition would replace the other, silently, and a definition
+    no page of its own uses (so never rendered nor checked) could take over.
+    """
+    defined: dict[tuple[str, str], list[tuple[Source, int, str]]] = {}
+    for source in sources:
+        if source.is_question or source.norm_uri == ALL_QUESTIONS:
+            for number, line in source.lines():  # outside fenced code
+                if match := _REFERENCE.match(line):
+                    key = (source.language, reference_label(match["label"]))
+                    defined.setdefault(key, []).append((source, number, match["label"]))
+    return [
+        Problem(
+            source.src_uri,
+            f"the link reference `[{label}]` is also defined in "
+            f"{', '.join(f'docs/{other.src_uri} (line {line})' for other, line, _ in others)}: on the "
+            '"all questions" page, which joins every answer, one would replace the other. '
+            "Give one of them another name.",
+            number,
+        )
+        for definitions in defined.values()
+        for source, number, label in definitions
+        if (others := [(o, n, lbl) for o, n, lbl in definitions if o is not source])
+    ]

@@ -19,7 +19,6 @@ languages. Writing the page is a few lines here.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from html import escape
@@ -32,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
+from faq_site.readers.seo import script_json
 from faq_site.sources.source import FRONT_MATTER_KEYS, Source
 
 KEY = "renamed_from"
@@ -92,7 +92,9 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     names = {source.src_uri: old_names(source) for source in sources}
-    claimed: dict[str, str] = {}  # old page path (French) -> the page that claims it
+    claimed: dict[str, str] = {}  # old address -> the page that claims it
+    # Every page's address, in every language: `faq/` is faq/index.md's, whatever the old name's file.
+    published = {(source.language, source.address): source.src_uri for source in sources}
     redirects = []
     for source in filter(lambda source: source.language == languages.default, sources):
         own = names[source.src_uri]
@@ -106,13 +108,15 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
                 problems.append(mismatch(source, own, twin, names[twin.src_uri]))
         folder = PurePosixPath(source.norm_uri).parent
         for name in own:
-            old = (folder / f"{name}.md").as_posix()
-            if old in by_uri:
+            old = (folder / name).as_posix().removeprefix("./") + "/"
+            if page := next(
+                (published[language, old] for language in languages.all if (language, old) in published), None
+            ):
                 problems.append(
                     Problem(
                         source.src_uri,
-                        f"`{KEY}` lists '{name}', but docs/{old} exists: that address is still in use. "
-                        f"Remove '{name}' from `{KEY}`, or rename docs/{old}.",
+                        f"`{KEY}` lists '{name}', but docs/{page} is published at that address ({old}): "
+                        f"it is still in use. Remove '{name}' from `{KEY}`, or rename docs/{page}.",
                         key_line(source),
                     )
                 )
@@ -128,7 +132,7 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
             else:
                 claimed[old] = source.src_uri
                 for language in languages.all:
-                    old_url = languages.prefix(language) + (folder / name).as_posix().removeprefix("./") + "/"
+                    old_url = languages.prefix(language) + old
                     redirects.append(
                         Redirect(language, old_url, languages.uri_for(source.norm_uri, language))
                     )
@@ -137,7 +141,7 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
 
 def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
     relative = get_relative_url(new_url, old_url)
-    target, script_target = escape(relative), json.dumps(relative).replace("</", "<\\/")
+    target, script_target = escape(relative), script_json(relative)
     return f"""<!doctype html>
 <html lang="{language}">
 <head>

@@ -88,8 +88,18 @@ def faq_json_ld(page: Page, links: PageLinks) -> str:
             }
         ],
     }
-    # Safe inside <script>: no "</" can close the element early.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
+
+
+# In a <script> element, `</script` ends it and `<!--<script` makes the parser look for two
+# `</script>`: the rest of the page would vanish into it. JSON's \u escapes of `<`, `>` and `&`
+# keep the same value with none of those characters left (as Django's json_script does).
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(value: object) -> str:
+    """`value` as JSON that can sit inside a <script> element without changing the page around it."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def sitemap_xml(entries: list[PageLinks]) -> str:

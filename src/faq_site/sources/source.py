@@ -277,6 +277,14 @@ class Source:
         return is_question(self.src_uri)
 
     @property
+    def address(self) -> str:
+        """Where the page is published, in its language's part of the site (`faq/` for
+        faq/index.md or faq.md, `about/` for about.md, `` for the home page), as MkDocs
+        computes it (directory URLs, as this site and its redirects use)."""
+        url = File(self.norm_uri, None, "", use_directory_urls=True).url
+        return "" if url == "./" else url
+
+    @property
     def body(self) -> str:
         match = _FRONT_MATTER.match(self.text)
         return self.text[match.end() :] if match else self.text
