@@ -56,15 +56,23 @@ def reference_defined_only_in_another_question(docs: Path) -> list[str]:
     Its own page shows `[dd]` as text; the joined page's link is refused there."""
     used, other = questions(docs)[:2]
     line, text, _ = used.first_link()
+    links_left = len(used.link_lines()) - 1
     used.set(line, f"- [{text}][dd]")
     append_lines(other, "[dd]: https://evil.example/phish")
     allowed = ", ".join(allowed_link_domains(docs.parent))
+    # The item shows as text: the section still has links, or none.
+    no_link = (
+        f"{used.where}:{line}: this learn-more item has no link. Write it as "
+        "`- [title](https://www.nato.int/…)`."
+        if links_left
+        else f"{used.where}:{used.heading_line('learn-more')}: the learn-more section shows no link. Under "
+        "this heading, add at least one line `- [title](https://www.nato.int/…)`."
+    )
     return [
         f"docs/{ALL_QUESTIONS}: the link `https://evil.example/phish` points to evil.example, which is not "
         f"an allowed domain ({allowed}). Link to an official page, or ask a developer "
         "to add the domain to the faq plugin's `allowed_link_domains` in mkdocs.yml.",
-        f"{used.where}:{used.heading_line('learn-more')}: the learn-more section shows no link. Under this "
-        "heading, add at least one line `- [title](https://www.nato.int/…)`.",
+        no_link,
         f"{used.where}:{line}: readers see `][dd]` as text: a reference link `[text][name]` without its "
         "definition line `[name]: https://…`. Fix the Markdown on this line.",
     ]

@@ -262,12 +262,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 )
         else:
             # Its HTML is the joined answers' own, links and all: whatever reaches readers there
-            # passes the same allow-list, even a link no question's own page renders.
-            rule, warned = self.url_rule(config), self.build.warned_links
-            # Its addresses as published are each question page's own, checked there.
-            self.build.joined_problems = content_problems(
-                Source.read(page.file, langs), html, page, files, rule, warned, set(), judge_relative=False
-            )
+            # passes the same allow-list (on_env, once every question's page has).
+            self.build.joined_page = (page, html)
         typography.typeset_title(page, language)
         if checked:
             rendered = parity.rendered_page(page, html, langs)
@@ -328,10 +324,24 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # The "all questions" page: only what no question's own page reported (in this language),
         # and nothing if two questions define one reference: that is the problem, named already.
         language = config.theme["language"]
-        told = {p.message for p in self.build.problems.found if langs.of(p.src_uri) == language}
-        if language not in self.build.clashing_references:
-            self.build.problems.report([p for p in self.build.joined_problems if p.message not in told])
-        self.build.joined_problems = []
+        if self.build.joined_page is not None and language not in self.build.clashing_references:
+            page, html = self.build.joined_page
+            told = {p.message for p in self.build.problems.found if langs.of(p.src_uri) == language}
+            # Every address this language's question pages judged (and reported, if refused), as
+            # read there: a link quoted as written there (`<name@example.org>`) is the same link.
+            judged = {(page.file.src_uri, url) for urls in self.build.judged_urls.values() for url in urls}
+            joined = content_problems(
+                Source.read(page.file, langs),
+                html,
+                page,
+                files,
+                self.url_rule(config),
+                self.build.warned_links | judged,
+                set(),  # its addresses as published are each question page's own, checked there
+                judge_relative=False,
+            )
+            self.build.problems.report([p for p in joined if p.message not in told])
+        self.build.joined_page = None
         if config.theme["language"] != langs.default:
             self.build.problems.report(
                 [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mkdocs.structure.pages import Page
+
 from faq_site.checks.parity import RenderedPage
 from faq_site.checks.what_nato_says import CheckedPage
 from faq_site.messages.problems import Problem, Problems
@@ -47,9 +49,9 @@ class BuildState:
     # Each checked page's content addresses, by page address: the published page's check skips them.
     judged_urls: dict[str, set[str]] = field(default_factory=dict)
     quotation_problems: list[Problem] = field(default_factory=list)
-    # The allow-list's problems of this language's "all questions" page, as rendered from every
-    # answer joined: reported unless a question's own page reported the same already.
-    joined_problems: list[Problem] = field(default_factory=list)
+    # This language's "all questions" page and its HTML, rendered from every answer joined: its
+    # allow-list runs once every question's page has (on_env), for what none of them reported.
+    joined_page: tuple[Page, str] | None = None
     # The languages where two joined pages define one link reference (checks/generated_parts.py).
     clashing_references: set[str] = field(default_factory=set)
     # Every page built so far (every language), by absolute URL: the sitemap.
