@@ -44,7 +44,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_content           checks/text (characters written as references);
                               checks/content_allowlist, checks/links, checks/page_html,
                               checks/markdown_rendering; the "all questions" page's HTML
-                              through checks/content_allowlist too; typeset the title;
+                              kept for on_env; typeset the title;
                               checks/parity; checks/what_nato_says (language, NATO links,
                               a question's description quotes its answer, or is its opening
                               sentences); readers/provenance (the French page's state)
@@ -52,7 +52,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
                               parity and paragraph lengths, unless they echo another problem;
-                              the "all questions" page's own allow-list problems, likewise;
+                              the "all questions" page through checks/content_allowlist, for
+                              what no question's own page reported;
                               template_cache: the templates compiled once for every language;
                               the `plain_title` filter (readers/typography)
     on_post_page (-100)       after minify (0): checks/content_allowlist, every address of the
