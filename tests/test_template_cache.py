@@ -5,6 +5,7 @@ language of a build, and MkDocs keeps the plugin for the next build in the same 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,27 @@ def test_an_edited_template_shows_in_the_next_build_of_the_same_process(tmp_path
         after = (project / "site-2" / language / "index.html").read_text(encoding="utf-8")
         assert "edited-between-builds" not in before
         assert 'name="edited-between-builds"' in after, f"{language or 'fr'}: the old template was used"
+
+
+def test_no_template_has_text_whose_indentation_shows() -> None:
+    """`Dedented` removes the spaces that start each line of the templates' own text: harmless but
+    in a `<pre>` or `<textarea>`, whose spaces readers see. Neither Material's templates nor the
+    site's have one (a new Material release that adds one fails here)."""
+    import material
+
+    from faq_site.template_cache import Dedented
+
+    themes = [Path(material.__file__).parent / "templates", Path(__file__).parents[1] / "overrides"]
+    shown = [
+        str(path)
+        for theme in themes
+        for path in theme.rglob("*.html")
+        if re.search(
+            r"<(pre|textarea)\b", re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        )
+    ]
+    assert not shown, shown
+    assert (
+        Dedented.preprocess(None, "<div>\n    <p>a\n\tb</p>\n  </div>", "t.html")
+        == "<div>\n<p>a\nb</p>\n</div>"
+    )

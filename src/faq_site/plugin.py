@@ -21,7 +21,7 @@ configuration and the SAME plugin instance. So:
 
 One event may need parts at several priorities: MkDocs' `CombinedEvent`
 registers each at its own. Within a priority, plugins run in the order of
-`plugins:` in mkdocs.yml; `faq` is listed last, after search, minify and i18n.
+`plugins:` in mkdocs.yml; `faq` is listed last, after search and i18n.
 
     event (priority)          what runs, in this order
     ------------------------  -------------------------------------------------------------
@@ -54,10 +54,13 @@ registers each at its own. Within a priority, plugins run in the order of
                               parity and paragraph lengths, unless they echo another problem;
                               the "all questions" page through checks/content_allowlist, for
                               what no question's own page reported;
-                              template_cache: the templates compiled once for every language;
-                              the `plain_title` filter (readers/typography)
-    on_post_page (-100)       after minify (0): checks/content_allowlist, every address of the
-                              page as published; readers/csp: the page's Content-Security-Policy
+                              template_cache: the templates compiled once for every language,
+                              without their indentation; the `plain_title` filter
+                              (readers/typography); readers/csp: the inline scripts the
+                              templates write, the only ones a page may run
+    on_post_page (-100)       the page as published: checks/content_allowlist, every address of
+                              it; readers/csp: no script but the site's own, and the page's
+                              Content-Security-Policy
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
     on_post_build (0)         readers/redirects: this language's redirect pages
@@ -71,6 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -348,29 +352,44 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]
             )
             self.build.parity_problems = []
-        env.bytecode_cache = self.templates
+        self.templates.configure(env)
         typography.add_filters(env)
+        # Every inline script the site runs, known before any page is written (readers/csp.py).
+        self.build.script_hashes = csp.site_script_hashes(env, config)
         return env
 
     # -- on_post_page, on_post_template ----------------------------------------------------
 
-    @event_priority(-100)  # after minify (0): the final page, and the hashes of the scripts' final text
+    @event_priority(-100)  # last: the page as published, every template rendered
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        source = Source.read(page.file, self.lang())
         judged = self.build.judged_urls.pop(page.url, None)
         if judged is not None:  # a page whose content was checked: its addresses as published
-            source = Source.read(page.file, self.lang())
             rule = self.url_rule(config)
             found = published_problems(output, source.src_uri, source.lines(), page.url, rule, judged)
             self.build.problems.report(found)
+        # A script the site's templates do not write: wherever it came from, the page is not published.
+        found = csp.script_problems(output, source, self.build.script_hashes, page.content or "")
+        self.build.problems.report(found)
         # Not under `mkdocs serve`: its live-reload script, added to each page as it is
         # served, changes with every request, and no hash could allow it.
-        return output if self.command == "serve" else csp.with_policy(output)
+        return output if self.command == "serve" else csp.with_policy(output, self.build.script_hashes)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name.endswith(".html") and self.command != "serve":
-            return csp.with_policy(output_content)
-        return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        if unknown := csp.unknown_scripts(output_content, self.build.script_hashes):
+            script = csp.excerpt(unknown[0])
+            raise PluginError(
+                f"{template_name} runs a script the site's templates do not write (`{script}`): look "
+                "for HTML in mkdocs.yml's strings and in overrides/, and remove it."
+            )
+        return (
+            output_content
+            if self.command == "serve"
+            else csp.with_policy(output_content, self.build.script_hashes)
+        )
 
     # -- on_post_build ------------------------------------------------------------------------
 

@@ -54,5 +54,8 @@ class BuildState:
     joined_page: tuple[Page, str] | None = None
     # The languages where two joined pages define one link reference (checks/generated_parts.py).
     clashing_references: set[str] = field(default_factory=set)
+    # The hashes of the inline scripts the site's templates write (readers/csp.py), computed
+    # before any page of the language is written: the only scripts a page may run.
+    script_hashes: frozenset[str] = frozenset()
     # Every page built so far (every language), by absolute URL: the sitemap.
     page_links: dict[str, PageLinks] = field(default_factory=dict)

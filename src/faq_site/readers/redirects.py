@@ -31,10 +31,12 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
-from faq_site.readers.seo import script_json
 from faq_site.sources.source import FRONT_MATTER_KEYS, Source
 
 KEY = "renamed_from"
+# The one script of a moved-page notice, the same on every one (the new address is its
+# `data-to`): its hash is the notice's Content-Security-Policy (readers/csp.py).
+REDIRECT_SCRIPT = "location.replace(document.currentScript.dataset.to+location.hash)"
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -141,7 +143,7 @@ def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Red
 
 def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
     relative = get_relative_url(new_url, old_url)
-    target, script_target = escape(relative), script_json(relative)
+    target = escape(relative)
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -151,7 +153,7 @@ def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{escape(urljoin(site_url, new_url))}">
 <meta http-equiv="refresh" content="0; url={target}">
-<script>location.replace({script_target} + location.hash)</script>
+<script data-to="{target}">{REDIRECT_SCRIPT}</script>
 </head>
 <body>
 <p>{escape(strings["redirect_text"])} <a href="{target}">{escape(title)}</a></p>
@@ -171,7 +173,8 @@ def write_redirects(
             continue
         title, new_url = pages[redirect.src_uri]
         html = csp.with_policy(
-            redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language)
+            redirect_page(redirect.old_url, new_url, title, config.site_url, strings, language),
+            [csp.script_hash(REDIRECT_SCRIPT)],
         )
         path = Path(config.site_dir) / redirect.old_url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
