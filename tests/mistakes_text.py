@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 
 from docs_copy import SourcePage
-from mistakes_sources import Make, after_text, append_to_answer, first, invisible
+from mistakes_sources import Make, after_answer, after_text, append_to_answer, first, invisible
 
 from faq_site.sources.text import visible
 
@@ -132,7 +132,42 @@ def search_setting_with_anchors(docs: Path) -> list[str]:
     ]
 
 
+NOT_PLAIN_COMMENT = (
+    "this HTML comment is not a plain one, `<!-- … -->` (it is empty, starts with `!`, `[` or `>`, or holds "
+    "`<!--` or `--!>`): browsers and other tools may end it elsewhere, or read it as something else. Write "
+    "it as `<!-- a note for editors -->`, or remove it."
+)
+
+
+def comment_a_minifier_opens(docs: Path) -> list[str]:
+    """`<!--!>…<!-- -->` is one comment for every parser; a minifier that keeps `<!--!` comments and
+    drops the `!` would publish `<!-->…`, which browsers end at once, running what was inside."""
+    page = first(docs, "fr", 1)
+    line = after_answer(page, "<!--!><script>document.title='x'</script><p>Paragraphe inventé.</p><!-- -->")
+    return [f"{page.where}:{line}: {NOT_PLAIN_COMMENT}"]
+
+
+def comments_browsers_end_early(docs: Path) -> list[str]:
+    """Comments a browser ends before their `-->`, holding another, or read as a conditional comment;
+    beside a plain comment, which stays (with commented-out Markdown in it, as editors comment a line
+    out). (`<!--a--!>` is not among them: Python-Markdown writes it `<!--a-->`, a plain comment.)"""
+    page = first(docs, "en", 1)
+    line = after_answer(
+        page,
+        "<!-- To check: - [Old link](https://www.nato.int/x.htm) -->",
+        "",
+        "<!-->Shown to readers.",
+        "",
+        "<!-- old note <!-- new note -->",
+        "",
+        "<!--[if IE]>x<![endif]-->",
+    )
+    return [f"{page.where}:{number}: {NOT_PLAIN_COMMENT}" for number in (line + 2, line + 4, line + 6)]
+
+
 TEXT_MISTAKES: list[tuple[str, Make]] = [
+    ("a comment a minifier would open", comment_a_minifier_opens),
+    ("comments browsers end early or read as something else", comments_browsers_end_early),
     ("invisible characters written as character references", references_in_answer),
     ("accent written apart from its letter as a character reference", accent_written_apart),
     ("invisible characters written as YAML escapes in a description", escapes_in_description),

@@ -82,12 +82,13 @@ URLS_MISTAKES: list[tuple[str, Make]] = [
         ),
     ),
     (
-        "HTML link the minifier writes differently",
-        # `&lt=` is text to a browser, in an attribute; the minifier reads it as `<` and publishes that.
+        "HTML link whose host holds characters no domain name has",
+        # `&lt=` is text to a browser, in an attribute: the host is `evil.example&lt=.nato.int`.
         in_answer(
             'Voir <a href="https://evil.example&lt=.nato.int/x">ici</a>.',
-            "the address `https://evil.example<=.nato.int/x`, as the published page holds it, is not a valid "
-            "web address. Copy the address again from the browser's address bar: `https://…`.",
+            "the link `https://evil.example&lt=.nato.int/x` has a host, `evil.example&lt=.nato.int`, with "
+            "characters no domain name holds: a domain is made of letters, digits, hyphens and dots. Copy "
+            "the address again from the browser's address bar.",
         ),
     ),
     (

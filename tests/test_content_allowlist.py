@@ -250,18 +250,30 @@ def test_an_html_image_is_relative_to_the_pages_address_not_its_file() -> None:
     ]
 
 
+WRITTEN = 'Voir <a href="https://evil.example&amp;sol;.nato.int/x">ici</a>.'
+# As a minifier that writes `&` as it is would publish it: a browser reads `&sol;` as `/`. The site
+# has no minifier; the check stands for any transformation after the content's check.
+PUBLISHED = (
+    '<html><head><link rel="canonical" href="https://owner.github.io/faq/faq/q/">'
+    '<link rel="stylesheet" href="../../assets/main.css"></head><body><p>Voir '
+    '<a href="https://evil.example&sol;.nato.int/x">ici</a>.</p>'
+    '<a href="https://github.com/owner/faq/edit/main/docs/faq/q.md">edit</a>'
+    '<a href="/faq/">home</a></body></html>'
+)
+PUBLISHED_RULE = UrlRule(("nato.int",), "https://github.com/owner/faq", "https://owner.github.io/faq/")
+
+
+def published_page_examples() -> list[str]:
+    """The published page's message, which no editor mistake can make (nothing rewrites a page after
+    its checks): tests/test_editor_errors.py checks that CONTRIBUTING.md explains it."""
+    lines = [(1, "Texte."), (3, WRITTEN)]
+    found = published_problems(PUBLISHED, "faq/q.md", lines, "faq/q/", PUBLISHED_RULE, set())
+    return [str(problem) for problem in found]
+
+
 def test_the_published_page_is_checked_for_what_the_content_check_did_not_read() -> None:
-    written = 'Voir <a href="https://evil.example&amp;sol;.nato.int/x">ici</a>.'
-    # As a minifier that writes `&` as it is would publish it: a browser reads `&sol;` as `/`.
-    published = (
-        '<html><head><link rel="canonical" href="https://owner.github.io/faq/faq/q/">'
-        '<link rel="stylesheet" href="../../assets/main.css"></head><body><p>Voir '
-        '<a href="https://evil.example&sol;.nato.int/x">ici</a>.</p>'
-        '<a href="https://github.com/owner/faq/edit/main/docs/faq/q.md">edit</a>'
-        '<a href="/faq/">home</a></body></html>'
-    )
-    rule = UrlRule(("nato.int",), "https://github.com/owner/faq", "https://owner.github.io/faq/")
-    found = published_problems(published, "faq/q.md", [(1, "Texte."), (3, written)], "faq/q/", rule, set())
+    lines = [(1, "Texte."), (3, WRITTEN)]
+    found = published_problems(PUBLISHED, "faq/q.md", lines, "faq/q/", PUBLISHED_RULE, set())
     assert [(p.line, p.message) for p in found] == [
         (
             3,
@@ -272,5 +284,5 @@ def test_the_published_page_is_checked_for_what_the_content_check_did_not_read()
     ]
     # What the content's check judged (and reported, if refused) is not reported again.
     assert not published_problems(
-        published, "faq/q.md", [], "faq/q/", rule, {"https://evil.example/.nato.int/x"}
+        PUBLISHED, "faq/q.md", [], "faq/q/", PUBLISHED_RULE, {"https://evil.example/.nato.int/x"}
     )

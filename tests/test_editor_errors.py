@@ -21,9 +21,11 @@ from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_line
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
-from mistakes_text import TEXT_MISTAKES
+from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
 from site_settings import allowed_link_domains
+from test_content_allowlist import published_page_examples
+from test_csp import script_problem_examples
 from test_language_checks import guide_examples
 
 from faq_site.checks.compare_text import normalised, sentences
@@ -677,6 +679,14 @@ def linked(markdown: Callable[[SourcePage], str], message: Callable[[SourcePage]
         return [f"{page.where}:{line}: {message(page)}"]
 
     return make
+
+
+def comment_ended_at_once(docs: Path) -> list[str]:
+    """`<!-->` ends at once in a browser: what follows is published, and checked as such."""
+    page = first(docs, "en")
+    line = page.answer_line()
+    page.set(line, f'{page.line(line)} <!--><img src="x" onerror="alert(1)">-->')
+    return [f"{page.where}:{line}: {NOT_PLAIN_COMMENT}", f"{page.where}:{line}: {handler('onerror', 'img')}"]
 
 
 def second(page: SourcePage) -> SourcePage:
@@ -1508,12 +1518,7 @@ MISTAKES += [
         "raw HTML event handler",
         linked(lambda _: '<span onmouseover="alert(1)">ici</span>', lambda _: handler("onmouseover", "span")),
     ),
-    Mistake(
-        "comment that browsers end early",
-        linked(
-            lambda _: '<!--><img src="x" onerror="alert(1)">-->', lambda _: handler("onerror", "img"), "en"
-        ),
-    ),
+    Mistake("comment that browsers end early", comment_ended_at_once),
     Mistake(
         "attribute list onclick",
         linked(
@@ -1826,7 +1831,9 @@ def as_pattern(template: str) -> re.Pattern[str]:
 
 def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
     # The messages each mistake expects (the tests above check them against the build).
-    messages = guide_examples()  # the checks' messages no mistake below makes (tests/test_language_checks.py)
+    # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
+    # test_csp.py).
+    messages = guide_examples() + published_page_examples() + script_problem_examples()
     for index, mistake in enumerate(MISTAKES):
         messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
     templates = guide_messages()

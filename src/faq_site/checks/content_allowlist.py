@@ -209,11 +209,19 @@ _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2}")
 
 
 def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
-    """Every element, attribute and address of the content that is not on the list."""
+    """Every element, attribute, address and comment of the content that is not on the list."""
     locator = Locator(lines)
     findings: list[Finding] = []
-    for node in _elements(content):
+    for node in _nodes(content):
         tag = node.tag
+        if tag == _COMMENT:
+            # Its text as the browser read it (Lexbor writes a comment `<!--` text `-->`; its
+            # `comment_content` strips the text's spaces).
+            text = (node.html or "<!---->")[4:-3]
+            if not _is_plain_comment(text, content):
+                written = [f"<!--{text[:30]}"] if text.strip() else ["<!-->", "<!--->", f"<!--{text}-->"]
+                findings.append((locator.line_of(*written), _NOT_PLAIN_COMMENT))
+            continue
         if tag not in ELEMENTS:  # reported with its element: the published page's check leaves them out
             page.judged.update(_addresses_within(node))
         if tag in NEVER:
@@ -237,13 +245,40 @@ def check_content(content: str, page: PageContext, lines: list[tuple[int, str]])
     return findings
 
 
-def _elements(content: str) -> Iterable[LexborNode]:
-    """The content's elements, as a browser parses them in the page's body; none inside a refused one."""
+_COMMENT = "-comment"
+_NOT_PLAIN_COMMENT = (
+    "this HTML comment is not a plain one, `<!-- … -->` (it is empty, starts with `!`, `[` or `>`, or "
+    "holds `<!--` or `--!>`): browsers and other tools may end it elsewhere, or read it as something "
+    "else. Write it as `<!-- a note for editors -->`, or remove it."
+)
+
+
+def _is_plain_comment(text: str, content: str) -> bool:
+    """A comment written `<!-- text -->`, as the HTML standard writes one and every tool reads it alike.
+
+    `text` is what the browser read as the comment; the content must hold it, between `<!--` and
+    `-->`, as written: `<!--a--!>b` is read as the comment `a`, then the text `b`. Not empty
+    (`<!-->` ends at once), not `!` or `[` first (a minifier keeps `<!--! … -->` and drops its
+    `!`, publishing `<!-->…`; `<!--[if …]>` is a conditional comment), not `>` first, no `<!--`.
+    """
+    return (
+        bool(text.strip())
+        and not text.lstrip().startswith(("!", "[", ">", "->"))
+        and "<!--" not in text
+        and "--!>" not in text
+        and f"<!--{text}-->" in content
+    )
+
+
+def _nodes(content: str) -> Iterable[LexborNode]:
+    """The content's elements and comments, as a browser parses them in the page's body; none
+    inside a refused element. All of the body: a closing tag such as `</div>` that closes the
+    wrapper leaves what follows it in the body, still checked."""
     tree = LexborHTMLParser(f"<!doctype html><html><head></head><body><div>{content}</div></body></html>")
     body = tree.body
-    if body is None or body.child is None:  # pragma: no cover - the wrapper always makes them
+    if body is None:  # pragma: no cover - the document always has one
         return
-    stack = list(_children(body.child))[::-1]
+    stack = list(_children(body))[::-1]
     while stack:
         node = stack.pop()
         yield node
@@ -261,9 +296,10 @@ def _addresses_within(node: LexborNode) -> Iterable[str]:
 
 
 def _children(node: LexborNode) -> Iterable[LexborNode]:
+    """An element's child elements and comments (not its text)."""
     child = node.child
     while child is not None:
-        if child.tag and not child.tag.startswith(("-", "#")):  # not text or a comment
+        if child.tag == _COMMENT or (child.tag and not child.tag.startswith(("-", "#"))):
             yield child
         child = child.next
 
@@ -529,12 +565,12 @@ def without_unreadable_addresses(
 def published_problems(
     output: str, src_uri: str, lines: list[tuple[int, str]], page_url: str, rule: UrlRule, judged: set[str]
 ) -> list[Problem]:
-    """The addresses of the page as published (after the minifier) that its content's check did not judge.
+    """The addresses of the page as published that its content's check did not judge.
 
-    The minifier writes the page again, and what it writes is read again by the browser: an
-    address that changed on the way (`&amp;sol;` read as `&sol;`, then as `/`) is not the one
-    checked. Every address of the final page passes the same rule: the theme's own (canonical,
-    languages, repository, assets) as the content's. What was judged already is not reported twice.
+    Every address of the final page passes the same rule: the theme's own (canonical, languages,
+    repository, assets) as the content's, and any that a template or a transformation after the
+    checks would write from what an editor wrote (a minifier once read `&amp;sol;` as `&sol;`,
+    then `/`). What was judged already is not reported twice.
     """
     tree = LexborHTMLParser(output)
     locator = Locator(lines)

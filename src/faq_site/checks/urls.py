@@ -39,6 +39,9 @@ _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-
 # `https:host/…`: a browser reads it relative to the page (WHATWG), not as another site.
 _NO_SLASHES = re.compile(r"\s*(?P<scheme>https?):(?!//)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A host name as DNS has them, once the browser has written it in ASCII (punycode for other
+# alphabets, lower case): labels of letters, digits and inner hyphens, joined by dots.
+_HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?")
 
 
 def shown(text: str) -> str:
@@ -151,6 +154,11 @@ def judge(url: str, page_url: str, rule: UrlRule) -> Verdict:
         return Refused(
             f"names a port (`:{parsed.port}`), which public pages do not need. Remove `:{parsed.port}`."
         )
+    if not _HOST_NAME.fullmatch(host):
+        return Refused(
+            f"has a host, `{shown(host)}`, with characters no domain name holds: a domain is made of "
+            "letters, digits, hyphens and dots. Copy the address again from the browser's address bar."
+        )
     if host.endswith("."):
         return Refused(
             f"ends its host with a dot (`{host}`), which many sites refuse. Remove that dot: "
@@ -159,10 +167,10 @@ def judge(url: str, page_url: str, rule: UrlRule) -> Verdict:
     if _is_allowed_host(host, rule.ascii_domains) or _in_repository(parsed, rule.repo_url):
         return External(host)
     if any(label.startswith("xn--") for label in host.split(".")):
-        shown = ada_url.idna_to_unicode(host)
-        if shown != host:
+        unicode_host = ada_url.idna_to_unicode(host)
+        if unicode_host != host:
             return Refused(
-                f"points to {host}, a name written “{shown}” with letters of another alphabet that "
+                f"points to {host}, a name written “{unicode_host}” with letters of another alphabet that "
                 "look like Latin ones. Type the address again, letter by letter, or copy it from the "
                 "official site.",
                 other_site=True,
