@@ -24,6 +24,7 @@ from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
 from site_settings import allowed_link_domains
+from test_config_file import settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
@@ -1832,8 +1833,8 @@ def as_pattern(template: str) -> re.Pattern[str]:
 def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
-    # test_csp.py).
-    messages = guide_examples() + published_page_examples() + script_problem_examples()
+    # test_csp.py, test_config_file.py).
+    messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
     for index, mistake in enumerate(MISTAKES):
         messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
     templates = guide_messages()

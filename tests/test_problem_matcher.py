@@ -81,7 +81,7 @@ def annotate(output: str) -> list[tuple[str | None, int | None, str]]:
 
 def expected_annotation(problem: str) -> tuple[str | None, int | None, str]:
     """What a problem line names, read without a regular expression: `file[:line]: message`."""
-    if problem.startswith(("docs/", "mkdocs.yml: ")):
+    if problem.startswith(("docs/", "mkdocs.yml: ", "mkdocs.yml:")):
         where, message = problem.split(": ", 1)
         file, _, line = where.partition(":")
         return file, int(line) if line else None, message
@@ -90,7 +90,8 @@ def expected_annotation(problem: str) -> tuple[str | None, int | None, str]:
 
 def printed(problem: str) -> str:
     """The line the build prints for a problem: in the list of problems, or as MkDocs' error."""
-    return f"  - {problem}" if problem.startswith("docs/") else f"ERROR   -  {problem}"
+    listed = problem.startswith(("docs/", "mkdocs.yml:"))  # the build's list, or scripts/check_config.py's
+    return f"  - {problem}" if listed else f"ERROR   -  {problem}"
 
 
 def test_the_matcher_is_what_the_runner_accepts() -> None:
@@ -108,9 +109,9 @@ def test_the_matcher_is_what_the_runner_accepts() -> None:
 def table_messages() -> list[str]:
     """The messages of CONTRIBUTING.md's table, with a file name and a line number put in."""
     return [
-        message.replace("docs/x:N:", "docs/faq/what-is-nato.md:12:").replace(
-            "docs/x:", "docs/faq/what-is-nato.md:"
-        )
+        message.replace("docs/x:N:", "docs/faq/what-is-nato.md:12:")
+        .replace("docs/x:", "docs/faq/what-is-nato.md:")
+        .replace("mkdocs.yml:N:", "mkdocs.yml:7:")
         for message in guide_messages()
     ]
 

@@ -26,7 +26,9 @@ registers each at its own. Within a priority, plugins run in the order of
     event (priority)          what runs, in this order
     ------------------------  -------------------------------------------------------------
     on_startup                remember the command (`gh-deploy` publishes)
-    on_config (100)           readers/site_url: a default site_url; none local when publishing;
+    on_config (100)           config_file: mkdocs.yml read safely (tags, keys twice, unknown keys,
+                              literal site_url/repo_url), as scripts/check_config.py does in CI;
+                              readers/site_url: a default site_url; none local when publishing;
                               sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
@@ -97,6 +99,7 @@ from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
+from faq_site.config_file import settings_problems
 from faq_site.languages import Languages
 from faq_site.messages import mkdocs_warnings
 from faq_site.readers import (
@@ -142,6 +145,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     # -- on_config ----------------------------------------------------------------------------
 
+    @event_priority(100)  # first: the file itself, before anything reads a setting
+    def _config_file(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.config_file_path and (problems := settings_problems(Path(config.config_file_path))):
+            count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+            body = "\n".join(f"  - {problem}" for problem in problems)
+            raise PluginError(f"mkdocs.yml has {count} to fix before the site can be built:\n{body}")
+        return config
+
     @event_priority(100)  # before static-i18n and the parts below read site_url
     def _config_site_url(self, config: MkDocsConfig) -> MkDocsConfig:
         check_site_url(config, self.command)
@@ -168,7 +179,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         seo.configure(config)
         return config
 
-    on_config = CombinedEvent(_config_site_url, _config_docs_folder, _config_language)
+    on_config = CombinedEvent(_config_file, _config_site_url, _config_docs_folder, _config_language)
 
     # -- on_files -----------------------------------------------------------------------------
 
