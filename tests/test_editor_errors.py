@@ -140,8 +140,8 @@ def stray(rel: str) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         (docs / rel).write_bytes(b"draft")
         return [
-            f"docs/{rel}: only pages (.md files) and the site's images, styles and scripts (docs/assets/) "
-            "belong in docs/, and everything in it is published. Move this file out of docs/ or delete it."
+            f"docs/{rel}: only pages (.md files) and their images (docs/assets/) belong in docs/, and "
+            "everything in it is published. Move this file out of docs/ or delete it."
         ]
 
     return make
@@ -1447,7 +1447,7 @@ MISTAKES += [
             element(
                 "style",
                 "the site's look comes from its own stylesheet. Remove it; a developer can change "
-                "docs/assets/stylesheets/extra.css.",
+                "overrides/assets/stylesheets/extra.css.",
             ),
             "en",
         ),
@@ -1751,7 +1751,7 @@ MISTAKES += [
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
-# What docs/assets/ publishes: file types, SVG drawings, stylesheets (tests/mistakes_assets.py).
+# What docs/assets/ publishes: images only, SVG drawings that are pictures (tests/mistakes_assets.py).
 MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
 # Characters as readers get them, the site's classes, ids, one-line values: tests/mistakes_text.py.
 MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]

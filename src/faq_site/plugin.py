@@ -31,7 +31,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/svg_assets, checks/stylesheets,
+    on_files (10)             checks/files, checks/svg_assets,
                               checks/translations, the required pages,
                               checks/questions, checks/generated_parts, checks/text;
                               readers/navigation (questions, nav); readers/redirects (renames)
@@ -91,7 +91,6 @@ from faq_site.checks.generated_parts import check_generated_parts, check_require
 from faq_site.checks.links import check_links
 from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
-from faq_site.checks.stylesheets import stylesheet_problems
 from faq_site.checks.svg_assets import svg_problems
 from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
@@ -179,7 +178,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
         problems.report(address_problems(sources), blocking=True)
         problems.report(svg_problems(files, Path(config.docs_dir)))
-        problems.report(stylesheet_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), blocking=True)
         # Without a home, "all questions" or About page, or any question, there is no site to build.

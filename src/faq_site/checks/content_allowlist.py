@@ -108,7 +108,7 @@ NEVER: dict[str, str] = {
     "noscript": f"{_NO_SCRIPT}, so there is nothing to replace. Remove it",
     "style": (
         "the site's look comes from its own stylesheet. Remove it; a developer can change "
-        "docs/assets/stylesheets/extra.css"
+        "overrides/assets/stylesheets/extra.css"
     ),
     **dict.fromkeys(
         [
