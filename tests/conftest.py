@@ -1,10 +1,17 @@
-"""One strict build of the real site per test session, served as GitHub Pages serves it.
+"""The tests' builds: the tests' own FAQ site (tests/fixture/), and the real site for the
+published-site invariants only.
 
-The site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/`
-and served from `<tmp>/www` on a free local port, so it lives under a sub-path
-exactly like `https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that
-local address: canonical, hreflang and sitemap URLs all point to the test
-server, and nothing is ever fetched from another host.
+The plugin is tested on the fixture (tests/fixture_site.py): `fixture_site` is one strict build
+of a copy of it per test session (per xdist worker), in a git repository with fixed dates;
+`project_copy` is a copy of it for a test to edit and build. The real project (docs/ as the
+editors leave it) is built by `site` for the modules marked `published_site` only, which assert
+what holds for any content that builds (tests/test_fixture_only.py enforces it).
+
+A site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/` and served from
+`<tmp>/www` on a free local port, so it lives under a sub-path exactly like
+`https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that local address: canonical,
+hreflang and sitemap URLs all point to the test server, and nothing is ever fetched from another
+host.
 """
 
 from __future__ import annotations
@@ -13,7 +20,6 @@ import contextlib
 import gzip
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,16 +33,17 @@ from typing import ClassVar
 
 import pytest
 from bs4 import BeautifulSoup
+from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
 
 from browsing import CHROMIUM, chromium_executable, launch
 
-PROJECT = Path(__file__).resolve().parents[1]
+__all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-# What a build needs from the project; bad-input tests copy exactly this.
-PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record")
+# The marker of the modules that may build and read the real project (its docs/ as editors left it).
+PUBLISHED_SITE = "published_site"
 
 
 def normalise(text: str) -> str:
@@ -124,12 +131,37 @@ class Page:
     def content(self):
         return self.soup.find("article")
 
+    def answer_paragraphs(self) -> list:
+        """The paragraphs of a question's answer, in the order readers read them, at any depth (in
+        a quotation too): every `<p>` between the title and the learn-more section, but the notice
+        the site adds to a translation behind its French text."""
+
+        def place(tag) -> tuple[int, int]:
+            return tag.sourceline, tag.sourcepos
+
+        start, end = place(self.content.find("h1")), place(self.content.find(id="learn-more"))
+        return [
+            paragraph
+            for paragraph in self.content.find_all("p")
+            if start < place(paragraph) < end and not paragraph.find_parent(class_="faq-outdated")
+        ]
+
+    @property
+    def is_moved_notice(self) -> bool:
+        """A renamed page's old address: a notice that sends the reader on (readers/redirects.py)."""
+        return self.soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
+
 
 @dataclass(frozen=True)
 class Site:
     root: Path  # the built site
     url: str  # its SITE_URL, ending with /
     output: str  # what the build printed
+    project: Path | None = None  # what was built: its mkdocs.yml, docs/
+
+    @property
+    def docs(self) -> Path:
+        return self.project / "docs"
 
     def page(self, url_path: str) -> Page:
         path = Path(url_path) / "index.html" if not url_path.endswith(".html") else Path(url_path)
@@ -137,7 +169,17 @@ class Site:
 
     @cached_property
     def pages(self) -> list[Page]:
-        """Every documentation page of both languages (not the 404 page)."""
+        """Every documentation page of both languages (not the 404 page, nor a renamed page's
+        notice at its old address: `moved`)."""
+        return [page for page in self._index_pages if not page.is_moved_notice]
+
+    @cached_property
+    def moved(self) -> list[Page]:
+        """The notices at a renamed page's old addresses (front matter `renamed_from`)."""
+        return [page for page in self._index_pages if page.is_moved_notice]
+
+    @cached_property
+    def _index_pages(self) -> list[Page]:
         return [
             Page(path.relative_to(self.root), path.read_text(encoding="utf-8"))
             for path in sorted(self.root.rglob("index.html"))
@@ -220,51 +262,123 @@ class PagesHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+def built(project: Path, www: Path, port: int) -> Site:
+    """A strict build of `project` under the sub-path, as the server serves it; fails on any warning."""
+    root = www / SUB_PATH
+    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    result = build(project, root, url)
+    if result.returncode != 0 or "WARNING" in result.output:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
+    return Site(root, url, result.output, project)
+
+
+@contextlib.contextmanager
+def served(site: Site, port: int) -> Iterator[str]:
+    """The built site served over HTTP under its sub-path; yields its URL."""
+    handler = partial(PagesHandler, directory=str(site.root.parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site.url
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+# -- the tests' own FAQ site ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fixture_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, fixture_port: int) -> Site:
+    """The tests' FAQ site (tests/fixture/), built once with --strict, from a copy in a git
+    repository with fixed dates (tests/fixture_site.py)."""
+    project = copy_fixture(tmp_path_factory.mktemp("fixture"), git=True)
+    return built(project, tmp_path_factory.mktemp("www"), fixture_port)
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: Site, fixture_port: int) -> Iterator[str]:
+    """The fixture site served over HTTP under its sub-path; yields its URL."""
+    with served(fixture_site, fixture_port) as url:
+        yield url
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture for a test that edits or breaks it: the project to build
+    (tests/fixture_site.py), without git."""
+    return copy_fixture(tmp_path / "copy")
+
+
+# -- the real site: the published-site invariants only -----------------------------------------
+
+
 @pytest.fixture(scope="session")
 def port() -> int:
     return free_port()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, port: int) -> Site:
-    """The real site, built once with --strict; the session fails on any warning."""
-    www = tmp_path_factory.mktemp("www")
-    root = www / SUB_PATH
-    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
-    result = build(PROJECT, root, url)
-    if result.returncode != 0 or "WARNING" in result.output:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
-    return Site(root, url, result.output)
+def _published_site(tmp_path_factory: pytest.TempPathFactory, port: int) -> Site:
+    return built(PROJECT, tmp_path_factory.mktemp("www"), port)
 
 
-@pytest.fixture(scope="session")
-def server(site: Site, port: int):
-    """The built site served over HTTP under its sub-path; yields its URL."""
-    handler = partial(PagesHandler, directory=str(site.root.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site.url
-    httpd.shutdown()
-    httpd.server_close()
+def only_for_published_site(request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker(PUBLISHED_SITE) is None:
+        pytest.fail(
+            f"{request.node.nodeid}: only the published-site invariants (`pytestmark = "
+            f"pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on `fixture_site` or "
+            "`project_copy` (tests/fixture/).",
+            pytrace=False,
+        )
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of what a build reads, for tests that break it on purpose."""
-    return copy_project(tmp_path / "project")
+def site(request: pytest.FixtureRequest, _published_site: Site) -> Site:
+    """The real site (docs/ as the editors left it), built once with --strict: for the modules
+    marked `published_site` only, which assert what holds for any content that builds."""
+    only_for_published_site(request)
+    return _published_site
 
 
-def copy_project(copy: Path) -> Path:
-    """Copies what a build reads (PROJECT_INPUTS) to a new directory."""
-    copy.mkdir(parents=True)
-    for name in PROJECT_INPUTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+@pytest.fixture(scope="session")
+def _published_server(_published_site: Site, port: int) -> Iterator[str]:
+    with served(_published_site, port) as url:
+        yield url
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest, _published_server: str) -> str:
+    """The real site served over HTTP under its sub-path (its URL): published-site modules only."""
+    only_for_published_site(request)
+    return _published_server
+
+
+# -- what a run selected ------------------------------------------------------------------------
+
+SELECTED = pytest.StashKey[dict[tuple[str, str], list[object]]]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Remembers, per module and parameter, the values of the tests this run will run (after `-k`,
+    `-m`, `--lf`…): a module's grouped builds make only those (`selected`)."""
+    chosen: dict[tuple[str, str], list[object]] = {}
+    for item in session.items:
+        for name, value in getattr(getattr(item, "callspec", None), "params", {}).items():
+            chosen.setdefault((item.module.__name__, name), []).append(value)
+    session.config.stash[SELECTED] = chosen
+
+
+def selected(request: pytest.FixtureRequest, parameter: str) -> list[object]:
+    """The values of the module's parameter `parameter` that this run's selected tests take."""
+    return request.config.stash.get(SELECTED, {}).get((request.module.__name__, parameter), [])
 
 
 # The browser tests' one Chromium for the session (Playwright runs one per thread).

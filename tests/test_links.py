@@ -22,8 +22,8 @@ def lychee() -> str:
     return found
 
 
-def test_no_broken_internal_link_or_anchor(site: Site) -> None:
-    www = site.root.parent
+def test_no_broken_internal_link_or_anchor(fixture_site: Site) -> None:
+    www = fixture_site.root.parent
     process = subprocess.run(
         [
             lychee(),
@@ -37,8 +37,8 @@ def test_no_broken_internal_link_or_anchor(site: Site) -> None:
             "--root-dir",
             str(www),
             "--remap",
-            f"^{site.url} file://{site.root}/",
-            str(site.root),
+            f"^{fixture_site.url} file://{fixture_site.root}/",
+            str(fixture_site.root),
         ],
         capture_output=True,
         text=True,

@@ -11,14 +11,15 @@ import unicodedata
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from docs_copy import questions
+from fixture_site import copy_fixture
+from page_editing import questions
 
 from faq_site.checks.parity import Article, RenderedPage, compare
 from faq_site.languages import Languages
 from faq_site.readers.provenance import NATO, page_sentences, read_record, state_of
 from faq_site.sources.source import Source
 
-from conftest import build_many, copy_project
+from conftest import Site, build
 
 RECORD = read_record(
     "Introduction de l'OTAN.\n1. Qu'est-ce que l'OTAN ?\nL'OTAN est une alliance défensive.\n"
@@ -72,21 +73,20 @@ def test_a_time_left_out_is_asked_for_in_the_translation_style() -> None:
     )
 
 
-def test_a_page_saved_decomposed_builds_unchanged_for_readers(tmp_path: Path) -> None:
-    """The first question saved in NFD (as macOS may save it) renders the same page, with the same label."""
-    projects = [copy_project(tmp_path / name) for name in ("as-is", "decomposed")]
-    page = questions(projects[1] / "docs")[0]
+def test_a_page_saved_decomposed_builds_unchanged_for_readers(fixture_site: Site, tmp_path: Path) -> None:
+    """The first question saved in NFD (as macOS may save it) renders the same page, with the same label,
+    as the fixture site shows it (a copy committed the same day, so with the same dates)."""
+    project = copy_fixture(tmp_path / "decomposed", git=True)
+    page = questions(project / "docs")[0]
     text = page.path.read_text(encoding="utf-8")
     decomposed = unicodedata.normalize("NFD", text)
     assert decomposed != text, "the page has no accented letter to decompose"
     page.path.write_text(decomposed, encoding="utf-8")
-    results = build_many(projects, tmp_path / "sites")
+    result = build(project, tmp_path / "site", fixture_site.url)
+    assert result.returncode == 0, result.output
     built = []
-    for index, project in enumerate(projects):
-        assert results[project].returncode == 0, results[project].output
-        html = (tmp_path / "sites" / str(index) / "faq" / page.slug / "index.html").read_text(
-            encoding="utf-8"
-        )
+    for root in (fixture_site.root, tmp_path / "site"):
+        html = (root / "faq" / page.slug / "index.html").read_text(encoding="utf-8")
         article = BeautifulSoup(html, "html.parser")
         built.append((article.find("article").get_text(), article.select_one("[data-faq-provenance]")))
     assert built[0][0] == built[1][0]

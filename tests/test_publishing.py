@@ -11,9 +11,10 @@ from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-from site_settings import read_config
+from page_editing import questions
+from site_settings import plugin_entries, read_config
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, Site, counterpart, normalise
+from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
@@ -29,36 +30,38 @@ def meta(page, **attributes) -> str:
     return tag["content"]
 
 
-def test_canonical_and_hreflang_links_are_absolute(site: Site) -> None:
-    for page in site.pages:
-        url = urljoin(site.url, page.url_path)
+def test_canonical_and_hreflang_links_are_absolute(fixture_site: Site) -> None:
+    for page in fixture_site.pages:
+        url = urljoin(fixture_site.url, page.url_path)
         assert page.soup.find("link", rel="canonical")["href"] == url, page.path
         alternates = {link["hreflang"]: link["href"] for link in page.soup.find_all("link", rel="alternate")}
         assert alternates == {
             page.language: url,
-            "en" if page.language == "fr" else "fr": urljoin(site.url, counterpart(page.url_path)),
-            "x-default": urljoin(site.url, french(page.url_path)),
+            "en" if page.language == "fr" else "fr": urljoin(fixture_site.url, counterpart(page.url_path)),
+            "x-default": urljoin(fixture_site.url, french(page.url_path)),
         }, page.path
 
 
-def site_descriptions() -> dict[str, str]:
+def site_descriptions(project: Path) -> dict[str, str]:
     """mkdocs.yml's `site_description` per language: what Material shows on a page without its own."""
-    config = read_config(PROJECT)
+    config = read_config(project)
     default = config["site_description"]
     found = {DEFAULT_LANGUAGE: default}
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for language in plugin["i18n"]["languages"]:
+    for name, options in plugin_entries(config["plugins"]):
+        if name == "i18n":
+            for language in options["languages"]:
                 found[language["locale"]] = language.get("site_description", default)
     return found
 
 
-def test_descriptions_are_written_for_each_page_in_its_language(site: Site) -> None:
+def test_descriptions_are_written_for_each_page_in_its_language(fixture_site: Site) -> None:
     # Each page has its own description (a question's quotes its answer, however short its first
     # sentence is), never the site's, and never its other language's.
-    site_wide = {language: normalise(text) for language, text in site_descriptions().items()}
+    site_wide = {
+        language: normalise(text) for language, text in site_descriptions(fixture_site.project).items()
+    }
     descriptions = {}
-    for page in site.pages:
+    for page in fixture_site.pages:
         description = meta(page, name="description")
         assert description.strip() and normalise(description) != site_wide[page.language], page.path
         descriptions[page.url_path] = description
@@ -67,9 +70,9 @@ def test_descriptions_are_written_for_each_page_in_its_language(site: Site) -> N
     assert len(set(descriptions.values())) == len(descriptions)
 
 
-def test_open_graph_tags(site: Site) -> None:
-    for page in site.pages:
-        url = urljoin(site.url, page.url_path)
+def test_open_graph_tags(fixture_site: Site) -> None:
+    for page in fixture_site.pages:
+        url = urljoin(fixture_site.url, page.url_path)
         assert meta(page, property="og:url") == url
         assert meta(page, property="og:title") == normalise(page.h1) or normalise(
             meta(page, property="og:title")
@@ -81,38 +84,38 @@ def test_open_graph_tags(site: Site) -> None:
         assert meta(page, property="og:site_name")
 
 
-def test_sitemap_lists_every_page_with_its_alternates(site: Site) -> None:
-    root = ET.parse(site.root / "sitemap.xml").getroot()
+def test_sitemap_lists_every_page_with_its_alternates(fixture_site: Site) -> None:
+    root = ET.parse(fixture_site.root / "sitemap.xml").getroot()
     entries = {
         url.find("s:loc", SITEMAP_NS).text: {
             link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
         }
         for url in root.findall("s:url", SITEMAP_NS)
     }
-    assert set(entries) == {urljoin(site.url, page.url_path) for page in site.pages}
-    for page in site.pages:
-        alternates = entries[urljoin(site.url, page.url_path)]
-        assert alternates["fr"] == urljoin(site.url, french(page.url_path))
-        assert alternates["en"] == urljoin(site.url, "en/" + french(page.url_path))
+    assert set(entries) == {urljoin(fixture_site.url, page.url_path) for page in fixture_site.pages}
+    for page in fixture_site.pages:
+        alternates = entries[urljoin(fixture_site.url, page.url_path)]
+        assert alternates["fr"] == urljoin(fixture_site.url, french(page.url_path))
+        assert alternates["en"] == urljoin(fixture_site.url, "en/" + french(page.url_path))
         assert alternates["x-default"] == alternates["fr"]
 
 
-def test_only_the_site_root_has_a_sitemap(site: Site) -> None:
-    assert [path.relative_to(site.root).as_posix() for path in site.root.rglob("sitemap*.xml")] == [
-        "sitemap.xml"
-    ]
+def test_only_the_site_root_has_a_sitemap(fixture_site: Site) -> None:
+    assert [
+        path.relative_to(fixture_site.root).as_posix() for path in fixture_site.root.rglob("sitemap*.xml")
+    ] == ["sitemap.xml"]
 
 
-def test_robots_txt_points_to_the_sitemap(site: Site) -> None:
-    robots = (site.root / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {site.url}sitemap.xml" in robots.splitlines()
+def test_robots_txt_points_to_the_sitemap(fixture_site: Site) -> None:
+    robots = (fixture_site.root / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {fixture_site.url}sitemap.xml" in robots.splitlines()
 
 
-def test_question_pages_carry_faq_structured_data(site: Site) -> None:
+def test_question_pages_carry_faq_structured_data(fixture_site: Site) -> None:
     from conftest import LANGUAGES
 
     for language in LANGUAGES:
-        for page in site.questions(language):
+        for page in fixture_site.questions(language):
             scripts = page.soup.find_all("script", type="application/ld+json")
             assert len(scripts) == 1, page.path
             data = json.loads(scripts[0].string)
@@ -120,10 +123,10 @@ def test_question_pages_carry_faq_structured_data(site: Site) -> None:
             (question,) = data["mainEntity"]
             assert question["@type"] == "Question"
             assert normalise(question["name"]) == normalise(page.h1)
-            answer = " ".join(p.get_text(" ") for p in page.content.find("h1").find_next_siblings("p"))
+            answer = " ".join(p.get_text(" ") for p in page.answer_paragraphs())
             assert normalise(question["acceptedAnswer"]["text"]) == normalise(answer), page.path
     for path in ("", "en/", "faq/", "en/faq/"):
-        assert not site.page(path).soup.find("script", type="application/ld+json"), path
+        assert not fixture_site.page(path).soup.find("script", type="application/ld+json"), path
 
 
 def internal_links(site: Site, server: str) -> set[str]:
@@ -148,9 +151,11 @@ def internal_links(site: Site, server: str) -> set[str]:
     return links
 
 
-def test_every_internal_link_and_asset_resolves_under_the_sub_path(site: Site, server: str) -> None:
-    links = internal_links(site, server)
-    assert len(links) > len(site.pages) + 5  # pages, stylesheets, scripts, icons, search indexes
+def test_every_internal_link_and_asset_resolves_under_the_sub_path(
+    fixture_site: Site, fixture_server: str
+) -> None:
+    links = internal_links(fixture_site, fixture_server)
+    assert len(links) > len(fixture_site.pages) + 5  # pages, stylesheets, scripts, icons, search indexes
     broken = []
     for url in sorted(links):
         try:
@@ -164,14 +169,14 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(site: Site, s
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
-def test_the_404_page_links_home_under_the_sub_path(site: Site, path: str) -> None:
-    not_found = site.page("404.html")
+def test_the_404_page_links_home_under_the_sub_path(fixture_site: Site, path: str) -> None:
+    not_found = fixture_site.page("404.html")
     homes = {a["href"] for a in not_found.soup.select(".faq-not-found a")}
-    assert f"/{site.url.split('/', 3)[3]}{path}" in homes
+    assert f"/{fixture_site.url.split('/', 3)[3]}{path}" in homes
 
 
-def test_the_404_page_is_titled_in_both_languages(site: Site) -> None:
-    title = site.page("404.html").soup.title.get_text()
+def test_the_404_page_is_titled_in_both_languages(fixture_site: Site) -> None:
+    title = fixture_site.page("404.html").soup.title.get_text()
     assert "Page introuvable" in title and "Page not found" in title
 
 
@@ -209,14 +214,10 @@ def test_the_site_has_no_extra_javascript() -> None:
 def test_structured_data_cannot_swallow_the_page(project_copy: Path, tmp_path: Path) -> None:
     """An answer's code span `<!--<script>` reaches the JSON-LD as text: it must stay text, for a
     browser's parser (Lexbor) too, and the page around it intact."""
-    from docs_copy import questions
     from selectolax.lexbor import LexborHTMLParser
 
-    from conftest import build
-
     page = questions(project_copy / "docs")[0]
-    line = page.answer_line()
-    page.set(line, page.line(line) + " Voir `<!--<script>` ici & `</script>`.")
+    page.append_to_answer(" Voir `<!--<script>` ici & `</script>`.")
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "faq" / page.slug / "index.html").read_text(encoding="utf-8")

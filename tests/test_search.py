@@ -8,26 +8,26 @@ from conftest import LANGUAGES, Site
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_index_lists_every_question_of_its_language(site: Site, language: str) -> None:
-    index = site.search_index(language)
+def test_search_index_lists_every_question_of_its_language(fixture_site: Site, language: str) -> None:
+    index = fixture_site.search_index(language)
     locations = {doc["location"] for doc in index["docs"]}
     prefix = "" if language == "fr" else f"{language}/"
-    for page in site.questions(language):
+    for page in fixture_site.questions(language):
         assert page.url_path.removeprefix(prefix) in locations, page.path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_index_holds_only_its_language_with_its_stemmer(site: Site, language: str) -> None:
-    index = site.search_index(language)
+def test_search_index_holds_only_its_language_with_its_stemmer(fixture_site: Site, language: str) -> None:
+    index = fixture_site.search_index(language)
     assert index["config"]["lang"] == [language]
     titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    own = {page.h1 for page in site.questions(language)}
-    other = {page.h1 for page in site.questions("en" if language == "fr" else "fr")}
+    own = {page.h1 for page in fixture_site.questions(language)}
+    other = {page.h1 for page in fixture_site.questions("en" if language == "fr" else "fr")}
     assert own <= titles
     assert not (other & titles)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_fetches_the_index_settings_alone(site: Site, language: str) -> None:
-    settings = site.search_index(language, settings_only=True)
-    assert settings == {**site.search_index(language), "docs": []}
+def test_every_page_fetches_the_index_settings_alone(fixture_site: Site, language: str) -> None:
+    settings = fixture_site.search_index(language, settings_only=True)
+    assert settings == {**fixture_site.search_index(language), "docs": []}
