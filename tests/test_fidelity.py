@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from site_settings import read_config, record_setting
 
+from faq_site.checks.rendered import read_page
 from faq_site.readers import provenance
 
 from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
@@ -70,7 +71,7 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.state_of(provenance.page_sentences(str(article)), RECORD)
+    return provenance.state_of(provenance.page_sentences(read_page(str(article), "fr")), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:
