@@ -21,6 +21,7 @@ from page_editing import SourcePage, questions
 from site_settings import read_config, record_setting
 
 from faq_site.checks.compare_text import sentences
+from faq_site.checks.rendered import read_page
 from faq_site.readers import provenance
 
 from conftest import DEFAULT_LANGUAGE, BuildResult, Site, build_many, counterpart
@@ -69,7 +70,7 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.state_of(provenance.page_sentences(str(article)), RECORD)
+    return provenance.state_of(provenance.page_sentences(read_page(str(article), "fr")), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:

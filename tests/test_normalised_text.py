@@ -14,10 +14,11 @@ from bs4 import BeautifulSoup
 from fixture_site import copy_fixture
 from page_editing import questions
 
-from faq_site.checks.parity import Article, RenderedPage, compare
+from faq_site.checks.parity import Article, ParityPage, compare
+from faq_site.checks.rendered import read_page
 from faq_site.languages import Languages
 from faq_site.readers.provenance import NATO, page_sentences, read_record, state_of
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 from conftest import Site, build
 
@@ -28,29 +29,29 @@ RECORD = read_record(
 
 def test_an_invisible_change_never_flips_the_label() -> None:
     html = "<h1>Qu’est-ce que l’OTAN ?</h1><p>L’OTAN est une alliance défensive.</p>"
-    assert state_of(page_sentences(html), RECORD) == NATO
+    assert state_of(page_sentences(read_page(html, "fr")), RECORD) == NATO
     for changed in (
         unicodedata.normalize("NFD", html),
         html.replace("alliance", "alli\u00adance"),
         html.replace("une ", "une\u200b "),
         html.replace("une ", "une\u00a0"),
     ):
-        assert state_of(page_sentences(changed), RECORD) == NATO, changed
+        assert state_of(page_sentences(read_page(changed, "fr")), RECORD) == NATO, changed
 
 
 def test_a_changed_sentence_still_flips_it() -> None:
     html = "<h1>Qu’est-ce que l’OTAN ?</h1><p>L’OTAN est une alliance de 32 pays.</p>"
-    assert state_of(page_sentences(html), RECORD) != NATO
+    assert state_of(page_sentences(read_page(html, "fr")), RECORD) != NATO
 
 
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 
 
-def page(src_uri: str, text: str) -> RenderedPage:
-    source = Source.parse(
+def page(src_uri: str, text: str) -> ParityPage:
+    source = MarkdownPage.parse(
         src_uri, f'---\nnumber: 1\ndescription: "x"\n---\n\n# T {{#t}}\n\n{text}\n', LANGUAGES
     )
-    return RenderedPage(source, Article(paragraphs=1, text=[text]))
+    return ParityPage(source, Article(paragraphs=1, text=[text]))
 
 
 def test_a_time_in_each_language_style_passes_the_translation_check() -> None:

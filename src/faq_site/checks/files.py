@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import ASSETS_DIR, KEBAB_CASE, QUESTIONS_DIR, Source, kebab_case
+from faq_site.sources.names import ASSETS_DIR, KEBAB_CASE, QUESTIONS_DIR, kebab_case
+from faq_site.sources.page import MarkdownPage
 
 
 def file_problems(files: Files, docs_dir: Path, languages: Languages) -> list[Problem]:
@@ -33,7 +34,7 @@ def file_problems(files: Files, docs_dir: Path, languages: Languages) -> list[Pr
     ]
 
 
-def markdown_sources(files: Files, languages: Languages) -> list[Source]:
+def markdown_sources(files: Files, languages: Languages) -> list[MarkdownPage]:
     """Every Markdown page the editors wrote, in every language, sorted by path.
 
     Pages with a wrong name or place are left out: that one message says what
@@ -41,7 +42,7 @@ def markdown_sources(files: Files, languages: Languages) -> list[Source]:
     """
     return sorted(
         (
-            Source.read(file, languages)
+            MarkdownPage.read(file, languages)
             for file in files.documentation_pages()
             if name_problem(file, languages) is None
         ),
@@ -158,10 +159,10 @@ def encoding_problem(file: File) -> Problem | None:
     return None
 
 
-def address_problems(sources: list[Source]) -> list[Problem]:
+def address_problems(sources: list[MarkdownPage]) -> list[Problem]:
     """Two pages of one language published at the same address (`faq.md` and `faq/index.md` are
     both `faq/`): MkDocs would keep one and drop the other without a word."""
-    by_address: dict[tuple[str, str], list[Source]] = {}
+    by_address: dict[tuple[str, str], list[MarkdownPage]] = {}
     for source in sources:
         by_address.setdefault((source.language, source.address), []).append(source)
     return [

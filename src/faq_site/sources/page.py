@@ -38,6 +38,7 @@ from mkdocs.structure.files import File
 
 from faq_site.languages import Languages
 from faq_site.sources.front_matter import FrontMatter, read_front_matter
+from faq_site.sources.lines import LineFinder
 from faq_site.sources.names import LEARN_MORE_ID, is_question
 from faq_site.sources.text import conflict_markers, read
 
@@ -110,6 +111,15 @@ class RawTag:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A link reference definition, `[label]: https://…`."""
+
+    label: str  # as written
+    url: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Block:
     kind: BlockKind
     span: Span
@@ -120,6 +130,20 @@ class Block:
     # A paragraph holding lines that start a list item: Python-Markdown reads a list only after
     # an empty line, so readers see the markers as text.
     glued: bool = False
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Raw HTML that does not balance, as the browser will read it (it repairs all three silently)."""
+
+    # Closing tags that close nothing (`</div>` with no `<div>` open).
+    stray: tuple[RawTag, ...] = ()
+    # Elements opened inside a block (a paragraph, a list item…) and not closed there: the browser
+    # carries them on into what follows.
+    left_open: tuple[RawTag, ...] = ()
+    # Elements of a raw HTML block never closed: Python-Markdown passes the rest of the page through
+    # as it is, unread.
+    unclosed: tuple[RawTag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,11 +164,18 @@ _ULIST = re.compile(r"[ ]{0,3}[*+-][ ]+")
 _ITEM = re.compile(r"[ ]{0,3}(?:\d+\.|[*+-])[ ]+")
 _SETEXT = re.compile(r"(?:=+|-+)[ ]*")
 _QUOTE = re.compile(r"[ ]{0,3}>")
-_REFERENCE = re.compile(r"[ ]{0,3}\[([^\[\]]*)\]:[ ]*(\S*)")
+# `[label]: https://…`, with an optional title in quotes or parentheses (the address may be on the next line).
+_REFERENCE = re.compile(r"[ ]{0,3}\[(?P<label>[^\[\]]*)\]:[ ]*(?P<url>\S*)[ ]*(?P<title>.*)")
+_TITLE = re.compile(r"(?:\".*\"|'.*'|\(.*\))?[ ]*")
 _IMAGE_ONLY = re.compile(r"\s*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?\s*")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+# Elements with no content, never closed (the HTML standard's void elements).
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"}
+    | {"track", "wbr"}
+)
 # The tags that start a raw HTML block at the start of a line (Python-Markdown's own list).
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 
@@ -281,7 +312,7 @@ class _BlockReader:
         self.lines = lines
         self.blocks: list[Block] = []
         self.headings: list[Heading] = []
-        self.references: dict[str, tuple[str, int]] = {}
+        self.definitions: list[Reference] = []
         self.fenced: set[int] = set()
         self.section: str | None = None
 
@@ -519,13 +550,16 @@ class _BlockReader:
                 return
         # Link reference definitions (15), anywhere in the block.
         for position, line in enumerate(chunk):
-            reference = _REFERENCE.match(line.text)
-            if reference:
+            reference = _REFERENCE.fullmatch(line.text)
+            if reference is None:
+                continue
+            url, title, last_line = reference["url"], reference["title"], position
+            if not url and position + 1 < len(chunk):  # the address on the next line
+                url, _, title = chunk[position + 1].text.strip().partition(" ")
+                last_line = position + 1
+            if url and _TITLE.fullmatch(title.strip()):
                 self._chunk(chunk[:position])
-                url, last_line = reference[2], position
-                if not url and position + 1 < len(chunk):  # the address on the next line
-                    url, last_line = chunk[position + 1].text.strip().split(" ")[0], position + 1
-                self.references.setdefault(reference[1].lower(), (url.strip("<>"), line.number))
+                self.definitions.append(Reference(reference["label"], url.strip("<>"), line.number))
                 self._add("references", line.number, chunk[last_line].number)
                 self._chunk(chunk[last_line + 1 :])
                 return
@@ -617,7 +651,7 @@ class MarkdownPage:
     body_line: int  # the first line after the front matter
     headings: tuple[Heading, ...]
     blocks: tuple[Block, ...]
-    references: Mapping[str, tuple[str, int]]  # a link reference's label (lower case) -> (URL, line)
+    definitions: tuple[Reference, ...]  # link reference definitions, in order
     fenced_lines: frozenset[int] = field(default_factory=frozenset)  # lines of fenced code blocks
 
     @classmethod
@@ -641,7 +675,7 @@ class MarkdownPage:
             body_line,
             tuple(reader.headings),
             tuple(reader.blocks),
-            MappingProxyType(reader.references),
+            tuple(reader.definitions),
             frozenset(reader.fenced),
         )
 
@@ -746,6 +780,24 @@ class MarkdownPage:
             return self.blocks[position]
         return None
 
+    @cached_property
+    def references(self) -> Mapping[str, tuple[str, int]]:
+        """Where `[text][label]` leads: label (lower case) -> (URL, line); the last definition wins."""
+        return MappingProxyType({reference_key(d.label): (d.url, d.line) for d in self.definitions})
+
+    @cached_property
+    def finder(self) -> LineFinder:
+        """Text searched in the page's lines (sources/lines.py), for what has no structure of its own."""
+        return LineFinder(self)
+
+    @property
+    def address(self) -> str:
+        """Where the page is published, in its language's part of the site (`faq/` for
+        faq/index.md or faq.md, `about/` for about.md, `` for the home page), as MkDocs
+        computes it (directory URLs, as this site and its redirects use)."""
+        url = File(self.norm_uri, None, "", use_directory_urls=True).url
+        return "" if url == "./" else url
+
     # -- what its text holds ----------------------------------------------------------------
 
     def _prose(self) -> Iterator[tuple[int, str]]:
@@ -757,6 +809,60 @@ class MarkdownPage:
             if block.kind not in ("html", "comment"):
                 text = _blank(text, _code_spans(text))
             yield block.span.first, _blank(text, _comments(text))
+
+    @cached_property
+    def balance(self) -> Balance:
+        """The raw HTML tags that do not balance. Python-Markdown writes its own elements balanced and
+        passes raw HTML on as it is: inside a block it renders (a paragraph, a list item, a heading…),
+        what is opened must close there; a raw HTML block's elements close anywhere after."""
+        by_line: dict[int, list[RawTag]] = {}
+        for tag in self.tags:
+            by_line.setdefault(tag.line, []).append(tag)
+        stray: list[RawTag] = []
+        left_open: list[RawTag] = []
+        stack: list[RawTag | None] = []  # None: where a rendered block starts
+
+        def read(span: Span) -> None:
+            for number in range(span.first, span.last + 1):
+                for tag in by_line.get(number, []):
+                    if tag.name in VOID or tag.self_closing:
+                        continue
+                    if not tag.closing:
+                        stack.append(tag)
+                        continue
+                    boundary = max((i for i, open_tag in enumerate(stack) if open_tag is None), default=-1)
+                    names = [open_tag.name if open_tag else None for open_tag in stack]
+                    if tag.name not in names:
+                        stray.append(tag)
+                        continue
+                    position = len(names) - 1 - names[::-1].index(tag.name)
+                    if position < boundary:  # it would close the block around it: the browser ignores it
+                        stray.append(tag)
+                        continue
+                    left_open.extend(t for t in stack[position + 1 :] if t is not None)
+                    del stack[position:]
+
+        def block(span: Span) -> None:
+            stack.append(None)
+            read(span)
+            position = len(stack) - 1 - stack[::-1].index(None)
+            names: set[str] = set()
+            for tag in stack[position + 1 :]:
+                if tag is not None and tag.name not in names:  # one a block for each element
+                    left_open.append(tag)
+                    names.add(tag.name)
+            del stack[position:]
+
+        for item in self.blocks:
+            if item.kind == "html":
+                read(item.span)
+            elif item.kind == "list":
+                for list_item in item.items:
+                    block(list_item.span)
+            elif item.kind not in ("code", "comment", "references", "rule"):
+                block(item.span)
+        unclosed = tuple(tag for tag in stack if tag is not None and tag.name not in ("p", "li"))
+        return Balance(tuple(stray), tuple(left_open), unclosed)
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
@@ -776,6 +882,11 @@ class MarkdownPage:
                 line, column = _position(starts, match.start())
                 found.append(RawTag(match[2].lower(), bool(match[1]), first + line, column + 1, match[0]))
         return tuple(found)
+
+
+def reference_key(label: str) -> str:
+    """A reference label as Python-Markdown matches it: case and the spaces around it do not count."""
+    return label.strip().lower()
 
 
 def _line_starts(text: str) -> list[int]:
@@ -849,11 +960,11 @@ def _links(text: str, first: int, references: Mapping[str, tuple[str, int]]) -> 
         if label_start is not None and label_start - 1 in brackets:
             label_end = brackets[label_start - 1]
             label = text[label_start:label_end] or label_text
-            url = references.get(" ".join(label.lower().split()), ("", 0))[0]
+            url = references.get(reference_key(label), ("", 0))[0]
             add(start, text=label_text, url=url, kind="reference", label=label)
             inside_url_until = label_end
             continue
-        label = " ".join(label_text.lower().split())
+        label = reference_key(label_text)
         if label in references and not (after < len(text) and text[after] == ":"):
             add(start, text=label_text, url=references[label][0], kind="reference", label=label_text)
     for match in _AUTOLINK.finditer(text):
