@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -68,15 +70,92 @@ class Load:
         return [url for _, url in self.responses] + [failure.split(" ", 1)[0] for failure in self.failed]
 
 
+# Material has started on the page: its bundle ran (after the first paint, overrides/main.html),
+# it read the search index's settings, and the search worker answered its set-up: the search
+# box then shows Material's invitation to type (its `search.result.placeholder`, from the
+# page's own configuration). Every component Material mounts is in place by then. A page
+# without Material (a moved-page notice) has started once it has loaded.
+STARTED = """() => {
+  const config = document.getElementById("__config");
+  if (config === null) return document.readyState === "complete";
+  const meta = document.querySelector(".md-search-result__meta");
+  const invitation = JSON.parse(config.textContent).translations["search.result.placeholder"];
+  return document.readyState === "complete" && meta !== null && meta.textContent.trim() === invitation;
+}"""
+# Pages loading at once in `loaded`: enough to overlap one page's waits with another's work,
+# few enough that two cores are not shared between more pages than they can draw.
+LOAD_WINDOW = 6
+
+
+def wait_until_started(page: Page) -> None:
+    page.wait_for_function(STARTED, polling=50)
+
+
 def open_page(context: BrowserContext, url: str) -> tuple[Page, Load]:
-    """Load a page and wait until the network is idle (search index and worker included)."""
+    """Load a page and wait until Material has started on it (STARTED)."""
     page = context.new_page()
     load = Load()
     load.watch(page)
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(200)  # the search worker's language files start after the index
-    page.wait_for_load_state("networkidle")
+    page.goto(url)
+    wait_until_started(page)
     return page, load
+
+
+def settled(page: Page) -> None:
+    """Started, and then nothing more fetched for 500 ms: what the page fetches is all there."""
+    wait_until_started(page)
+    page.wait_for_load_state("networkidle")
+
+
+def loaded(
+    browser: Browser,
+    urls: Iterable[str],
+    *,
+    until=wait_until_started,
+    window: int = LOAD_WINDOW,
+    init_script: str | None = None,
+    **context_options,
+) -> Iterator[tuple[str, Page, Load]]:
+    """Each URL's first load, in a browser context of its own (an empty cache), `window` of them
+    loading at once; yields (url, page, load) in the order of `urls` once `until(page)` returned,
+    and closes the page's context when the caller asks for the next one."""
+    pending: deque[tuple[str, BrowserContext, Page, Load]] = deque()
+
+    def start(url: str) -> None:
+        context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+        if init_script is not None:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        load = Load()
+        load.watch(page)
+        page.goto(url, wait_until="commit")  # the others load while this one does
+        pending.append((url, context, page, load))
+
+    queue = iter(urls)
+    try:
+        for url in queue:
+            start(url)
+            if len(pending) == window:
+                break
+        while pending:
+            url, context, page, load = pending[0]
+            until(page)
+            yield url, page, load
+            pending.popleft()
+            context.close()
+            for url in queue:
+                start(url)
+                break
+    finally:
+        for _, context, _, _ in pending:
+            context.close()
+
+
+def cold_load(browser: Browser, url: str) -> Load:
+    """A page's first load with an empty cache, in a browser context of its own, once settled."""
+    for _, _, load in loaded(browser, [url], until=settled):
+        return load
+    raise AssertionError("unreachable: one URL, one load")
 
 
 def file_for(url: str, site_url: str, site_root: Path) -> Path:
@@ -91,16 +170,6 @@ def file_for(url: str, site_url: str, site_root: Path) -> Path:
 def gzip_size(path: Path) -> int:
     """Bytes on the wire when served gzip-compressed (level 9, deterministic)."""
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
-
-
-def cold_load(browser: Browser, url: str) -> Load:
-    """A page's first load with an empty cache, in a browser context of its own."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        _, load = open_page(context, url)
-    finally:
-        context.close()
-    return load
 
 
 def first_load_bytes(load: Load, site_url: str, site_root: Path) -> int:

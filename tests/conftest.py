@@ -1,17 +1,22 @@
-"""The tests' builds: the tests' own FAQ site (tests/fixture/), and the real site for the
-published-site invariants only.
+"""Strict builds of a site, served as GitHub Pages serves it, and the readers of what they publish.
 
-The plugin is tested on the fixture (tests/fixture_site.py): `fixture_site` is one strict build
-of a copy of it per test session (per xdist worker), in a git repository with fixed dates;
-`project_copy` is a copy of it for a test to edit and build. The real project (docs/ as the
-editors leave it) is built by `site` for the modules marked `published_site` only, which assert
-what holds for any content that builds (tests/test_fixture_only.py enforces it).
+A site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/` and
+served from `<tmp>/www` on a free local port, so it lives under a sub-path exactly like
+`https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that local address:
+canonical, hreflang and sitemap URLs all point to the test server, and nothing is
+ever fetched from another host.
 
-A site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/` and served from
-`<tmp>/www` on a free local port, so it lives under a sub-path exactly like
-`https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that local address: canonical,
-hreflang and sitemap URLs all point to the test server, and nothing is ever fetched from another
-host.
+The plugin is tested on the tests' own FAQ site (tests/fixture/, tests/fixture_site.py):
+`fixture_site` is one strict build of a copy of it per test session (per xdist worker), in a
+git repository with fixed dates, and `fixture_server` serves it; `project_copy` is a copy of
+it for a test to edit and build.
+
+`site` and `server` are the real site, built from docs/: only the published-site
+invariants use them (`pytest.mark.published_site`: what holds for any content that
+builds). `published` and `published_server` give those invariants every site they must
+hold for: the real one, and the tests' own fixture FAQ (proof that they assume nothing
+about the content). A test of another module that asks for them fails
+(`pytest_runtest_setup`, and tests/test_fixture_only.py reads every module for it).
 """
 
 from __future__ import annotations
@@ -20,21 +25,25 @@ import contextlib
 import gzip
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
+from selectolax.lexbor import LexborHTMLParser
 
 from browsing import CHROMIUM, chromium_executable, launch
 
@@ -42,8 +51,12 @@ __all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-# The marker of the modules that may build and read the real project (its docs/ as editors left it).
+# A question page's address, from its language's root: one page of docs/faq/ but its index.
+QUESTION_ADDRESS = re.compile(r"faq/[^/]+/")
+# The marker of the modules that may build and read the real project (its docs/ as editors left it),
+# and the fixtures that give it.
 PUBLISHED_SITE = "published_site"
+REAL_SITE_FIXTURES = frozenset({"site", "server", "published", "published_server"})
 
 
 def normalise(text: str) -> str:
@@ -112,6 +125,11 @@ class Page:
     def soup(self) -> BeautifulSoup:
         return BeautifulSoup(self.html, "html.parser")
 
+    @cached_property
+    def tree(self) -> LexborHTMLParser:
+        """The page as browsers parse it (WHATWG HTML, Lexbor), as the plugin's checks read it."""
+        return LexborHTMLParser(self.html)
+
     @property
     def url_path(self) -> str:
         """The page's address relative to the site root: `en/faq/what-is-nato/`."""
@@ -146,18 +164,13 @@ class Page:
             if start < place(paragraph) < end and not paragraph.find_parent(class_="faq-outdated")
         ]
 
-    @property
-    def is_moved_notice(self) -> bool:
-        """A renamed page's old address: a notice that sends the reader on (readers/redirects.py)."""
-        return self.soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
-
 
 @dataclass(frozen=True)
 class Site:
     root: Path  # the built site
     url: str  # its SITE_URL, ending with /
     output: str  # what the build printed
-    project: Path | None = None  # what was built: its mkdocs.yml, docs/
+    project: Path | None = None  # what it was built from (mkdocs.yml, docs/), when known
 
     @property
     def docs(self) -> Path:
@@ -168,25 +181,39 @@ class Site:
         return Page(path, (self.root / path).read_text(encoding="utf-8"))
 
     @cached_property
-    def pages(self) -> list[Page]:
-        """Every documentation page of both languages (not the 404 page, nor a renamed page's
-        notice at its old address: `moved`)."""
-        return [page for page in self._index_pages if not page.is_moved_notice]
-
-    @cached_property
-    def moved(self) -> list[Page]:
-        """The notices at a renamed page's old addresses (front matter `renamed_from`)."""
-        return [page for page in self._index_pages if page.is_moved_notice]
-
-    @cached_property
-    def _index_pages(self) -> list[Page]:
+    def html_files(self) -> list[Page]:
+        """Every HTML file the build wrote: pages, the 404 page, moved-page notices."""
         return [
             Page(path.relative_to(self.root), path.read_text(encoding="utf-8"))
-            for path in sorted(self.root.rglob("index.html"))
+            for path in sorted(self.root.rglob("*.html"))
         ]
+
+    @cached_property
+    def pages(self) -> list[Page]:
+        """Every documentation page of every language (not the 404 page, nor moved-page notices)."""
+        return [
+            page
+            for page in self.html_files
+            if page.path.name == "index.html" and not is_moved_page_notice(page)
+        ]
+
+    @cached_property
+    def moved_page_notices(self) -> list[Page]:
+        """The pages at a renamed page's old addresses (front matter `renamed_from`)."""
+        return [page for page in self.html_files if is_moved_page_notice(page)]
 
     def pages_in(self, language: str) -> list[Page]:
         return [page for page in self.pages if page.language == language]
+
+    def question_pages(self, language: str) -> list[Page]:
+        """A language's question pages, by their address (`faq/<name>/`: one per file of docs/faq/
+        but its index), in the order of those addresses."""
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        return [
+            page
+            for page in self.pages_in(language)
+            if QUESTION_ADDRESS.fullmatch(page.url_path.removeprefix(prefix))
+        ]
 
     def questions(self, language: str) -> list[Page]:
         """The question pages of a language, in the order of the home page's list."""
@@ -201,6 +228,11 @@ class Site:
         prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
         name = "search_index.json" if settings_only else "search_index.full.json"
         return json.loads((self.root / prefix / "search" / name).read_text())
+
+
+def is_moved_page_notice(page: Page) -> bool:
+    """A renamed page's old address: `noindex`, and a refresh to the new one (readers/redirects.py)."""
+    return page.tree.css_first('meta[name="robots"][content="noindex"]') is not None
 
 
 def free_port() -> int:
@@ -262,21 +294,22 @@ class PagesHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def built(project: Path, www: Path, port: int) -> Site:
-    """A strict build of `project` under the sub-path, as the server serves it; fails on any warning."""
+def build_site(project: Path, www: Path) -> Site:
+    """`project` built with --strict into `www/<SUB_PATH>`, for a free local port (`serving` serves it
+    there); any warning fails the session, with the build's output."""
     root = www / SUB_PATH
-    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    url = f"http://127.0.0.1:{free_port()}/{SUB_PATH}/"
     result = build(project, root, url)
     if result.returncode != 0 or "WARNING" in result.output:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
+        pytest.fail(f"mkdocs build --strict of {project} failed:\n{result.output}", pytrace=False)
     return Site(root, url, result.output, project)
 
 
-@contextlib.contextmanager
-def served(site: Site, port: int) -> Iterator[str]:
-    """The built site served over HTTP under its sub-path; yields its URL."""
+@contextmanager
+def serving(site: Site) -> Iterator[str]:
+    """A built site served over HTTP at its own address, under its sub-path; yields that address."""
     handler = partial(PagesHandler, directory=str(site.root.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", urlsplit(site.url).port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -286,26 +319,64 @@ def served(site: Site, port: int) -> Iterator[str]:
         httpd.server_close()
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site, built once from docs/ with --strict: for the published-site invariants only."""
+    return build_site(PROJECT, tmp_path_factory.mktemp("www"))
+
+
+@pytest.fixture(scope="session")
+def server(site: Site) -> Iterator[str]:
+    """The real site served over HTTP under its sub-path; yields its URL."""
+    with serving(site) as url:
+        yield url
+
+
+# The sites every published-site invariant must hold for: what docs/ holds today, and the
+# tests' own fixture FAQ (tests/fixture/, another shape of content: images, tables,
+# quotations, a renamed page...). An invariant that passes on one and fails on the other
+# assumes something about the content.
+PUBLISHED_SITES = {"docs": ("site", "server"), "fixture": ("fixture_site", "fixture_server")}
+
+
+@pytest.fixture(scope="session", params=list(PUBLISHED_SITES))
+def published_content(request: pytest.FixtureRequest) -> str:
+    """Which content the invariants are checking: a key of PUBLISHED_SITES (the tests' ids)."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def published(request: pytest.FixtureRequest, published_content: str) -> Site:
+    """Each site the published-site invariants hold for (PUBLISHED_SITES), built."""
+    site_fixture, _ = PUBLISHED_SITES[published_content]
+    try:
+        return request.getfixturevalue(site_fixture)
+    except pytest.FixtureLookupError:
+        pytest.skip(f"no {site_fixture} fixture in tests/conftest.py")
+
+
+@pytest.fixture(scope="session")
+def published_server(request: pytest.FixtureRequest, published_content: str, published: Site) -> str:
+    """`published`, served over HTTP under its sub-path; its URL."""
+    _, server_fixture = PUBLISHED_SITES[published_content]
+    return request.getfixturevalue(server_fixture)
+
+
 # -- the tests' own FAQ site ------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def fixture_port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory, fixture_port: int) -> Site:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The tests' FAQ site (tests/fixture/), built once with --strict, from a copy in a git
     repository with fixed dates (tests/fixture_site.py)."""
     project = copy_fixture(tmp_path_factory.mktemp("fixture"), git=True)
-    return built(project, tmp_path_factory.mktemp("www"), fixture_port)
+    return build_site(project, tmp_path_factory.mktemp("fixture-www"))
 
 
 @pytest.fixture(scope="session")
-def fixture_server(fixture_site: Site, fixture_port: int) -> Iterator[str]:
+def fixture_server(fixture_site: Site) -> Iterator[str]:
     """The fixture site served over HTTP under its sub-path; yields its URL."""
-    with served(fixture_site, fixture_port) as url:
+    with serving(fixture_site) as url:
         yield url
 
 
@@ -316,48 +387,16 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "copy")
 
 
-# -- the real site: the published-site invariants only -----------------------------------------
-
-
-@pytest.fixture(scope="session")
-def port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="session")
-def _published_site(tmp_path_factory: pytest.TempPathFactory, port: int) -> Site:
-    return built(PROJECT, tmp_path_factory.mktemp("www"), port)
-
-
-def only_for_published_site(request: pytest.FixtureRequest) -> None:
-    if request.node.get_closest_marker(PUBLISHED_SITE) is None:
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Only the published-site invariants may build and read the real site (docs/)."""
+    asked = REAL_SITE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    if asked and item.get_closest_marker(PUBLISHED_SITE) is None:
         pytest.fail(
-            f"{request.node.nodeid}: only the published-site invariants (`pytestmark = "
-            f"pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on `fixture_site` or "
-            "`project_copy` (tests/fixture/).",
+            f"{item.nodeid} asks for {', '.join(sorted(asked))}: only the published-site invariants "
+            f"(`pytestmark = pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on "
+            "`fixture_site` or `project_copy` (tests/fixture/).",
             pytrace=False,
         )
-
-
-@pytest.fixture
-def site(request: pytest.FixtureRequest, _published_site: Site) -> Site:
-    """The real site (docs/ as the editors left it), built once with --strict: for the modules
-    marked `published_site` only, which assert what holds for any content that builds."""
-    only_for_published_site(request)
-    return _published_site
-
-
-@pytest.fixture(scope="session")
-def _published_server(_published_site: Site, port: int) -> Iterator[str]:
-    with served(_published_site, port) as url:
-        yield url
-
-
-@pytest.fixture
-def server(request: pytest.FixtureRequest, _published_server: str) -> str:
-    """The real site served over HTTP under its sub-path (its URL): published-site modules only."""
-    only_for_published_site(request)
-    return _published_server
 
 
 # -- what a run selected ------------------------------------------------------------------------

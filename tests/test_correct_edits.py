@@ -25,7 +25,7 @@ from page_editing import SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
 from test_translation_parity import ENGLISH_FIGURES, FRENCH_FIGURES
 
-from conftest import LANGUAGES, PROJECT, BuildResult, Site, build_many, selected
+from conftest import LANGUAGES, PROJECT, BuildResult, Site, build_many, is_moved_page_notice, selected
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 # mkdocs.yml's list of allowed domains, edited as CI's edited copy is (one implementation).
@@ -575,7 +575,7 @@ def old_name_without_brackets(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         for prefix in ("", "en/"):
             notice = site.page(f"{prefix}faq/{old}/")
-            assert notice.is_moved_notice, notice.path
+            assert is_moved_page_notice(notice), notice.path
             assert (
                 f"../{pages[0].slug}/" in notice.soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
             )

@@ -5,8 +5,8 @@ may build the real project or read its docs/: they assert what holds for any con
 Every other module tests the plugin on tests/fixture/ (conftest's `fixture_site`,
 `project_copy`) or on snippets, so that changing docs/ can never break it. This module reads each
 test module's code (never runs it) and refuses one that reaches the real site without the marker:
-a test that asks for the real site's fixtures (`site`, `server`), or a path to the project's
-docs/. conftest's `site` and `server` refuse such a test too, when it runs.
+a test that asks for the real site's fixtures (`site`, `server`, `published`…), or a path to the
+project's docs/. conftest refuses such a test too, when it runs (`pytest_runtest_setup`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PUBLISHED_SITE
+from conftest import PUBLISHED_SITE, REAL_SITE_FIXTURES
 
 TESTS = Path(__file__).parent
 # conftest.py defines the real site's fixtures, for the marked modules (it guards them itself).
 MODULES = sorted(path for path in TESTS.glob("*.py") if path.name != "conftest.py")
-REAL_SITE_FIXTURES = {"site", "server"}
 
 
 def is_marked(tree: ast.Module) -> bool:
