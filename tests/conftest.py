@@ -6,11 +6,17 @@ served from `<tmp>/www` on a free local port, so it lives under a sub-path exact
 canonical, hreflang and sitemap URLs all point to the test server, and nothing is
 ever fetched from another host.
 
+The plugin is tested on the tests' own FAQ site (tests/fixture/, tests/fixture_site.py):
+`fixture_site` is one strict build of a copy of it per test session (per xdist worker), in a
+git repository with fixed dates, and `fixture_server` serves it; `project_copy` is a copy of
+it for a test to edit and build.
+
 `site` and `server` are the real site, built from docs/: only the published-site
 invariants use them (`pytest.mark.published_site`: what holds for any content that
 builds). `published` and `published_server` give those invariants every site they must
 hold for: the real one, and the tests' own fixture FAQ (proof that they assume nothing
-about the content).
+about the content). A test of another module that asks for them fails
+(`pytest_runtest_setup`, and tests/test_fixture_only.py reads every module for it).
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -36,19 +41,22 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
 from selectolax.lexbor import LexborHTMLParser
 
 from browsing import CHROMIUM, chromium_executable, launch
 
-PROJECT = Path(__file__).resolve().parents[1]
+__all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 # A question page's address, from its language's root: one page of docs/faq/ but its index.
 QUESTION_ADDRESS = re.compile(r"faq/[^/]+/")
-# What a build needs from the project; bad-input tests copy exactly this.
-PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record")
+# The marker of the modules that may build and read the real project (its docs/ as editors left it),
+# and the fixtures that give it.
+PUBLISHED_SITE = "published_site"
+REAL_SITE_FIXTURES = frozenset({"site", "server", "published", "published_server"})
 
 
 def normalise(text: str) -> str:
@@ -141,6 +149,21 @@ class Page:
     def content(self):
         return self.soup.find("article")
 
+    def answer_paragraphs(self) -> list:
+        """The paragraphs of a question's answer, in the order readers read them, at any depth (in
+        a quotation too): every `<p>` between the title and the learn-more section, but the notice
+        the site adds to a translation behind its French text."""
+
+        def place(tag) -> tuple[int, int]:
+            return tag.sourceline, tag.sourcepos
+
+        start, end = place(self.content.find("h1")), place(self.content.find(id="learn-more"))
+        return [
+            paragraph
+            for paragraph in self.content.find_all("p")
+            if start < place(paragraph) < end and not paragraph.find_parent(class_="faq-outdated")
+        ]
+
 
 @dataclass(frozen=True)
 class Site:
@@ -148,6 +171,10 @@ class Site:
     url: str  # its SITE_URL, ending with /
     output: str  # what the build printed
     project: Path | None = None  # what it was built from (mkdocs.yml, docs/), when known
+
+    @property
+    def docs(self) -> Path:
+        return self.project / "docs"
 
     def page(self, url_path: str) -> Page:
         path = Path(url_path) / "index.html" if not url_path.endswith(".html") else Path(url_path)
@@ -330,10 +357,7 @@ def published_content(request: pytest.FixtureRequest) -> str:
 def published(request: pytest.FixtureRequest, published_content: str) -> Site:
     """Each site the published-site invariants hold for (PUBLISHED_SITES), built."""
     site_fixture, _ = PUBLISHED_SITES[published_content]
-    try:
-        return request.getfixturevalue(site_fixture)
-    except pytest.FixtureLookupError:
-        pytest.skip(f"no {site_fixture} fixture in tests/conftest.py")
+    return request.getfixturevalue(site_fixture)
 
 
 @pytest.fixture(scope="session")
@@ -343,22 +367,62 @@ def published_server(request: pytest.FixtureRequest, published_content: str, pub
     return request.getfixturevalue(server_fixture)
 
 
+# -- the tests' own FAQ site ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The tests' FAQ site (tests/fixture/), built once with --strict, from a copy in a git
+    repository with fixed dates (tests/fixture_site.py)."""
+    project = copy_fixture(tmp_path_factory.mktemp("fixture"), git=True)
+    return build_site(project, tmp_path_factory.mktemp("fixture-www"))
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: Site) -> Iterator[str]:
+    """The fixture site served over HTTP under its sub-path; yields its URL."""
+    with serving(fixture_site) as url:
+        yield url
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of what a build reads, for tests that break it on purpose."""
-    return copy_project(tmp_path / "project")
+    """A copy of the fixture for a test that edits or breaks it: the project to build
+    (tests/fixture_site.py), without git."""
+    return copy_fixture(tmp_path / "copy")
 
 
-def copy_project(copy: Path) -> Path:
-    """Copies what a build reads (PROJECT_INPUTS) to a new directory."""
-    copy.mkdir(parents=True)
-    for name in PROJECT_INPUTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Only the published-site invariants may build and read the real site (docs/)."""
+    asked = REAL_SITE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    if asked and item.get_closest_marker(PUBLISHED_SITE) is None:
+        pytest.fail(
+            f"{item.nodeid} asks for {', '.join(sorted(asked))}: only the published-site invariants "
+            f"(`pytestmark = pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on "
+            "`fixture_site` or `project_copy` (tests/fixture/).",
+            pytrace=False,
+        )
+
+
+# -- what a run selected ------------------------------------------------------------------------
+
+SELECTED = pytest.StashKey[dict[tuple[str, str], list[object]]]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Remembers, per module and parameter, the values of the tests this run will run (after `-k`,
+    `-m`, `--lf`…): a module's grouped builds make only those (`selected`)."""
+    chosen: dict[tuple[str, str], list[object]] = {}
+    for item in session.items:
+        for name, value in getattr(getattr(item, "callspec", None), "params", {}).items():
+            chosen.setdefault((item.module.__name__, name), []).append(value)
+    session.config.stash[SELECTED] = chosen
+
+
+def selected(request: pytest.FixtureRequest, parameter: str) -> list[object]:
+    """The values of the module's parameter `parameter` that this run's selected tests take."""
+    return request.config.stash.get(SELECTED, {}).get((request.module.__name__, parameter), [])
 
 
 # The browser tests' one Chromium for the session (Playwright runs one per thread).

@@ -5,17 +5,18 @@ each on pages of its own, must give exactly the lines each mistake gives
 alone: the union of their expected lines, nothing more. One build then checks
 many mistakes. How it goes:
 
-1. Each mistake is made alone in its own copy (`make(docs)`, on the first
-   question), and the files it changed are compared with the project's.
+1. Each mistake is made alone in its own copy of the tests' FAQ site
+   (tests/fixture_site.py; `make(docs)`, on the first question), and the
+   files it changed are compared with the fixture's.
 2. A mistake that changes the settings (mkdocs.yml), adds, removes or
    garbles a file (problems that stop the build before pages render, or
    concern every page), renumbers a question (the order of every question)
    or expects a line that names no page is built alone.
 3. The others are grouped, each group at most one mistake per question: the
    first mistake of a group is made on the first question, the next on the
-   second question, and so on (FIRST_QUESTION, which tests/test_editor_errors.py's
-   `first()` reads). A mistake that touches a page another member touches
-   (a question and its translation count as one page), or that would be moved
+   second question, and so on (FIRST_QUESTION, which `first()` reads). A
+   mistake that touches a page another member touches (a question and its
+   translation count as one page), or that would be moved
    onto a page another page links to, goes to another group.
    Each group's copy gets the files its members changed.
 4. All copies are built together, in-process (conftest's build_many).
@@ -38,15 +39,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
-from docs_copy import questions
+from fixture_site import copy_fixture
+from page_editing import SourcePage, questions
 
-from conftest import BuildResult, build_many, copy_project
+from conftest import BuildResult, build_many
 
 # Which question `first()` means while a mistake is made: 0, the first, unless the mistake is
 # made as a member of a group (step 3 above).
 FIRST_QUESTION: ContextVar[int] = ContextVar("FIRST_QUESTION", default=0)
 NUMBER_LINE = re.compile(r"^\s*number\s*:", re.MULTILINE)
 T = TypeVar("T")
+
+
+def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
+    """The first question (`index` more): the one numbered 1, or, for a change made as a member of
+    a group, the question its place in the group gives (step 3 above)."""
+    pages = questions(docs, language)
+    return pages[(FIRST_QUESTION.get() + index) % len(pages)]
 
 
 class Mistake(Protocol):
@@ -113,7 +122,7 @@ class Made(Generic[T]):
 def make(
     name: str, change: Callable[[Path], T], project: Path, first_question: int, pristine: dict[str, str]
 ) -> Made[T]:
-    copy_project(project)
+    project = copy_fixture(project)
     token = FIRST_QUESTION.set(first_question)
     try:
         made = change(project / "docs")
@@ -188,7 +197,7 @@ def plan(
     changes: dict[str, Callable[[Path], T]], root: Path, alone_if: Callable[[T], bool] = lambda _: False
 ) -> Plan[T]:
     """Makes every change, and groups those that can share a copy (steps 1 to 3 above)."""
-    pristine_project = copy_project(root / "pristine")
+    pristine_project = copy_fixture(root / "pristine")
     pristine = snapshot(pristine_project)
     per_group = len(questions(pristine_project / "docs"))
     linked = linked_pages(pristine_project)
@@ -287,7 +296,7 @@ def copies_for(builds: list[list[Made[T]]], root: Path) -> list[Path]:
         if len(members) == 1:
             projects.append(members[0].project)
             continue
-        projects.append(project := copy_project(root / "groups" / str(number)))
+        projects.append(project := copy_fixture(root / "groups" / str(number)))
         for made in members:
             apply(made, project)
     return projects

@@ -8,6 +8,7 @@ import hashlib
 
 import pytest
 
+from faq_site.checks.rendered import PublishedPage
 from faq_site.languages import Languages
 from faq_site.readers.csp import (
     excerpt,
@@ -18,7 +19,7 @@ from faq_site.readers.csp import (
     unknown_scripts,
     with_policy,
 )
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
@@ -78,10 +79,10 @@ def test_a_script_the_templates_do_not_write_is_the_pages_problem_on_its_line() 
 def script_problem_examples() -> list[str]:
     """The message of a script in a published page, which the content's checks refuse before it: no
     editor mistake makes it (tests/test_editor_errors.py checks that CONTRIBUTING.md explains it)."""
-    source = Source.parse(
+    source = MarkdownPage.parse(
         "faq/q.md", "---\nnumber: 1\n---\n\n<!--!><script>document.title='x'</script>", LANGUAGES
     )
     page = (
         "<html><head><script>var a=1</script></head><body><script>document.title='x'</script></body></html>"
     )
-    return [str(problem) for problem in script_problems(page, source, [sha256("var a=1")])]
+    return [str(problem) for problem in script_problems(PublishedPage(page), source, [sha256("var a=1")])]

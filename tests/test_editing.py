@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from docs_copy import questions, same_text
+from fixture_site import FIRST_COMMIT_DATE, run_git, site_root
+from page_editing import questions, same_text
 
-from conftest import PROJECT, Site, build, free_port, normalise
+from conftest import Site, build, free_port, normalise
 
 DEFAULT_REPO = "https://github.com/faq-otan-ukraine/faq-otan-ukraine"
 
@@ -28,12 +29,12 @@ def source_of(url_path: str) -> str:
     return f"{path}.md" if language == "fr" else f"{path}.en.md"
 
 
-def test_edit_button_opens_the_page_file_in_its_language(site: Site) -> None:
-    for page in site.pages:
+def test_edit_button_opens_the_page_file_in_its_language(fixture_site: Site) -> None:
+    for page in fixture_site.pages:
         button = page.soup.select_one("a.md-content__button[href*='/edit/']")
         assert button is not None, page.path
         assert button["href"] == f"{DEFAULT_REPO}/edit/main/docs/{source_of(page.url_path)}", page.path
-        assert (PROJECT / "docs" / source_of(page.url_path)).exists()
+        assert (fixture_site.docs / source_of(page.url_path)).exists()
 
 
 def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: Path) -> None:
@@ -51,29 +52,18 @@ def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: 
 
 
 def git_date(path: Path) -> date | None:
-    out = subprocess.run(
-        ["git", "log", "-1", "--format=%cs", "--", str(path)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    out = run_git(site_root(path.parent), "log", "-1", "--format=%cs", "--", str(path)).strip()
     return date.fromisoformat(out) if out else None
 
 
-def test_pages_show_when_their_text_last_changed(site: Site) -> None:
-    shallow = subprocess.run(
-        ["git", "rev-parse", "--is-shallow-repository"], cwd=PROJECT, capture_output=True, text=True
-    ).stdout.strip()
-    if shallow != "false":
-        pytest.skip("no full git history here: the dates are tested where there is one")
+def test_pages_show_when_their_text_last_changed(fixture_site: Site) -> None:
+    # The fixture's copy is one commit, dated FIRST_COMMIT_DATE (tests/fixture_site.py).
+    committed = date.fromisoformat(FIRST_COMMIT_DATE[:10])
     checked = 0
-    for page in site.pages:
-        expected = git_date(PROJECT / "docs" / source_of(page.url_path))
+    for page in fixture_site.pages:
+        expected = git_date(fixture_site.docs / source_of(page.url_path))
+        assert expected == committed, page.path
         time_element = page.soup.select_one(".md-source-file time")
-        if expected is None:  # a file not committed yet has no date
-            assert time_element is None, page.path
-            continue
         assert time_element["datetime"] == expected.isoformat(), page.path
         text = time_element.parent.get_text(" ", strip=True)
         month = expected.strftime("%B")  # English month name under the C locale
@@ -83,7 +73,7 @@ def test_pages_show_when_their_text_last_changed(site: Site) -> None:
             assert text.startswith("Page mise à jour le"), page.path
             assert month not in text, page.path
         checked += 1
-    assert checked, "no page had a date: is the project committed?"
+    assert checked
 
 
 def test_a_copy_without_git_history_builds_without_dates(project_copy: Path, tmp_path: Path) -> None:
@@ -160,7 +150,7 @@ def test_adding_a_question_is_adding_its_two_files(project_copy: Path, tmp_path:
 def test_removing_a_question_is_removing_its_two_files(project_copy: Path, tmp_path: Path) -> None:
     before = questions(project_copy / "docs")
     last = before[-1]
-    answer = same_text(last.line(last.answer_line()))
+    answer = same_text(last.answer_text())
     for page in (last, last.twin):
         page.path.unlink()
     site_dir = tmp_path / "site"
@@ -172,14 +162,14 @@ def test_removing_a_question_is_removing_its_two_files(project_copy: Path, tmp_p
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_all_questions_page_has_every_answer_in_order(site: Site, language: str) -> None:
+def test_all_questions_page_has_every_answer_in_order(fixture_site: Site, language: str) -> None:
     prefix = "" if language == "fr" else "en/"
-    everything = site.page(f"{prefix}faq/")
+    everything = fixture_site.page(f"{prefix}faq/")
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in everything.content.select("h2")]
-    assert headings == [page.h1 for page in site.questions(language)]
+    assert headings == [page.h1 for page in fixture_site.questions(language)]
     text = normalise(everything.content.get_text(" "))
-    for page in site.questions(language):
-        for paragraph in page.content.find("h1").find_next_siblings("p"):
+    for page in fixture_site.questions(language):
+        for paragraph in page.answer_paragraphs():
             assert normalise(paragraph.get_text(" ")) in text
 
 
@@ -199,8 +189,7 @@ def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:
         html = wait_for(url, lambda body: "<h1" in body)
         assert "livereload" in html  # the script that reloads the browser tab
         # A correct edit: the answer keeps its figures, which its French version has too.
-        line = page.answer_line()
-        page.set(line, page.line(line) + " Edited while the preview runs.")
+        page.append_to_answer(" Edited while the preview runs.")
         wait_for(url, lambda body: "Edited while the preview runs." in body)
     finally:
         server.terminate()

@@ -19,9 +19,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_site import copy_fixture
 from test_editor_errors import MISTAKES, guide_messages
 
-from conftest import PROJECT, build, build_many, copy_project
+from conftest import PROJECT, build, build_many
 
 MATCHER = PROJECT / ".github" / "faq-problem-matcher.json"
 OWNERS = {"faq-docs", "faq-mkdocs"}
@@ -108,8 +109,8 @@ def test_the_matcher_is_what_the_runner_accepts() -> None:
 def table_messages() -> list[str]:
     """The messages of CONTRIBUTING.md's table, with a file name and a line number put in."""
     return [
-        message.replace("docs/x:N:", "docs/faq/what-is-nato.md:12:").replace(
-            "docs/x:", "docs/faq/what-is-nato.md:"
+        message.replace("docs/x:N:", "docs/faq/a-question.md:12:").replace(
+            "docs/x:", "docs/faq/a-question.md:"
         )
         for message in guide_messages()
     ]
@@ -125,7 +126,7 @@ def test_every_message_of_the_guide_annotates_its_file_and_line() -> None:
 
 def test_a_settings_message_annotates_mkdocs_yml(tmp_path: Path) -> None:
     """The plugin's messages on a setting (`mkdocs.yml: …`) annotate mkdocs.yml, as printed."""
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "copy")
     record = project / "record"
     for path in record.iterdir():
         path.unlink()
@@ -163,7 +164,7 @@ def failed_builds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, 
     """(the copy, the problem lines expected, what its build printed) for copies with mistakes."""
     folder = tmp_path_factory.mktemp("matcher")
     by_name = {mistake.name: mistake for mistake in MISTAKES}
-    copies = [copy_project(folder / str(index)) for index in range(len(MISTAKES_BUILT))]
+    copies = [copy_fixture(folder / str(index)) for index in range(len(MISTAKES_BUILT))]
     expected = [by_name[name].make(copy / "docs") for name, copy in zip(MISTAKES_BUILT, copies, strict=True)]
     results = build_many(copies, folder / "sites")
     return [(copy, problems, results[copy].output) for copy, problems in zip(copies, expected, strict=True)]

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from published import mutated
 
-from faq_site.readers.seo import answer_text
+from faq_site.checks.rendered import RenderedPage
 
 from conftest import LANGUAGES, Page, Site, normalise
 
@@ -35,8 +35,9 @@ def page_content(page: Page) -> str:
 
 def structured_data_problems(site: Site) -> list[str]:
     """Question pages carry one FAQPage of one question, in their language, at their address, named
-    as their H1, answered with the page's answer (readers/seo.py's `answer_text`, the plugin's
-    own); other pages carry none."""
+    as their H1, answered with the page's answer as the plugin computes it from the page's content
+    (`RenderedPage.answer_text`, the one definition the JSON-LD and descriptions use); other pages
+    carry none."""
     problems = []
     questions = {page.path for language in LANGUAGES for page in site.question_pages(language)}
     for page in site.pages:
@@ -65,7 +66,7 @@ def structured_data_problems(site: Site) -> list[str]:
         title = page.tree.css_first("article h1").text().rstrip("¶")
         if normalise(question.get("name", "")) != normalise(title):
             problems.append(f"{page.path}: JSON-LD name {question.get('name')!r}, not the title {title!r}")
-        answer = answer_text(page_content(page))
+        answer = RenderedPage(page_content(page), page.language).answer_text()
         if not answer or question.get("acceptedAnswer", {}).get("text") != answer:
             problems.append(
                 f"{page.path}: JSON-LD answer {question.get('acceptedAnswer', {}).get('text')!r}, "

@@ -1,8 +1,10 @@
-"""The 404 page, the overrides of Material's templates, and structured data that cannot swallow a page.
+"""Descriptions, the 404 page, the overrides of Material's templates, and structured data that
+cannot swallow a page, on the fixture FAQ.
 
-What search engines and link previews read on every page, and every link under the
-sub-path, are published-site invariants: tests/test_published_metadata.py,
-test_published_structured_data.py and test_published_links.py."""
+What search engines and link previews read on every page (canonical, hreflang, Open Graph,
+title, sitemap, robots.txt, the FAQPage JSON-LD) and every link under the sub-path are
+published-site invariants, checked on the real site and on the fixture alike:
+tests/test_published_metadata.py, test_published_structured_data.py, test_published_links.py."""
 
 from __future__ import annotations
 
@@ -11,19 +13,62 @@ import re
 from pathlib import Path
 
 import pytest
+from page_editing import questions
+from site_settings import plugin_entries, read_config
 
-from conftest import PROJECT, Site
+from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart, normalise
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def french(url_path: str) -> str:
+    return url_path.removeprefix("en/")
+
+
+def meta(page, **attributes) -> str:
+    tag = page.soup.find("meta", attrs=attributes)
+    assert tag is not None, f"{page.path}: no <meta {attributes}>"
+    return tag["content"]
+
+
+def site_descriptions(project: Path) -> dict[str, str]:
+    """mkdocs.yml's `site_description` per language: what Material shows on a page without its own."""
+    config = read_config(project)
+    default = config["site_description"]
+    found = {DEFAULT_LANGUAGE: default}
+    for name, options in plugin_entries(config["plugins"]):
+        if name == "i18n":
+            for language in options["languages"]:
+                found[language["locale"]] = language.get("site_description", default)
+    return found
+
+
+def test_descriptions_are_written_for_each_page_in_its_language(fixture_site: Site) -> None:
+    # Each page has its own description (a question's quotes its answer, however short its first
+    # sentence is), never the site's, and never its other language's.
+    site_wide = {
+        language: normalise(text) for language, text in site_descriptions(fixture_site.project).items()
+    }
+    descriptions = {}
+    for page in fixture_site.pages:
+        description = meta(page, name="description")
+        assert description.strip() and normalise(description) != site_wide[page.language], page.path
+        descriptions[page.url_path] = description
+    for path, description in descriptions.items():
+        assert description != descriptions[counterpart(path)], path
+    assert len(set(descriptions.values())) == len(descriptions)
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
-def test_the_404_page_links_home_under_the_sub_path(site: Site, path: str) -> None:
-    not_found = site.page("404.html")
+def test_the_404_page_links_home_under_the_sub_path(fixture_site: Site, path: str) -> None:
+    not_found = fixture_site.page("404.html")
     homes = {a["href"] for a in not_found.soup.select(".faq-not-found a")}
-    assert f"/{site.url.split('/', 3)[3]}{path}" in homes
+    assert f"/{fixture_site.url.split('/', 3)[3]}{path}" in homes
 
 
-def test_the_404_page_is_titled_in_both_languages(site: Site) -> None:
-    title = site.page("404.html").soup.title.get_text()
+def test_the_404_page_is_titled_in_both_languages(fixture_site: Site) -> None:
+    title = fixture_site.page("404.html").soup.title.get_text()
     assert "Page introuvable" in title and "Page not found" in title
 
 
@@ -61,14 +106,10 @@ def test_the_site_has_no_extra_javascript() -> None:
 def test_structured_data_cannot_swallow_the_page(project_copy: Path, tmp_path: Path) -> None:
     """An answer's code span `<!--<script>` reaches the JSON-LD as text: it must stay text, for a
     browser's parser (Lexbor) too, and the page around it intact."""
-    from docs_copy import questions
     from selectolax.lexbor import LexborHTMLParser
 
-    from conftest import build
-
     page = questions(project_copy / "docs")[0]
-    line = page.answer_line()
-    page.set(line, page.line(line) + " Voir `<!--<script>` ici & `</script>`.")
+    page.append_to_answer(" Voir `<!--<script>` ici & `</script>`.")
     result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "faq" / page.slug / "index.html").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from docs_copy import questions
+from page_editing import questions
 
 from faq_site.markdown.typography import NARROW_NBSP, NBSP, typeset
 
@@ -191,11 +191,11 @@ def search_texts(site: Site, language: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_rendered_text_follows_the_language_rules(site: Site, language: str) -> None:
+def test_rendered_text_follows_the_language_rules(fixture_site: Site, language: str) -> None:
     mistakes = FRENCH_MISTAKES if language == "fr" else ENGLISH_MISTAKES
     found = [
         f"{where}: {what} in {text.strip()[:80]!r}"
-        for where, text in page_texts(site, language) + search_texts(site, language)
+        for where, text in page_texts(fixture_site, language) + search_texts(fixture_site, language)
         for what, pattern in mistakes.items()
         if pattern.search(text)
     ]
@@ -203,10 +203,10 @@ def test_rendered_text_follows_the_language_rules(site: Site, language: str) -> 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_rendered_text_is_what_the_rules_make_of_plain_text(site: Site, language: str) -> None:
+def test_rendered_text_is_what_the_rules_make_of_plain_text(fixture_site: Site, language: str) -> None:
     # The normaliser undoes the typography; the rules must give back exactly
     # what the site shows. So the sources, typed plain, lose nothing.
-    texts = page_texts(site, language)
+    texts = page_texts(fixture_site, language)
     assert any(plain(text) != text for _, text in texts), "the site shows no typography at all"
     different = [
         f"{where}: {text!r} -> {typeset(plain(text), language)!r}"
@@ -223,8 +223,8 @@ PLAIN_ENGLISH = "NATO's \"40,000 troops\": enough? Yes; the Allies' answer!"
 
 
 def add_plain_text(project: Path) -> tuple[str, str]:
-    """Plain text in question 1's title, description and answer; returns its page's address and
-    its title's id (whatever the question is today)."""
+    """Plain text in question 1's title, description and answer (a paragraph of its own, at the end);
+    returns its page's address and its title's id."""
     first = questions(project / "docs")[0]
     heading_id = first.headings()[0][3]
     for page, title, sentence in (
@@ -233,9 +233,7 @@ def add_plain_text(project: Path) -> tuple[str, str]:
     ):
         page.set(page.description_line(), f"description: {json.dumps(sentence, ensure_ascii=False)}")
         page.set(page.title_line(), f"# {title} {{#{heading_id}}}")
-        text = page.path.read_text(encoding="utf-8")
-        text = text.replace("\n\n## ", f"\n\n{sentence} `l'x ?`\n\n## ", 1)
-        page.path.write_text(text, encoding="utf-8")
+        page.insert(page.heading_line("learn-more"), f"{sentence} `l'x ?`", "")
     return f"faq/{first.slug}/", heading_id
 
 

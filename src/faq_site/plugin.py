@@ -31,7 +31,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/svg_assets, checks/stylesheets,
+    on_files (10)             checks/files, checks/svg_assets,
                               checks/translations, the required pages,
                               checks/questions, checks/generated_parts, checks/text;
                               readers/navigation (questions, nav); readers/redirects (renames)
@@ -89,9 +89,8 @@ from faq_site.checks.content_allowlist import (
 from faq_site.checks.files import address_problems, file_problems, markdown_sources
 from faq_site.checks.generated_parts import check_generated_parts, check_required_pages, shared_references
 from faq_site.checks.links import check_links
-from faq_site.checks.outline import Outline
 from faq_site.checks.questions import check_front_matter
-from faq_site.checks.stylesheets import stylesheet_problems
+from faq_site.checks.rendered import PublishedPage, RenderedPage
 from faq_site.checks.svg_assets import svg_problems
 from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
@@ -113,7 +112,8 @@ from faq_site.readers import (
 )
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
-from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
+from faq_site.sources.names import ALL_QUESTIONS, is_question
+from faq_site.sources.page import MarkdownPage
 from faq_site.sources.text import has_invisible, read
 from faq_site.state import BuildState
 from faq_site.template_cache import CompiledTemplates
@@ -159,7 +159,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             self.build = BuildState()  # a new build starts with the default language
         mkdocs_warnings.listen(
             mkdocs_warnings.LinkWarnings(
-                Path(config.docs_dir), self.languages, self.build.problems, self.build.warned_links
+                self.languages, self.build.sources, self.build.problems, self.build.warned_links
             )
         )
         languages.configure(config, self.languages)
@@ -175,11 +175,18 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     @event_priority(10)  # every language's files, before static-i18n (-100) keeps the build's own
     def _files_check(self, files: Files, config: MkDocsConfig) -> Files:
         langs, problems = self.lang(), self.build.problems
+        if config.theme["language"] != langs.default:  # read and checked in the default language's build
+            config.nav = navigation.navigation(
+                self.build.questions[langs.default], self.build.sources.values()
+            )
+            self.build.pages = {}
+            return files
+        # Every page of every language, read once for the whole build (sources/page.py).
         sources = markdown_sources(files, langs)
+        self.build.sources.update((source.src_uri, source) for source in sources)
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
         problems.report(address_problems(sources), blocking=True)
         problems.report(svg_problems(files, Path(config.docs_dir)))
-        problems.report(stylesheet_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), blocking=True)
         # Without a home, "all questions" or About page, or any question, there is no site to build.
@@ -195,8 +202,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(order_problems)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
-        if config.theme["language"] == langs.default:
-            problems.report(rename_problems)
+        problems.report(rename_problems)
         self.build.pages = {}
         return files
 
@@ -236,7 +242,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     @event_priority(-20)  # once the "all questions" page holds every answer
     def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         langs = self.lang()
-        source = None if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS else Source.read(page.file, langs)
+        source = None if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS else self.source(page)
         markdown, problems = without_unreadable_addresses(markdown, source, page.url, self.url_rule(config))
         self.build.problems.report(problems)
         return markdown
@@ -247,49 +253,57 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         langs, language = self.lang(), config.theme["language"]
+        source = self.source(page)
+        # The page's content, parsed once: every check below reads this one tree (checks/rendered.py).
+        rendered = self.build.rendered[page.file.src_uri] = RenderedPage(html, language)
         # The "all questions" page repeats the questions, each checked on its own page.
         checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
         if checked:
-            source = Source.read(page.file, langs)
-            self.build.problems.report(referenced_characters(source, html))
+            self.build.problems.report(referenced_characters(source, rendered))
             # A page whose front matter cannot be read, or with an invisible character: its
             # message comes first, and what follows it is not rendered as the editor meant.
-            if not source.meta_error and not has_invisible(source.text):
-                outline = Outline.of(html)
+            if not source.front_matter.error and not has_invisible(source.text):
+                outline = rendered.outline
                 warned, rule = self.build.warned_links, self.url_rule(config)
                 judged = self.build.judged_urls[page.url] = set()
+                # What follows an element never closed is not rendered as written: that is said alone.
+                unclosed = page_html.unclosed_elements(source)
                 self.build.problems.report(
-                    content_problems(source, html, page, files, rule, warned, judged)
+                    content_problems(source, rendered, page, files, rule, warned, judged)
                     + check_links(source, outline, page, files, rule, warned)
-                    + page_html.check_page(source, outline)
-                    # What follows an element never closed is not rendered as written: page_html says so.
-                    + ([] if outline.unclosed else markdown_rendering.check_page(source, html))
+                    + page_html.check_headings(source, outline)
+                    + (unclosed or page_html.check_text(source, outline))
+                    + ([] if unclosed else markdown_rendering.check_page(source, rendered))
                 )
         else:
             # Its HTML is the joined answers' own, links and all: whatever reaches readers there
             # passes the same allow-list (on_env, once every question's page has).
-            self.build.joined_page = (page, html)
+            self.build.joined_page = page
         typography.typeset_title(page, language)
         if checked:
-            rendered = parity.rendered_page(page, html, langs)
-            self.build.problems.report(parity.misfigures(rendered))
+            compared = parity.parity_page(source, rendered)
+            self.build.problems.report(parity.misfigures(compared))
             default_url = page.url.removeprefix(f"{language}/")
             if language == langs.default:
-                self.build.french_pages[page.url] = rendered
+                self.build.french_pages[page.url] = compared
             elif (french := self.build.french_pages.get(default_url)) is not None:
-                self.build.parity_problems.extend(parity.compare(french, rendered, langs))
-            if not source.meta_error:
+                self.build.parity_problems.extend(parity.compare(french, compared, langs))
+            if not source.front_matter.error:
                 default = self.build.checked_pages.get(default_url) if language != langs.default else None
-                read, found = what_nato_says.check_page(page, html, source, langs, default)
+                read, found = what_nato_says.check_page(page, rendered, source, langs, default)
                 if language == langs.default:
                     self.build.checked_pages[page.url] = read
                 self.build.problems.report(found.problems)
                 self.build.quotation_problems.extend(found.quotations)
                 self.build.parity_problems.extend(found.lengths)
         if language == langs.default:
-            state = provenance.state_of(provenance.page_sentences(html), self.build.record)
+            state = provenance.state_of(provenance.page_sentences(rendered), self.build.record)
             self.build.provenance[page.file.src_uri] = state
         return html
+
+    def source(self, page: Page) -> MarkdownPage:
+        """The page's Markdown as its editor wrote it, read once for the build (on_files)."""
+        return self.build.sources[page.file.src_uri]
 
     # -- on_page_context ----------------------------------------------------------------------
 
@@ -306,7 +320,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.page_links[links.url] = links
         context["faq_links"] = links
         if is_question(page.file.src_uri):
-            context["faq_json_ld"] = seo.faq_json_ld(page, links)
+            context["faq_json_ld"] = seo.faq_json_ld(page, links, self.build.rendered[page.file.src_uri])
         context["faq_about"] = about.about_page(nav, langs)
         return context
 
@@ -330,14 +344,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # and nothing if two questions define one reference: that is the problem, named already.
         language = config.theme["language"]
         if self.build.joined_page is not None and language not in self.build.clashing_references:
-            page, html = self.build.joined_page
+            page = self.build.joined_page
             told = {p.message for p in self.build.problems.found if langs.of(p.src_uri) == language}
             # Every address this language's question pages judged (and reported, if refused), as
             # read there: a link quoted as written there (`<name@example.org>`) is the same link.
             judged = {(page.file.src_uri, url) for urls in self.build.judged_urls.values() for url in urls}
             joined = content_problems(
-                Source.read(page.file, langs),
-                html,
+                self.source(page),
+                self.build.rendered[page.file.src_uri],
                 page,
                 files,
                 self.url_rule(config),
@@ -362,14 +376,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     @event_priority(-100)  # last: the page as published, every template rendered
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        source = Source.read(page.file, self.lang())
+        source = self.source(page)
+        # The page as published, parsed once: its addresses and its scripts.
+        published = PublishedPage(output)
         judged = self.build.judged_urls.pop(page.url, None)
         if judged is not None:  # a page whose content was checked: its addresses as published
             rule = self.url_rule(config)
-            found = published_problems(output, source.src_uri, source.lines(), page.url, rule, judged)
+            found = published_problems(published, source, page.url, rule, judged)
             self.build.problems.report(found)
         # A script the site's templates do not write: wherever it came from, the page is not published.
-        found = csp.script_problems(output, source, self.build.script_hashes, page.content or "")
+        content = self.build.rendered.get(page.file.src_uri)
+        found = csp.script_problems(published, source, self.build.script_hashes, content)
         self.build.problems.report(found)
         # Not under `mkdocs serve`: its live-reload script, added to each page as it is
         # served, changes with every request, and no hash could allow it.

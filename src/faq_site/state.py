@@ -14,18 +14,26 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page
 
-from faq_site.checks.parity import RenderedPage
+from faq_site.checks.parity import ParityPage
+from faq_site.checks.rendered import RenderedPage
 from faq_site.checks.what_nato_says import CheckedPage
 from faq_site.messages.problems import Problem, Problems
 from faq_site.readers.dates import History, OutdatedTranslation
 from faq_site.readers.navigation import Question
 from faq_site.readers.redirects import Redirect
 from faq_site.readers.seo import PageLinks
+from faq_site.sources.page import MarkdownPage
 
 
 @dataclass
 class BuildState:
     problems: Problems = field(default_factory=Problems)
+    # Every page of every language, as its editor wrote it: read once (on_files), by src_uri. The
+    # same dict all build long: MkDocs' warnings are worded from it (messages/mkdocs_warnings.py).
+    sources: dict[str, MarkdownPage] = field(default_factory=dict)
+    # Each page's content as rendered, parsed once (on_page_content), by src_uri: every check of
+    # the page reads it, and so do the JSON-LD and the published page's script check.
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
     # Links MkDocs already warned about, as (src_uri, target): not reported twice.
     warned_links: set[tuple[str, str]] = field(default_factory=set)
     # The build's one `git log` (read in the default language's build), and the
@@ -41,7 +49,7 @@ class BuildState:
     redirects: list[Redirect] = field(default_factory=list)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The French pages as rendered, by address, and the differences of the current translation.
-    french_pages: dict[str, RenderedPage] = field(default_factory=dict)
+    french_pages: dict[str, ParityPage] = field(default_factory=dict)
     parity_problems: list[Problem] = field(default_factory=list)
     # The same pages as the language checks read them, and this language's description and
     # paragraph-length problems, reported unless they echo another one.
@@ -49,9 +57,10 @@ class BuildState:
     # Each checked page's content addresses, by page address: the published page's check skips them.
     judged_urls: dict[str, set[str]] = field(default_factory=dict)
     quotation_problems: list[Problem] = field(default_factory=list)
-    # This language's "all questions" page and its HTML, rendered from every answer joined: its
-    # allow-list runs once every question's page has (on_env), for what none of them reported.
-    joined_page: tuple[Page, str] | None = None
+    # This language's "all questions" page, rendered from every answer joined (its content is in
+    # `rendered`): its allow-list runs once every question's page has (on_env), for what none of them
+    # reported.
+    joined_page: Page | None = None
     # The languages where two joined pages define one link reference (checks/generated_parts.py).
     clashing_references: set[str] = field(default_factory=set)
     # The hashes of the inline scripts the site's templates write (readers/csp.py), computed

@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 import ada_url
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
+from faq_site.checks.rendered import COMMENT, START, PublishedPage, RenderedPage
 from faq_site.checks.urls import (
     Local,
     Refused,
@@ -45,7 +46,9 @@ from faq_site.checks.urls import (
     unreadable_addresses,
 )
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import SITE_NOTE, Source
+from faq_site.sources.lines import Fold
+from faq_site.sources.names import SITE_NOTE
+from faq_site.sources.page import MarkdownPage
 
 # (line or None, message): the message follows `docs/<file>:<line>: `.
 Finding = tuple[int | None, str]
@@ -108,7 +111,7 @@ NEVER: dict[str, str] = {
     "noscript": f"{_NO_SCRIPT}, so there is nothing to replace. Remove it",
     "style": (
         "the site's look comes from its own stylesheet. Remove it; a developer can change "
-        "docs/assets/stylesheets/extra.css"
+        "overrides/assets/stylesheets/extra.css"
     ),
     **dict.fromkeys(
         [
@@ -155,33 +158,32 @@ NEVER: dict[str, str] = {
 
 @dataclass
 class Locator:
-    """Finds the editor's line for what the HTML shows, case-insensitively.
+    """Finds the editor's line for what the HTML shows: HTML as written, in any case, then as the page
+    and the published page read it (sources/lines.py, `LineFinder.markup`).
 
-    The n-th finding for the same text goes to the n-th line that holds it, so that two
-    `<script>` on two lines are reported on both; `None` when no line holds it (the
-    message then names the file alone).
+    Repeats: the n-th finding of one check for the same text goes to the n-th line that holds it, so
+    that two `<script>` on two lines are reported on both (`seen` counts them, per check); `None` when
+    no line holds it (the message then names the file alone).
     """
 
-    lines: list[tuple[int, str]]
-    _seen: dict[str, int] = field(default_factory=dict)
+    page: MarkdownPage
+    seen: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> tuple[tuple[int, str], ...]:
+        return self.page.body_lines()
 
     def line_of(self, *needles: str) -> int | None:
-        # Then as the page reads the lines: text written with character references (`&#46;`, `&amp;sol;`).
-        for read_as in (str, _read):
-            for needle in filter(None, needles):
-                key = needle.lower()
-                matches = [number for number, line in self.lines if key in read_as(line).lower()]
-                if matches:
-                    index = self._seen.get(key, 0)
-                    self._seen[key] = index + 1
-                    return matches[min(index, len(matches) - 1)]
-        return None
+        found = self.page.finder.lines_of(*needles, fold=Fold.CASE, references=2)
+        if found is None:
+            return None
+        needle, lines = found
+        index = self.seen.get(needle.lower(), 0)
+        self.seen[needle.lower()] = index + 1
+        return lines[min(index, len(lines) - 1)]
 
-
-def _read(line: str) -> str:
-    """A line as the page reads it, and as the published page reads that again."""
-    once = html.unescape(line)
-    return f"{once}\n{html.unescape(once)}"
+    def holds(self, needle: str) -> bool:
+        return self.page.finder.lines_of(needle, fold=Fold.CASE, references=2) is not None
 
 
 @dataclass(frozen=True)
@@ -208,11 +210,12 @@ class PageContext:
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2}")
 
 
-def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
+def check_content(rendered: RenderedPage, page: PageContext, source: MarkdownPage) -> list[Finding]:
     """Every element, attribute, address and comment of the content that is not on the list."""
-    locator = Locator(lines)
+    locator = Locator(source)
+    content = rendered.html
     findings: list[Finding] = []
-    for node in _nodes(content):
+    for node in _nodes(rendered):
         tag = node.tag
         if tag == _COMMENT:
             # Its text as the browser read it (Lexbor writes a comment `<!--` text `-->`; its
@@ -270,20 +273,23 @@ def _is_plain_comment(text: str, content: str) -> bool:
     )
 
 
-def _nodes(content: str) -> Iterable[LexborNode]:
-    """The content's elements and comments, as a browser parses them in the page's body; none
-    inside a refused element. All of the body: a closing tag such as `</div>` that closes the
-    wrapper leaves what follows it in the body, still checked."""
-    tree = LexborHTMLParser(f"<!doctype html><html><head></head><body><div>{content}</div></body></html>")
-    body = tree.body
-    if body is None:  # pragma: no cover - the document always has one
-        return
-    stack = list(_children(body))[::-1]
-    while stack:
-        node = stack.pop()
-        yield node
-        if node.tag in ELEMENTS:
-            stack.extend(list(_children(node))[::-1])
+def _nodes(rendered: RenderedPage) -> Iterable[LexborNode]:
+    """The content's elements and comments, as a browser parses them (checks/rendered.py), in
+    document order; none inside a refused element."""
+    refused: set[int] = set()
+    for kind, index in rendered.events:
+        if kind == START:
+            element = rendered.elements[index]
+            if element.parent in refused:
+                refused.add(index)
+                continue
+            yield element.node
+            if element.tag not in ELEMENTS:
+                refused.add(index)
+        elif kind == COMMENT:
+            comment = rendered.comments[index]
+            if comment.parent not in refused:
+                yield comment.node
 
 
 def _addresses_within(node: LexborNode) -> Iterable[str]:
@@ -293,15 +299,6 @@ def _addresses_within(node: LexborNode) -> Iterable[str]:
             if name in URL_ATTRIBUTES and value:
                 for url in srcset_urls(value) if name == "srcset" else [value]:
                     yield from (url, html.unescape(url))
-
-
-def _children(node: LexborNode) -> Iterable[LexborNode]:
-    """An element's child elements and comments (not its text)."""
-    child = node.child
-    while child is not None:
-        if child.tag == _COMMENT or (child.tag and not child.tag.startswith(("-", "#"))):
-            yield child
-        child = child.next
 
 
 def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> list[Finding]:
@@ -387,7 +384,7 @@ def _misplaced_class(node: LexborNode, value_class: str, locator: Locator) -> st
             "hovered: elsewhere it would hide text. Remove `.headerlink` (the site adds the `¶` itself)."
         )
     if value_class == "faq-outdated":
-        if locator.line_of("faq-outdated") is None:  # the site's notice (readers/dates.py), not the file's
+        if not locator.holds("faq-outdated"):  # the site's notice (readers/dates.py), not the file's
             return None
         return (
             "the class `faq-outdated` is the notice the site adds to a translation behind its French "
@@ -511,8 +508,8 @@ def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
 
 
 def content_problems(
-    source: Source,
-    html: str,
+    source: MarkdownPage,
+    rendered: RenderedPage,
     page: Page,
     files: Files,
     rule: UrlRule,
@@ -532,13 +529,12 @@ def content_problems(
         judged=judged,
     )
     return [
-        Problem(source.src_uri, message, line)
-        for line, message in check_content(html, context, source.lines())
+        Problem(source.src_uri, message, line) for line, message in check_content(rendered, context, source)
     ]
 
 
 def without_unreadable_addresses(
-    markdown: str, source: Source | None, page_url: str, rule: UrlRule
+    markdown: str, source: MarkdownPage | None, page_url: str, rule: UrlRule
 ) -> tuple[str, list[Problem]]:
     """The page's Markdown, to render, without the addresses MkDocs cannot read; and their problems.
 
@@ -557,13 +553,13 @@ def without_unreadable_addresses(
                 else "is not a valid web address. Copy the address again from the browser's address bar: "
                 "`https://…`."
             )
-            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.line_of(url)))
+            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.finder.written(url)))
         markdown = markdown.replace(url, "#")
     return markdown, problems
 
 
 def published_problems(
-    output: str, src_uri: str, lines: list[tuple[int, str]], page_url: str, rule: UrlRule, judged: set[str]
+    published: PublishedPage, source: MarkdownPage, page_url: str, rule: UrlRule, judged: set[str]
 ) -> list[Problem]:
     """The addresses of the page as published that its content's check did not judge.
 
@@ -572,10 +568,9 @@ def published_problems(
     checks would write from what an editor wrote (a minifier once read `&amp;sol;` as `&sol;`,
     then `/`). What was judged already is not reported twice.
     """
-    tree = LexborHTMLParser(output)
-    locator = Locator(lines)
+    locator = Locator(source)
     problems, seen = [], set(judged)
-    for node in tree.css("*"):
+    for node in published.elements:
         for name, value in node.attributes.items():
             if name not in URL_ATTRIBUTES or not value:
                 continue
@@ -586,7 +581,7 @@ def published_problems(
                 verdict = judge(_from_site_root(url, rule.site_url), page_url, rule)
                 if isinstance(verdict, Refused):
                     message = f"the address `{shown(url)}`, as the published page holds it, {verdict.reason}"
-                    problems.append(Problem(src_uri, message, _line_of_url(url, name, locator)))
+                    problems.append(Problem(source.src_uri, message, _line_of_url(url, name, locator)))
     return problems
 
 

@@ -21,16 +21,17 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from faq_site.checks.outline import Outline, RenderedLink
+from faq_site.checks.rendered import Outline, RenderedLink
 from faq_site.checks.urls import Local, UrlRule, judge, shown
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import LEARN_MORE_ID, Source, kebab_case
+from faq_site.sources.names import LEARN_MORE_ID, kebab_case
+from faq_site.sources.page import MarkdownPage
 
 _EXAMPLE = "`- [title](https://www.nato.int/…)`"
 
 
 def check_link(
-    source: Source,
+    source: MarkdownPage,
     link: RenderedLink,
     page: Page,
     files: Files,
@@ -39,7 +40,7 @@ def check_link(
     warned: set[tuple[str, str]],
 ) -> list[Problem]:
     """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
-    line = source.line_of(f"]({link.href}", f'href="{link.href}"', link.href)
+    line = source.finder.written(f"]({link.href}", f'href="{link.href}"', link.href)
 
     def problem(message: str) -> list[Problem]:
         return [Problem(source.src_uri, message, line)]
@@ -66,7 +67,7 @@ def check_link(
     if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
         return []  # MkDocs said so already (messages/mkdocs_warnings.py)
     if not parts.path:
-        if source.line_of(f"]({link.href}"):
+        if source.finder.written(f"]({link.href}"):
             return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
         if parts.fragment and parts.fragment not in outline.ids:
             return problem(
@@ -84,7 +85,7 @@ def check_link(
     return []
 
 
-def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
+def check_learn_more(source: MarkdownPage, outline: Outline) -> list[Problem]:
     ids = [heading.id for heading in outline.headings]
     if LEARN_MORE_ID not in ids:
         if any(kebab_case(i or "") == LEARN_MORE_ID for i in ids) or len(set(outline.ids)) < len(outline.ids):
@@ -102,7 +103,8 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
     section = source.section(LEARN_MORE_ID)
     heading_line = section[0].line if section else None
     if not links:
-        lines = section[1] if section else []
+        spans = [block.span for block in section[1]] if section else []
+        lines = [(n, text) for n, text in source.body_lines() if any(n in span for span in spans)]
         written = [(n, text) for n, text in lines if "](" in text]
         why = "Under this heading, add at least one line " + _EXAMPLE + "."
         if written:
@@ -131,14 +133,14 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
                 Problem(
                     source.src_uri,
                     f"this learn-more item has no link. Write it as {_EXAMPLE}.",
-                    source.line_of(item.strip()[:40]) or heading_line,
+                    source.finder.written(item.strip()[:40]) or heading_line,
                 )
             )
     return problems
 
 
 def check_links(
-    source: Source,
+    source: MarkdownPage,
     outline: Outline,
     page: Page,
     files: Files,
@@ -151,6 +153,6 @@ def check_links(
         for link in outline.links
         for problem in check_link(source, link, page, files, outline, rule, warned)
     ]
-    if source.is_question and not outline.unclosed:
+    if source.is_question and not source.balance.unclosed:
         problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it
     return problems

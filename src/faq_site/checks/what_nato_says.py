@@ -34,10 +34,11 @@ from faq_site.checks.language_integrity import (
     page_in_other_language,
     paragraph_lengths,
 )
-from faq_site.checks.rendered import RenderedPage, read_page
+from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages, rules_for
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import LEARN_MORE_ID, Source
+from faq_site.sources.names import LEARN_MORE_ID
+from faq_site.sources.page import MarkdownPage
 
 # What to do about a question's description in the wrong language, after "Write it in English".
 _QUESTION_DESCRIPTION_ADVICE = (
@@ -70,22 +71,23 @@ class Findings:
     lengths: list[Problem] = field(default_factory=list)
 
 
-def page_source(source: Source) -> PageSource:
-    title = next((heading.line for heading in source.headings() if heading.level == 1), None)
-    return PageSource(f"docs/{source.src_uri}", source.lines(), title, source.key_lines.get("description"))
+def page_source(source: MarkdownPage) -> PageSource:
+    title = source.title.line if source.title is not None else None
+    return PageSource(
+        f"docs/{source.src_uri}", list(source.body_lines()), title, source.key_line("description")
+    )
 
 
 def check_page(
     page: Page,
-    html: str,
-    source: Source,
+    rendered: RenderedPage,
+    source: MarkdownPage,
     languages: Languages,
     default_page: CheckedPage | None,
 ) -> tuple[CheckedPage, Findings]:
     """The checks of one rendered page; `default_page` is its default-language version, if rendered."""
     language = languages.of(source.src_uri)
     langs = profiles(languages)
-    rendered = read_page(html, language)
     here = page_source(source)
     if default_page is not None:
         twin, twin_source = default_page.rendered, default_page.source

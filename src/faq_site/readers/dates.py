@@ -9,7 +9,7 @@ by the other languages) gives, for each file under docs/:
   every commit, except those whose message has the trailer
   `Translation: not needed` (a typo fixed in the French only), and those
   that changed its typography alone (apostrophes, spaces: the same text once
-  `sources.source.plain` has undone them), which the build redoes in both languages.
+  `sources.lines.plain` has undone them), which the build redoes in both languages.
 
 When a French page has such a commit later than the last commit that touched
 its English version, the English page shows a notice at the top of its answer,
@@ -38,7 +38,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from faq_site.languages import LanguageRules, Languages, rules_for
-from faq_site.sources.source import ALL_QUESTIONS, is_question, plain
+from faq_site.sources.lines import plain
+from faq_site.sources.names import ALL_QUESTIONS, is_question
 
 log = logging.getLogger("mkdocs.plugins.faq.dates")
 
