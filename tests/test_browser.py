@@ -27,7 +27,7 @@ from search_words import (
     word_only_after_an_elision,
     word_shared_with,
 )
-from site_settings import read_config
+from site_settings import plugin_entries, read_config
 
 from browsing import DESKTOP, PHONE, REPORT_CSP_VIOLATIONS, Load, open_page, wait_until_started
 from conftest import LANGUAGES, Site, counterpart
@@ -255,9 +255,9 @@ def toggle_names(site: Site, language: str) -> list[str]:
     language's in theme.palette, the others' in the i18n plugin's languages)."""
     config = read_config(site.project)
     palette = config["theme"]["palette"]
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "i18n" in entry:
-            for settings in entry["i18n"]["languages"]:
+    for name, options in plugin_entries(config["plugins"]):
+        if name == "i18n":
+            for settings in options["languages"]:
                 if settings["locale"] == language and "theme" in settings:
                     palette = settings["theme"]["palette"]
     return [scheme["toggle"]["name"] for scheme in palette]
