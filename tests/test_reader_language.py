@@ -5,7 +5,7 @@ set by an init script) sees, at the top of the page, a notice in that language
 linking to the same page in it. On the tests' fixture FAQ (`fixture_site`,
 `fixture_server`); strings and links come from its mkdocs.yml and the built pages,
 never from this file. (The header readable on phones, with whatever titles the pages
-have, is a published-site invariant: tests/test_published_in_browser.py.)
+have, is a published-site invariant: tests/test_published_accessibility.py.)
 """
 
 from __future__ import annotations
