@@ -100,9 +100,6 @@ STARTED = """() => {
   const invitation = JSON.parse(config.textContent).translations["search.result.placeholder"];
   return document.readyState === "complete" && meta !== null && meta.textContent.trim() === invitation;
 }"""
-# Pages loading at once in `loaded`: enough to overlap one page's waits with another's work,
-# few enough that two cores are not shared between more pages than they can draw.
-LOAD_WINDOW = 6
 
 
 def wait_until_started(page: Page) -> None:
@@ -125,82 +122,61 @@ def settled(page: Page) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def loaded(
-    browser: Browser,
-    urls: Iterable[str],
-    *,
-    until=wait_until_started,
-    window: int = LOAD_WINDOW,
-    init_script: str | None = None,
-    **context_options,
-) -> Iterator[tuple[str, Page, Load]]:
-    """Each URL's first load, in a browser context of its own (an empty cache), `window` of them
-    loading at once; yields (url, page, load) in the order of `urls` once `until(page)` returned,
-    and closes the page's context when the caller asks for the next one."""
-    pending: deque[tuple[str, BrowserContext, Page, Load]] = deque()
-
-    def start(url: str) -> None:
-        context = browser.new_context(**{"viewport": DESKTOP, **context_options})
-        if init_script is not None:
-            context.add_init_script(init_script)
-        page = context.new_page()
-        load = Load()
-        load.watch(page)
-        page.goto(url, wait_until="commit")  # the others load while this one does
-        pending.append((url, context, page, load))
-
-    queue = iter(urls)
-    try:
-        for url in queue:
-            start(url)
-            if len(pending) == window:
-                break
-        while pending:
-            url, context, page, load = pending[0]
-            until(page)
-            yield url, page, load
-            pending.popleft()
-            context.close()
-            for url in queue:
-                start(url)
-                break
-    finally:
-        for _, context, _, _ in pending:
-            context.close()
-
-
 # Reports each Content-Security-Policy violation to the console, where Load collects it.
 REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
   console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`))"""
 
 
-def first_loads(browser: Browser, urls: Iterable[str], **context_options) -> Iterator[tuple[str, Page, Load]]:
-    """Each URL's first load as with an empty cache, one after the other in one tab whose HTTP cache
-    is off (cheaper than a browser context per page: no new renderer for each), its storage
-    cleared before each: yields (url, page, load) once the page has settled."""
-    context = browser.new_context(**{"viewport": DESKTOP, **context_options})
-    context.add_init_script(REPORT_CSP_VIOLATIONS)
-    try:
-        page = context.new_page()
-        session = context.new_cdp_session(page)
-        session.send("Network.enable")
-        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        for url in urls:
+# Tabs loading at once in `first_loads`: one tab's wait for a quiet network overlaps the others'
+# work; more would only share two cores between more pages.
+LOADING_TABS = 3
+
+
+def first_loads(
+    browser: Browser, urls: Iterable[str], tabs: int = LOADING_TABS, **context_options
+) -> Iterator[tuple[str, Page, Load]]:
+    """Each URL's first load as with an empty cache, `tabs` at a time, each tab in its own context
+    with its HTTP cache off and its storage cleared before each load (cheaper than a context per
+    page: no new renderer for each). Yields (url, page, load) in the order of `urls`, once the
+    page has settled; the tab moves on to another URL when the caller asks for the next."""
+    queue = iter(urls)
+    pending: deque[tuple[str, Page, Load]] = deque()
+    contexts = []
+
+    def start(page: Page) -> None:
+        for url in queue:
             if page.url.startswith("http"):
                 page.evaluate("localStorage.clear(); sessionStorage.clear()")
             load = Load()
             load.watch(page)
-            page.goto(url)
+            page.goto(url, wait_until="commit")  # the other tabs load meanwhile
+            pending.append((url, page, load))
+            return
+
+    try:
+        for _ in range(tabs):
+            context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+            context.add_init_script(REPORT_CSP_VIOLATIONS)
+            contexts.append(context)
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            start(page)
+        while pending:
+            url, page, load = pending.popleft()
             settled(page)
             yield url, page, load
             load.unwatch(page)
+            start(page)
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
 
 
 def cold_load(browser: Browser, url: str) -> Load:
-    """A page's first load with an empty cache, in a browser context of its own, once settled."""
-    for _, _, load in loaded(browser, [url], until=settled):
+    """A page's first load with an empty cache, once settled."""
+    for _, _, load in first_loads(browser, [url], tabs=1):
         return load
     raise AssertionError("unreachable: one URL, one load")
 
