@@ -26,6 +26,7 @@ from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
 from page_editing import SourcePage, questions
+from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
@@ -1795,6 +1796,17 @@ def test_mistake_stops_the_build_with_its_message(
     # Nothing the editor wrote is lost or rewritten, in the copy or in the fixture it came from.
     assert snapshot(outcome.docs) == outcome.before
     assert snapshot(FIXTURE / "docs") == original_docs
+
+
+def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[str, Outcome]) -> None:
+    """CI's problem matcher (tests/problem_matcher.py, as GitHub's runner runs it) over the real
+    output of every build above: one annotation per problem line, with its file (of the project, as
+    GitHub needs it), line and message; no other line gives one."""
+    builds = list({outcome.group: outcome for outcome in outcomes.values()}.values())
+    for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
+        expected = [expected_annotation(line) for line in outcome.expected]
+        assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
+        assert all(file in (None, "mkdocs.yml") or file.startswith("docs/") for file, _, _ in annotated)
 
 
 def test_at_least_sixty_distinct_mistakes() -> None:
