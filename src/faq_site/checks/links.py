@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from faq_site.checks.rendered import Outline, RenderedLink
 from faq_site.checks.urls import Local, UrlRule, judge, shown
-from faq_site.messages.problems import Problem
+from faq_site.messages.problems import Problem, address_subject
 from faq_site.sources.names import LEARN_MORE_ID, kebab_case
 from faq_site.sources.page import MarkdownPage
 
@@ -37,13 +37,12 @@ def check_link(
     files: Files,
     outline: Outline,
     rule: UrlRule,
-    warned: set[tuple[str, str]],
 ) -> list[Problem]:
-    """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
+    """What is wrong with one link of a page (about its address: MkDocs' own warning comes first)."""
     line = source.finder.written(f"]({link.href}", f'href="{link.href}"', link.href)
 
     def problem(message: str) -> list[Problem]:
-        return [Problem(source.src_uri, message, line)]
+        return [Problem(source.src_uri, message, line, subject=address_subject(source.src_uri, link.href))]
 
     if not link.text.strip() and not link.has_image:
         return problem(
@@ -64,8 +63,8 @@ def check_link(
         # translation's notice to its French page): the address rule is checks/urls.py's.
         return []
     parts = urlsplit(link.href)
-    if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
-        return []  # MkDocs said so already (messages/mkdocs_warnings.py)
+    if parts.path.endswith(".md"):
+        return []  # a page's file MkDocs did not rewrite into its address: it says why (mkdocs_warnings.py)
     if not parts.path:
         if source.finder.written(f"]({link.href}"):
             return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
@@ -145,14 +144,11 @@ def check_links(
     page: Page,
     files: Files,
     rule: UrlRule,
-    warned: set[tuple[str, str]],
 ) -> list[Problem]:
-    """Every link of a rendered page; and a question's learn-more section, unless HTML hides it."""
+    """Every link of a rendered page; and a question's learn-more section."""
     problems = [
-        problem
-        for link in outline.links
-        for problem in check_link(source, link, page, files, outline, rule, warned)
+        problem for link in outline.links for problem in check_link(source, link, page, files, outline, rule)
     ]
-    if source.is_question and not source.balance.unclosed:
-        problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it
+    if source.is_question:
+        problems += check_learn_more(source, outline)
     return problems

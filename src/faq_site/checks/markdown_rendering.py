@@ -249,8 +249,17 @@ def check(page: MarkdownPage, rendered: RenderedPage) -> list[Finding]:
     )
 
 
-def check_page(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
-    findings = check(source, rendered)
+def markdown_problems(source: MarkdownPage) -> list[Problem]:
+    """What the page model reads in the Markdown itself: raw HTML that does not balance, headings
+    that can have no id."""
+    findings = unbalanced_html(source) + headings(source)
+    return [Problem(source.src_uri, message, line) for line, message in findings]
+
+
+def rendered_problems(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
+    """What only the rendered page shows: emphasis markers left as text, footnotes, split links."""
+    blocks, lines = rendered.texts(_BLOCKS, _HIDDEN), _Source(source)
+    findings = emphasis(blocks, lines) + footnotes(blocks, lines) + split_links(blocks, lines)
     return [Problem(source.src_uri, message, line) for line, message in findings]
 
 

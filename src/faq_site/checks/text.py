@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from faq_site.checks.markdown_rendering import language_file_links
 from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem
+from faq_site.messages.problems import Problem, Stage
 from faq_site.sources.page import MarkdownPage
 from faq_site.sources.text import invisible_characters, written_characters
 
@@ -37,8 +37,12 @@ def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
         for number, line in source.body_lines()
         if _TOC_LABEL.search(line)
     ]
-    problems = [Problem(source.src_uri, message, line) for line, message in findings]
+    problems = [Problem(source.src_uri, message, line, _stage(source, line)) for line, message in findings]
     return problems + front_matter_characters(source)
+
+
+def _stage(source: MarkdownPage, line: int | None) -> Stage:
+    return Stage.FRONT_MATTER if line is not None and line < source.body_line else Stage.MARKDOWN
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -58,7 +62,7 @@ def front_matter_characters(source: MarkdownPage) -> list[Problem]:
         line for number, line in enumerate(source.text.split("\n"), 1) if number < source.body_line
     )
     return [
-        Problem(source.src_uri, message, source.key_line(str(key)))
+        Problem(source.src_uri, message, source.key_line(str(key)), Stage.FRONT_MATTER)
         for key, value in source.meta.items()
         for string in _strings(value)
         for message in dict.fromkeys(written_characters(written, string))
