@@ -80,7 +80,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
 from faq_site.checks.content_allowlist import (
     content_addresses,
     content_problems,
@@ -89,13 +88,12 @@ from faq_site.checks.content_allowlist import (
     without_unreadable_addresses,
 )
 from faq_site.checks.files import address_problems, file_problems, markdown_sources
-from faq_site.checks.generated_parts import check_generated_parts, check_required_pages, shared_references
-from faq_site.checks.links import check_links
-from faq_site.checks.questions import check_front_matter
+from faq_site.checks.generated_parts import check_required_pages, shared_references
+from faq_site.checks.page_problems import rendered_problems, source_problems
 from faq_site.checks.rendered import PublishedPage, RenderedPage
+from faq_site.checks.site import Site
 from faq_site.checks.stylesheets import stylesheet_problems
 from faq_site.checks.svg_assets import svg_problems
-from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
@@ -134,6 +132,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
         return UrlRule(tuple(self.config.allowed_link_domains), config.repo_url, config.site_url)
+
+    def site(self, files: Files, config: MkDocsConfig) -> Site:
+        """What the checks of one page know of the site (checks/site.py)."""
+        return Site.of(files, self.lang(), self.url_rule(config))
 
     def lang(self) -> Languages:
         assert self.languages is not None, "on_config sets the languages"
@@ -193,17 +195,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(missing_twins(sources, langs), Stage.FILE, blocking=True)
         # Without a home, "all questions" or About page, or any question, there is no site to build.
         problems.report(check_required_pages(sources, langs), Stage.FILE, blocking=True)
-        # Conflict markers (FILE), then the front matter's keys and values.
-        problems.report([problem for source in sources for problem in check_front_matter(source)])
+        # Each page's conflict markers, front matter, invisible characters, links to x.en.md,
+        # generated lists' markers (checks/page_problems.py); then what pages say together.
+        site = self.site(files, config)
+        problems.report([problem for source in sources for problem in source_problems(source, site)])
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
         problems.report(order_problems, Stage.FRONT_MATTER)
         self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
         problems.report(rename_problems, Stage.FRONT_MATTER)
-        # Invisible characters (in the front matter, or the Markdown), links to x.en.md.
-        problems.report([problem for source in sources for problem in check_text(source, langs)])
-        problems.report(check_translations(sources, langs), Stage.MARKDOWN)
-        generated = [problem for source in sources for problem in check_generated_parts(source)]
-        problems.report(generated + shared_references(sources), Stage.MARKDOWN)
+        problems.report(check_translations(sources, langs) + shared_references(sources), Stage.MARKDOWN)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         return files
 
@@ -266,53 +266,25 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # passes the same allow-list once they all have (on_env).
             self.build.joined_page = page
             return html
-        # Raw HTML as written (sources/page.py): an element never closed, a tag that does not balance.
-        problems.report(
-            page_html.unclosed_elements(source) + page_html.check_ids(source, rendered.outline),
-            Stage.MARKDOWN,
-        )
-        problems.report(markdown_rendering.markdown_problems(source), Stage.MARKDOWN)
-        # The page as rendered: what it may contain, its links, headings, text and characters.
-        rule = self.url_rule(config)
-        problems.report(
-            referenced_characters(source, rendered)
-            + content_problems(source, rendered, page, files, rule)
-            + check_links(source, rendered.outline, page, files, rule)
-            + page_html.check_page(source, rendered.outline)
-            + markdown_rendering.rendered_problems(source, rendered),
-            Stage.RENDERED,
-        )
-        # Compared with other pages and languages: a translation with its French page, rendered before it.
-        compared = parity.parity_page(source, rendered)
-        problems.report(parity.misfigures(compared), Stage.RENDERED)
-        french = self.french_page(page)
-        found = what_nato_says.check_page(page, rendered, source, langs, french)
-        problems.report(found.quotations, Stage.ACROSS)
-        if french is None:
-            problems.report(found.problems, Stage.RENDERED)
-        else:  # what follows from the French page's own problems is not the translation's
-            problems.report(found.problems, Stage.RENDERED, causes=((french[0].src_uri, Stage.FRONT_MATTER),))
-            differences = parity.compare(parity.parity_page(*french), compared, langs) + found.lengths
-            causes = ((french[0].src_uri, Stage.ACROSS), *self.list_causes(page))
-            problems.report(differences, Stage.ACROSS, causes=causes)
+        # Every check of the page (checks/page_problems.py), each with its stage.
+        site, description = self.site(files, config), page.meta.get("description")
+        found = rendered_problems(source, rendered, page.url, site, description, *self.compared_with(page))
+        if found.description is not None:
+            page.meta["description"] = found.description
+        problems.report(found.problems)
         return html
 
-    def french_page(self, page: Page) -> tuple[MarkdownPage, RenderedPage] | None:
-        """A translation's page in the default language, rendered before it (None for a default page)."""
+    def compared_with(self, page: Page) -> tuple[tuple[MarkdownPage, RenderedPage] | None, tuple[str, ...]]:
+        """A translation's French page, rendered before it (None for a French page); and for the home
+        page, which lists the questions, the questions (their problems can change its list)."""
         langs = self.lang()
+        listed = tuple(uri for uri, s in self.build.sources.items() if s.is_question)
+        listed = listed if langs.norm_uri(page.file.src_uri) == HOME else ()
         if langs.of(page.file.src_uri) == langs.default:
-            return None
+            return None, listed
         src_uri = langs.uri_for(langs.norm_uri(page.file.src_uri), langs.default)
         rendered = self.build.rendered.get(src_uri)
-        return None if rendered is None else (self.build.sources[src_uri], rendered)
-
-    def list_causes(self, page: Page) -> tuple[tuple[str, Stage], ...]:
-        """The home page lists the questions: a problem of a question can change its list."""
-        if self.lang().norm_uri(page.file.src_uri) != HOME:
-            return ()
-        return tuple(
-            (src_uri, Stage.ACROSS) for src_uri, source in self.build.sources.items() if source.is_question
-        )
+        return (None if rendered is None else (self.build.sources[src_uri], rendered)), listed
 
     def source(self, page: Page) -> MarkdownPage:
         """The page's Markdown as its editor wrote it, read once for the build (on_files)."""
@@ -361,9 +333,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             joined = content_problems(
                 self.source(page),
                 self.build.rendered[page.file.src_uri],
-                page,
-                files,
-                self.url_rule(config),
+                page.url,
+                self.site(files, config),
                 judged_elsewhere=judged,
                 judge_relative=False,
             )

@@ -30,11 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import ada_url
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborNode
 
 from faq_site.checks.rendered import COMMENT, START, PublishedPage, RenderedPage
+from faq_site.checks.site import Site
 from faq_site.checks.urls import (
     Local,
     Refused,
@@ -312,10 +311,16 @@ def content_addresses(rendered: RenderedPage) -> set[str]:
 
 
 def _signature(node: LexborNode) -> tuple:
-    """What the allow-list judges of an element (its tag and attributes) or a comment (its text)."""
+    """What the allow-list judges of an element (its tag, its attributes) or a comment (its text), on
+    the "all questions" page: its relative addresses, which MkDocs writes for each page's address,
+    are judged on each question's page only (`judge_relative`)."""
     if node.tag == _COMMENT:
         return (_COMMENT, node.html)
-    return (node.tag, tuple(sorted(node.attributes.items(), key=lambda item: (item[0], item[1] or ""))))
+    attributes = [
+        (name, "" if name in URL_ATTRIBUTES and value and not _ABSOLUTE.match(value.strip()) else value or "")
+        for name, value in node.attributes.items()
+    ]
+    return (node.tag, tuple(sorted(attributes)))
 
 
 def element_signatures(pages: Iterable[RenderedPage]) -> frozenset[tuple]:
@@ -536,9 +541,8 @@ def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
 def content_problems(
     source: MarkdownPage,
     rendered: RenderedPage,
-    page: Page,
-    files: Files,
-    rule: UrlRule,
+    page_url: str,
+    site: Site,
     *,
     judged_elsewhere: frozenset[tuple] = frozenset(),
     judge_relative: bool = True,
@@ -547,10 +551,10 @@ def content_problems(
     about an address names it as its subject: MkDocs' own warning about it comes first."""
     context = PageContext(
         judge_relative=judge_relative,
-        page_url=page.url,
+        page_url=page_url,
         src_uri=source.src_uri,
-        rule=rule,
-        asset_urls=frozenset(file.url for file in files if file.src_uri.startswith(ASSETS)),
+        rule=site.rule,
+        asset_urls=site.asset_urls,
         judged_elsewhere=judged_elsewhere,
     )
     return [

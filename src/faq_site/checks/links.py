@@ -18,11 +18,9 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
 from faq_site.checks.rendered import Outline, RenderedLink
-from faq_site.checks.urls import Local, UrlRule, judge, shown
+from faq_site.checks.site import Site
+from faq_site.checks.urls import Local, judge, shown
 from faq_site.messages.problems import Problem, address_subject
 from faq_site.sources.names import LEARN_MORE_ID, kebab_case
 from faq_site.sources.page import MarkdownPage
@@ -31,12 +29,7 @@ _EXAMPLE = "`- [title](https://www.nato.int/…)`"
 
 
 def check_link(
-    source: MarkdownPage,
-    link: RenderedLink,
-    page: Page,
-    files: Files,
-    outline: Outline,
-    rule: UrlRule,
+    source: MarkdownPage, link: RenderedLink, page_url: str, site: Site, outline: Outline
 ) -> list[Problem]:
     """What is wrong with one link of a page (about its address: MkDocs' own warning comes first)."""
     line = source.finder.written(f"]({link.href}", f'href="{link.href}"', link.href)
@@ -57,7 +50,7 @@ def check_link(
             f"the address of the link `{shown(link.href)}` contains a space or a quote: a `)` or a quote is "
             "missing or misplaced. Write it as `[text](https://…)`."
         )
-    verdict = judge(link.href, page.url, rule)
+    verdict = judge(link.href, page_url, site.rule)
     if not isinstance(verdict, Local) or not verdict.relative:
         # Another site, or this one at its full address (the link from an out-of-date
         # translation's notice to its French page): the address rule is checks/urls.py's.
@@ -74,8 +67,8 @@ def check_link(
                 f"{', '.join(f'`#{i}`' for i in outline.ids)}."
             )
         return []
-    target = posixpath.normpath(urlsplit(urljoin(f"/{page.url}", parts.path)).path).lstrip("/")
-    known = {file.url.rstrip("/") for file in files}
+    target = posixpath.normpath(urlsplit(urljoin(f"/{page_url}", parts.path)).path).lstrip("/")
+    known = {url.rstrip("/") for url in site.urls}
     if target.rstrip("/") not in known and target not in {"", "."}:
         return problem(
             f"the link `{shown(link.href)}` leads to no page of this site. Link to the page's .md file, "
@@ -141,13 +134,12 @@ def check_learn_more(source: MarkdownPage, outline: Outline) -> list[Problem]:
 def check_links(
     source: MarkdownPage,
     outline: Outline,
-    page: Page,
-    files: Files,
-    rule: UrlRule,
+    page_url: str,
+    site: Site,
 ) -> list[Problem]:
     """Every link of a rendered page; and a question's learn-more section."""
     problems = [
-        problem for link in outline.links for problem in check_link(source, link, page, files, outline, rule)
+        problem for link in outline.links for problem in check_link(source, link, page_url, site, outline)
     ]
     if source.is_question:
         problems += check_learn_more(source, outline)

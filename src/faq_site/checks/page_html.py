@@ -20,6 +20,7 @@ question pages, whose own check covers it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from faq_site.checks.rendered import Outline
 from faq_site.messages.problems import Problem
@@ -89,14 +90,12 @@ def check_ids(source: MarkdownPage, outline: Outline) -> list[Problem]:
     """Ids given twice, or not in lower-case kebab-case: the editor wrote them (`{#id}`, `id="…"`),
     rendering does not change them. An id holding an invisible character is named for that."""
     problems: list[Problem] = []
-    seen: set[str] = set()
-    heading_ids = [heading.id for heading in outline.headings]
-    for identifier in outline.ids:
+    given, by_headings = Counter(outline.ids), Counter(heading.id for heading in outline.headings)
+    for identifier, count in given.items():  # each id once: its repeats say the same
         if has_invisible(identifier):
             continue
-        if identifier in seen:
-            problems.append(_duplicate_id(source, identifier, heading_ids.count(identifier)))
-        seen.add(identifier)
+        if count > 1:
+            problems.append(_duplicate_id(source, identifier, by_headings[identifier]))
         if not _ID.fullmatch(identifier):
             problems.append(
                 Problem(

@@ -23,7 +23,19 @@ from faq_site.messages.problems import Problem, Stage
 from faq_site.sources.page import MarkdownPage
 from faq_site.sources.text import invisible_characters, written_characters
 
-_TOC_LABEL = re.compile(r"\{[^}]*\bdata-toc-label\s*=", re.IGNORECASE)
+# `{… data-toc-label=…}`: the attribute, or a brace, read left to right (never backtracking).
+_TOC_LABEL = re.compile(r"[{}]|\bdata-toc-label\s*=", re.IGNORECASE)
+
+
+def _has_toc_label(line: str) -> bool:
+    """Whether a line holds `data-toc-label=` inside an attribute list `{…}`."""
+    inside = False
+    for match in _TOC_LABEL.finditer(line):
+        if match[0] in "{}":
+            inside = match[0] == "{"
+        elif inside:
+            return True
+    return False
 
 
 def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
@@ -35,7 +47,7 @@ def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
             "heading readers see. Remove `data-toc-label=…`: the table of contents shows the heading.",
         )
         for number, line in source.body_lines()
-        if _TOC_LABEL.search(line)
+        if _has_toc_label(line)
     ]
     problems = [Problem(source.src_uri, message, line, _stage(source, line)) for line, message in findings]
     return problems + front_matter_characters(source)

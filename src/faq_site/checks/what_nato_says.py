@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkdocs.structure.pages import Page
-
 from faq_site.checks.description_quote import Answer, opening_sentences, quotation_problem
 from faq_site.checks.language_integrity import (
     Finding,
@@ -60,6 +58,8 @@ class Findings:
     problems: list[Problem] = field(default_factory=list)  # the page in its language (rendered)
     quotations: list[Problem] = field(default_factory=list)  # its description against its answer
     lengths: list[Problem] = field(default_factory=list)  # its paragraphs against its French page's
+    # A question without a description: its answer's opening sentences, to describe it.
+    description: str | None = None
 
 
 def page_source(source: MarkdownPage) -> PageSource:
@@ -70,7 +70,7 @@ def page_source(source: MarkdownPage) -> PageSource:
 
 
 def check_page(
-    page: Page,
+    description: object,
     rendered: RenderedPage,
     source: MarkdownPage,
     languages: Languages,
@@ -96,11 +96,10 @@ def check_page(
         return findings
     add(blocks_in_other_language(rendered, here, twin, twin_source, langs), findings.problems)
     add(nato_links(rendered, here, langs), findings.problems)
-    description = page.meta.get("description")
     if not isinstance(description, str) or not description.strip():
         answer = rendered.answer(LEARN_MORE_ID)
         if source.is_question and answer:
-            page.meta["description"] = opening_sentences(answer)
+            findings.description = opening_sentences(answer)
     elif source.is_question:
         wrong = description_in_other_language(
             description, language, here.description_line, langs, _QUESTION_DESCRIPTION_ADVICE
