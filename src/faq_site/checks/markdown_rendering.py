@@ -66,16 +66,40 @@ class _Source:
 # -- emphasis -----------------------------------------------------------------------------------
 
 _MARKER_RUN = re.compile(r"(?<![*_\\])(\*{1,3}|_{1,3})(?![*_])")
-_URL = re.compile(r"\S+://\S*|\S+@\S+\.\S+")
+_WORD = re.compile(r"\S+")
 _WHAT = {1: "italics", 2: "bold", 3: "bold italics"}
+# Characters of a word a message quotes, at most (a word longer than this is no word of prose).
+_WORD_LIMIT = 80
+
+
+def _is_address(word: str) -> bool:
+    """`https://…`, `name@example.org`: their `_` and `*` are not emphasis (`\\S+://\\S*|\\S+@\\S+\\.\\S+`)."""
+    if word.find("://", 1) >= 1:
+        return True
+    at = word.find("@", 1)
+    return at >= 1 and word.find(".", at + 2, len(word) - 1) >= 0
+
+
+def _without_addresses(text: str) -> str:
+    """The text with each word that is an address blanked, read word by word (in linear time)."""
+    return _WORD.sub(lambda match: " " * len(match[0]) if _is_address(match[0]) else match[0], text)
 
 
 def _word_before(text: str, end: int) -> str:
-    return text[:end].split()[-1] if text[:end].split() else ""
+    """The word that ends at or before `end`, its last _WORD_LIMIT characters at most."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and stop - start < _WORD_LIMIT and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
 
 
 def _word_after(text: str, start: int) -> str:
-    return text[start:].split()[0] if text[start:].split() else ""
+    """The word that starts at or after `start`, its first _WORD_LIMIT characters at most."""
+    match = _WORD.search(text, start)
+    return match[0][:_WORD_LIMIT] if match else ""
 
 
 def _apart(marker: str, before: str, source: _Source) -> Finding:
@@ -89,7 +113,7 @@ def _apart(marker: str, before: str, source: _Source) -> Finding:
 def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks:
-        text = _URL.sub(lambda match: " " * len(match[0]), block)
+        text = _without_addresses(block)
         for match in _MARKER_RUN.finditer(text):
             marker = match[1]
             before = text[match.start() - 1] if match.start() else " "
@@ -249,8 +273,17 @@ def check(page: MarkdownPage, rendered: RenderedPage) -> list[Finding]:
     )
 
 
-def check_page(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
-    findings = check(source, rendered)
+def markdown_problems(source: MarkdownPage) -> list[Problem]:
+    """What the page model reads in the Markdown itself: raw HTML that does not balance, headings
+    that can have no id."""
+    findings = unbalanced_html(source) + headings(source)
+    return [Problem(source.src_uri, message, line) for line, message in findings]
+
+
+def rendered_problems(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
+    """What only the rendered page shows: emphasis markers left as text, footnotes, split links."""
+    blocks, lines = rendered.texts(_BLOCKS, _HIDDEN), _Source(source)
+    findings = emphasis(blocks, lines) + footnotes(blocks, lines) + split_links(blocks, lines)
     return [Problem(source.src_uri, message, line) for line, message in findings]
 
 
