@@ -58,12 +58,30 @@ class Load:
     console_errors: list[str] = field(default_factory=list)
 
     def watch(self, page: Page) -> None:
-        page.on("response", lambda response: self.responses.append((response.status, response.url)))
-        page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
-        page.on(
-            "console", lambda message: message.type == "error" and self.console_errors.append(message.text)
-        )
-        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("response", self._response)
+        page.on("requestfailed", self._failed)
+        page.on("console", self._console)
+        page.on("pageerror", self._page_error)
+
+    def unwatch(self, page: Page) -> None:
+        """Stops collecting: the page goes on to another load."""
+        page.remove_listener("response", self._response)
+        page.remove_listener("requestfailed", self._failed)
+        page.remove_listener("console", self._console)
+        page.remove_listener("pageerror", self._page_error)
+
+    def _response(self, response) -> None:
+        self.responses.append((response.status, response.url))
+
+    def _failed(self, request) -> None:
+        self.failed.append(f"{request.url} ({request.failure})")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _page_error(self, error) -> None:
+        self.console_errors.append(str(error))
 
     @property
     def urls(self) -> list[str]:
@@ -149,6 +167,35 @@ def loaded(
     finally:
         for _, context, _, _ in pending:
             context.close()
+
+
+# Reports each Content-Security-Policy violation to the console, where Load collects it.
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`))"""
+
+
+def first_loads(browser: Browser, urls: Iterable[str], **context_options) -> Iterator[tuple[str, Page, Load]]:
+    """Each URL's first load as with an empty cache, one after the other in one tab whose HTTP cache
+    is off (cheaper than a browser context per page: no new renderer for each), its storage
+    cleared before each: yields (url, page, load) once the page has settled."""
+    context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    try:
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        for url in urls:
+            if page.url.startswith("http"):
+                page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            load = Load()
+            load.watch(page)
+            page.goto(url)
+            settled(page)
+            yield url, page, load
+            load.unwatch(page)
+    finally:
+        context.close()
 
 
 def cold_load(browser: Browser, url: str) -> Load:

@@ -17,6 +17,11 @@ from selectolax.lexbor import LexborHTMLParser
 from conftest import DEFAULT_LANGUAGE, Page, Site
 
 
+def home_address(language: str) -> str:
+    """A language's home page, from the site root."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
 def address_in(language: str, page: Page) -> str:
     """The address of a page's version in a language, from the site root."""
     own = (

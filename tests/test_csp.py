@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
-from collections import defaultdict
 
 import pytest
 
@@ -30,9 +28,6 @@ PAGE = (
     '<script id="__config" type="application/json">{}</script>'
     '<script src="assets/bundle.js"></script>'
     "</head><body><script>\r\nvar b = '</'+'script>'\r\n</script><script>var a=1</script></body></html>"
-)
-POLICY_TAG = re.compile(
-    r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">'
 )
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 
@@ -91,30 +86,3 @@ def script_problem_examples() -> list[str]:
         "<html><head><script>var a=1</script></head><body><script>document.title='x'</script></body></html>"
     )
     return [str(problem) for problem in script_problems(PublishedPage(page), source, [sha256("var a=1")])]
-
-
-def test_every_page_runs_only_the_site_s_own_scripts_under_one_policy(fixture_site) -> None:
-    """Pages and the 404 page: the policy right after `<meta charset>`, the same on every one (the
-    templates' scripts), allowing every script the page runs; and every script it allows runs on some
-    page. A moved-page notice has its own one script (tests/test_redirects.py)."""
-    policies: dict[str, list[str]] = defaultdict(list)
-    ran: dict[str, set[str]] = defaultdict(set)
-    problems = []
-    for path in sorted(fixture_site.root.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        match = POLICY_TAG.search(html)
-        if not match or html.count("Content-Security-Policy") != 1:
-            problems.append(f"{path.relative_to(fixture_site.root)}: no policy, or more than one")
-            continue
-        if 'name="robots" content="noindex"' in html:  # a moved-page notice
-            continue
-        policies[match[1]].append(str(path.relative_to(fixture_site.root)))
-        without = html.replace(match[0], '<meta charset="utf-8">')
-        allowed = set(re.findall(r"'sha256-[^']+'", match[1]))
-        ran[match[1]].update(inline_script_hashes(without))
-        if not set(inline_script_hashes(without)) <= allowed:
-            problems.append(f"{path.relative_to(fixture_site.root)}: runs a script its policy does not allow")
-    assert not problems, problems
-    assert len(policies) == 1, {policy: pages[:3] for policy, pages in policies.items()}
-    (only,) = policies
-    assert ran[only] == set(re.findall(r"'sha256-[^']+'", only)), "a hash allows a script no page runs"

@@ -1,14 +1,15 @@
-"""What search engines and link previews read, and the site working under a GitHub Pages sub-path."""
+"""Descriptions, the 404 page and the overrides of Material's templates, on the fixture FAQ (structured
+data that cannot swallow a page is a correct edit: tests/test_correct_edits.py).
+
+What search engines and link previews read on every page (canonical, hreflang, Open Graph,
+title, sitemap, robots.txt, the FAQPage JSON-LD) and every link under the sub-path are
+published-site invariants, checked on the real site and on the fixture alike:
+tests/test_published_metadata.py, test_published_structured_data.py, test_published_links.py."""
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
-import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.error import HTTPError
-from urllib.parse import urldefrag, urljoin
 
 import pytest
 from site_settings import plugin_entries, read_config
@@ -27,18 +28,6 @@ def meta(page, **attributes) -> str:
     tag = page.soup.find("meta", attrs=attributes)
     assert tag is not None, f"{page.path}: no <meta {attributes}>"
     return tag["content"]
-
-
-def test_canonical_and_hreflang_links_are_absolute(fixture_site: Site) -> None:
-    for page in fixture_site.pages:
-        url = urljoin(fixture_site.url, page.url_path)
-        assert page.soup.find("link", rel="canonical")["href"] == url, page.path
-        alternates = {link["hreflang"]: link["href"] for link in page.soup.find_all("link", rel="alternate")}
-        assert alternates == {
-            page.language: url,
-            "en" if page.language == "fr" else "fr": urljoin(fixture_site.url, counterpart(page.url_path)),
-            "x-default": urljoin(fixture_site.url, french(page.url_path)),
-        }, page.path
 
 
 def site_descriptions(project: Path) -> dict[str, str]:
@@ -67,104 +56,6 @@ def test_descriptions_are_written_for_each_page_in_its_language(fixture_site: Si
     for path, description in descriptions.items():
         assert description != descriptions[counterpart(path)], path
     assert len(set(descriptions.values())) == len(descriptions)
-
-
-def test_open_graph_tags(fixture_site: Site) -> None:
-    for page in fixture_site.pages:
-        url = urljoin(fixture_site.url, page.url_path)
-        assert meta(page, property="og:url") == url
-        assert meta(page, property="og:title") == normalise(page.h1) or normalise(
-            meta(page, property="og:title")
-        ) == normalise(page.h1), page.path
-        assert meta(page, property="og:description") == meta(page, name="description")
-        assert meta(page, property="og:locale") == OG_LOCALE[page.language]
-        other = "en" if page.language == "fr" else "fr"
-        assert meta(page, property="og:locale:alternate") == OG_LOCALE[other]
-        assert meta(page, property="og:site_name")
-
-
-def test_sitemap_lists_every_page_with_its_alternates(fixture_site: Site) -> None:
-    root = ET.parse(fixture_site.root / "sitemap.xml").getroot()
-    entries = {
-        url.find("s:loc", SITEMAP_NS).text: {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
-        }
-        for url in root.findall("s:url", SITEMAP_NS)
-    }
-    assert set(entries) == {urljoin(fixture_site.url, page.url_path) for page in fixture_site.pages}
-    for page in fixture_site.pages:
-        alternates = entries[urljoin(fixture_site.url, page.url_path)]
-        assert alternates["fr"] == urljoin(fixture_site.url, french(page.url_path))
-        assert alternates["en"] == urljoin(fixture_site.url, "en/" + french(page.url_path))
-        assert alternates["x-default"] == alternates["fr"]
-
-
-def test_only_the_site_root_has_a_sitemap(fixture_site: Site) -> None:
-    assert [
-        path.relative_to(fixture_site.root).as_posix() for path in fixture_site.root.rglob("sitemap*.xml")
-    ] == ["sitemap.xml"]
-
-
-def test_robots_txt_points_to_the_sitemap(fixture_site: Site) -> None:
-    robots = (fixture_site.root / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {fixture_site.url}sitemap.xml" in robots.splitlines()
-
-
-def test_question_pages_carry_faq_structured_data(fixture_site: Site) -> None:
-    from conftest import LANGUAGES
-
-    for language in LANGUAGES:
-        for page in fixture_site.questions(language):
-            scripts = page.soup.find_all("script", type="application/ld+json")
-            assert len(scripts) == 1, page.path
-            data = json.loads(scripts[0].string)
-            assert data["@type"] == "FAQPage" and data["inLanguage"] == language
-            (question,) = data["mainEntity"]
-            assert question["@type"] == "Question"
-            assert normalise(question["name"]) == normalise(page.h1)
-            answer = " ".join(p.get_text(" ") for p in page.answer_blocks())
-            assert normalise(question["acceptedAnswer"]["text"]) == normalise(answer), page.path
-    for path in ("", "en/", "faq/", "en/faq/"):
-        assert not fixture_site.page(path).soup.find("script", type="application/ld+json"), path
-
-
-def internal_links(site: Site, server: str) -> set[str]:
-    links = set()
-    for page in [*site.pages, site.page("404.html")]:
-        here = urljoin(server, page.url_path) if page.path.name == "index.html" else server
-        for tag in page.soup.find_all(["a", "link", "script", "img"]):
-            target = tag.get("href") or tag.get("src")
-            if target and not target.startswith(("data:", "mailto:")):
-                url = urldefrag(urljoin(here, target)).url
-                if url.startswith(server):
-                    links.add(url)
-        # What the JavaScript fetches: the search index of the page's language
-        # (its settings, then its pages on the first search), and the search worker.
-        config = page.soup.find("script", id="__config")
-        if config is not None:
-            settings = json.loads(config.string)
-            base = urljoin(here, settings["base"])
-            links.add(urljoin(base, "search/search_index.json"))
-            links.add(urljoin(base, "search/search_index.full.json"))
-            links.add(urljoin(here, settings["search"]))
-    return links
-
-
-def test_every_internal_link_and_asset_resolves_under_the_sub_path(
-    fixture_site: Site, fixture_server: str
-) -> None:
-    links = internal_links(fixture_site, fixture_server)
-    assert len(links) > len(fixture_site.pages) + 5  # pages, stylesheets, scripts, icons, search indexes
-    broken = []
-    for url in sorted(links):
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                status = response.status
-        except HTTPError as error:
-            status = error.code
-        if status != 200:
-            broken.append(f"{status} {url}")
-    assert not broken, "\n".join(broken)
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
