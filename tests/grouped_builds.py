@@ -35,7 +35,8 @@ import os
 import re
 import shutil
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +153,20 @@ class Scratch:
         self.root = site_root(copy_fixture(root / "scratch"))
         self.pristine = file_states(self.root)
 
+    @property
+    def docs(self) -> Path:
+        return self.root / FIXTURE_PLACE / "docs"
+
+    @contextmanager
+    def applied(self, made: Made[T]) -> Iterator[Path]:
+        """The scratch copy with a change made again (its files), for as long as the block runs:
+        its docs/."""
+        apply(made, self.root)
+        try:
+            yield self.docs
+        finally:
+            self._put_back(sorted(made.files))
+
     def make(self, name: str, change: Callable[[Path], T], first_question: int) -> Made[T]:
         token = FIRST_QUESTION.set(first_question)
         try:
@@ -264,18 +279,24 @@ class Plan(Generic[T]):
 
 
 def plan(
-    changes: dict[str, Callable[[Path], T]], root: Path, alone_if: Callable[[T], bool] = lambda _: False
+    changes: dict[str, Callable[[Path], T]],
+    root: Path,
+    alone_if: Callable[[T], bool] = lambda _: False,
+    names: Callable[[T], set[str]] = lambda _: set(),
 ) -> Plan[T]:
-    """Makes every change, and groups those that can share a copy (steps 1 to 3 above)."""
+    """Makes every change, and groups those that can share a copy (steps 1 to 3 above): `names`
+    gives the pages a change's outcome names besides those it changed (a mistake's messages)."""
     scratch = Scratch(root)
+
+    def touched(made: Made[T]) -> set[str] | None:
+        changed = None if alone_if(made.made) else pages_changed(made, scratch.pristine_root)
+        return None if changed is None else changed | names(made.made)
+
     pristine_project = scratch.pristine_root / FIXTURE_PLACE
     question_pages = [page_of(page.where) for page in questions(pristine_project / "docs")]
     linked = linked_pages(pristine_project)
     alone = {name: scratch.make(name, change, 0) for name, change in changes.items()}
-    pages = {
-        name: None if alone_if(made.made) else pages_changed(made, scratch.pristine_root)
-        for name, made in alone.items()
-    }
+    pages = {name: touched(made) for name, made in alone.items()}
     made_on: dict[tuple[str, int], tuple[Made[T], set[str] | None]] = {}
 
     def made_on_question(name: str, place: int) -> tuple[Made[T], set[str] | None]:
@@ -284,8 +305,7 @@ def plan(
             return alone[name], pages[name]
         if (name, place) not in made_on:
             made = scratch.make(name, changes[name], place)
-            changed = None if alone_if(made.made) else pages_changed(made, scratch.pristine_root)
-            made_on[name, place] = (made, changed)
+            made_on[name, place] = (made, touched(made))
         return made_on[name, place]
 
     def fits(name: str, group: dict[str, tuple[Made[T], set[str]]]) -> tuple[Made[T], set[str]] | None:
@@ -352,6 +372,9 @@ def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome
         {m.name: m.make for m in mistakes},
         root,
         alone_if=lambda expected: not all(line.startswith("docs/") for line in expected),
+        # A mistake's message names pages it did not change (`… like docs/faq/y.md`): no other
+        # member may be made on those.
+        names=lambda expected: {page_of(line.split(": ", 1)[0].split(":")[0]) for line in expected},
     )
     return built_in_groups(
         planned,
