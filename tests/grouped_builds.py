@@ -218,13 +218,19 @@ NUMBERS = "the questions' numbers"
 SHARED_NEW_FILES = re.compile(r"docs/assets/.+\.(?:svg|png)")
 
 
-def pages_changed(made: Made[T], pristine_root: Path) -> set[str] | None:
+def pages_changed(made: Made[T], pristine_root: Path, pages_come_and_go: bool = False) -> set[str] | None:
     """The pages a change touched, or None if it must be built alone (step 2 above): it changed
-    the settings, removed or garbled a file, or added one (but an image of docs/assets/)."""
+    the settings, removed or garbled a file, or added one (but an image of docs/assets/). With
+    `pages_come_and_go` (correct edits: nothing stops their build early), a page added or removed
+    is a page it touched."""
     touched = set()
     for place, content in made.files.items():
         path = place.removeprefix(f"{FIXTURE_PLACE.as_posix()}/")
         before = pristine_root / place
+        if pages_come_and_go and path.endswith(".md") and (content is None or not before.exists()):
+            text = before.read_text(encoding="utf-8") if content is None else content.decode("utf-8")
+            touched |= {page_of(path), NUMBERS} if number_lines(text) else {page_of(path)}
+            continue
         if path == place or not path.startswith("docs/") or not isinstance(content, bytes):
             return None
         if not before.is_file():
@@ -283,13 +289,16 @@ def plan(
     root: Path,
     alone_if: Callable[[T], bool] = lambda _: False,
     names: Callable[[T], set[str]] = lambda _: set(),
+    pages_come_and_go: bool = False,
 ) -> Plan[T]:
     """Makes every change, and groups those that can share a copy (steps 1 to 3 above): `names`
     gives the pages a change's outcome names besides those it changed (a mistake's messages)."""
     scratch = Scratch(root)
 
     def touched(made: Made[T]) -> set[str] | None:
-        changed = None if alone_if(made.made) else pages_changed(made, scratch.pristine_root)
+        changed = (
+            None if alone_if(made.made) else pages_changed(made, scratch.pristine_root, pages_come_and_go)
+        )
         return None if changed is None else changed | names(made.made)
 
     pristine_project = scratch.pristine_root / FIXTURE_PLACE

@@ -762,7 +762,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     (tests/grouped_builds.py). A group whose copy fails any check has its edits built again
     one by one, as written, and each test reports its own build."""
     root = tmp_path_factory.mktemp("edits")
-    planned = plan({edit.name: edit.make for edit in selected(request, "edit")}, root)
+    planned = plan({edit.name: edit.make for edit in selected(request, "edit")}, root, pages_come_and_go=True)
     return built_in_groups(
         planned,
         root,
