@@ -91,7 +91,8 @@ def rendered_problems(
         twin = french[0].src_uri
         add(checked.problems, Stage.RENDERED, ((twin, Stage.FRONT_MATTER),))
         differences = parity.compare(parity.parity_page(*french), compared, site.languages)
-        causes = ((twin, Stage.ACROSS), *((uri, Stage.ACROSS) for uri in listed))
+        # The pages it lists change it by their own problems, not by how they compare in turn.
+        causes = ((twin, Stage.ACROSS), *((uri, Stage.RENDERED) for uri in listed))
         add(differences + checked.lengths, Stage.ACROSS, causes)
     return found
 
