@@ -1793,6 +1793,10 @@ WHOLE_SITE = {
         "a stylesheet and a script in docs/assets/",
         "page at the address of the all questions page",
     ],
+    "a page too long or nested too deep: the build stops when it reads the pages, before any is rendered": [
+        "page over the size limit",
+        "lists nested too deep",
+    ],
     "the drawings of docs/assets/, read when the files are collected": [
         "SVG asset with a script",
         "SVG asset with onload",

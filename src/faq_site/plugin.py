@@ -31,38 +31,40 @@ registers each at its own. Within a priority, plugins run in the order of
     on_config (-110)          default language: a new BuildState. Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/svg_assets,
-                              checks/translations, the required pages,
-                              checks/questions, checks/generated_parts, checks/text;
-                              readers/navigation (questions, nav); readers/redirects (renames)
+    on_files (10)             default language: every page of every language read once (sources/page.py);
+                              checks/limits (too long, nested too deep: stop), checks/files,
+                              checks/svg_assets, checks/translations, the
+                              required pages; each page's file, front matter and Markdown
+                              (checks/page_problems.source_problems); readers/navigation
+                              (questions, numbers, nav); readers/redirects (renames); shared
+                              references
     on_files (0)              default language: readers/dates (one git log), the record
-    on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
+    on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
     on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
-    on_page_content           checks/text (characters written as references);
-                              checks/content_allowlist, checks/links, checks/page_html,
-                              checks/markdown_rendering; the "all questions" page's HTML
-                              kept for on_env; typeset the title;
-                              checks/parity; checks/what_nato_says (language, NATO links,
-                              a question's description quotes its answer, or is its opening
-                              sentences); readers/provenance (the French page's state)
-    on_page_context           provenance note; redirect targets; search base; seo; About
+    on_page_content           the content parsed once (checks/rendered.py); typeset the title;
+                              readers/provenance (the French page's state); every check of the
+                              page, each with its stage (checks/page_problems.rendered_problems:
+                              raw HTML, ids, the allow-list, links, headings, text, characters,
+                              figures, language, description, a translation against its French
+                              page); a question's description from its answer, if it has none
+    on_page_context           provenance note; redirect targets; search base; seo (its JSON-LD
+                              answer: the rendered page's); About
     on_template_context       About page (404 and the other static templates)
-    on_env                    descriptions not quoting their answer, and a translation's
-                              parity and paragraph lengths, unless they echo another problem;
-                              the "all questions" page through checks/content_allowlist, for
-                              what no question's own page reported;
+    on_env                    the "all questions" page through checks/content_allowlist, for the
+                              elements no question page of its language holds;
                               template_cache: the templates compiled once for every language,
                               without their indentation; the `plain_title` filter
                               (readers/typography); readers/csp: the inline scripts the
                               templates write, the only ones a page may run
-    on_post_page (-100)       the page as published: checks/content_allowlist, every address of
-                              it; readers/csp: no script but the site's own, and the page's
-                              Content-Security-Policy
+    on_post_page (-100)       the page as published, parsed once: checks/content_allowlist, its
+                              addresses the content does not hold; readers/csp: no script but the
+                              site's own, and the page's Content-Security-Policy
     on_post_template (-100)   readers/csp: the 404 page's
-    on_post_build (100)       the last language: stop with every problem, if any
+    on_post_build (100)       the last language: stop with every problem shown, if any (the
+                              precedence rule, messages/problems.py)
     on_post_build (0)         readers/redirects: this language's redirect pages
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
@@ -89,6 +91,7 @@ from faq_site.checks.content_allowlist import (
 )
 from faq_site.checks.files import address_problems, file_problems, markdown_sources
 from faq_site.checks.generated_parts import check_required_pages, shared_references
+from faq_site.checks.limits import limit_problems
 from faq_site.checks.page_problems import rendered_problems, source_problems
 from faq_site.checks.rendered import PublishedPage, RenderedPage
 from faq_site.checks.site import Site
@@ -190,6 +193,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(file_problems(files, docs, langs), Stage.FILE, blocking=True)
         problems.report(address_problems(sources), Stage.FILE, blocking=True)
         problems.report(svg_problems(files, docs), Stage.FILE)
+        # A page too long, or nested too deep, is not rendered: Python-Markdown could take hours.
+        problems.report(
+            [p for source in sources for p in limit_problems(source)], Stage.MARKDOWN, blocking=True
+        )
         # A page without its twin cannot be built: static-i18n and seo pair every page.
         problems.report(missing_twins(sources, langs), Stage.FILE, blocking=True)
         # Without a home, "all questions" or About page, or any question, there is no site to build.

@@ -12,14 +12,17 @@ source to name the line:
   `[text] (https://…)` shows as typed;
 - raw HTML that does not balance: a closing tag with no element open (`</div>`),
   an inline element (`<strong>`, `<em>`…) left open at the end of its paragraph,
-  which the browser carries on into the rest of the page;
+  which the browser carries on into the rest of the page (the browser repairs
+  both silently: sources/page.py reads them from the Markdown's raw tags);
 - a heading with no explicit id: underlined (setext, `---` or `===` on the
-  next line), or written in HTML (`<h2>`). Every heading has an id, the same in
-  both languages (an element left open to the end of the page, and ATX headings
-  `## Title` without id, are named by the other checks).
+  next line), or written in HTML (`<h2>`), as the page model reads them. Every
+  heading has an id, the same in both languages (an element left open to the
+  end of the page, and ATX headings `## Title` without id, are named by the
+  other checks).
 
-`check` is pure: the page's source lines and its rendered HTML in, `(line,
-message)` findings out; `check_page` gives them as the plugin's problems.
+`check` is pure: the page read and rendered in, `(line, message)` findings out;
+`markdown_problems` (what the Markdown shows) and `rendered_problems` (what the
+rendered page shows) give them as the plugin's problems.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from faq_site.sources.lines import Fold, plain
 from faq_site.sources.page import MarkdownPage
 
 Finding = tuple[int | None, str]
-Lines = list[tuple[int, str]]  # (line number, text) of the page's body, fenced code left out
 
 # What readers do not see as text: code, keyboard input, scripts and styles, the `¶` after headings.
 _HIDDEN = Inside.CODE | Inside.KEYBOARD | Inside.PRE | Inside.SCRIPT | Inside.PERMALINK
@@ -48,10 +50,6 @@ class _Source:
     """The page's lines, searched for rendered words as the editor typed them (typography folded)."""
 
     page: MarkdownPage
-
-    @property
-    def lines(self) -> Lines:
-        return list(self.page.body_lines())
 
     def normalise(self, text: str) -> str:
         return plain(text)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
 from faq_site.checks.content_allowlist import content_problems, without_unreadable_addresses
 from faq_site.checks.generated_parts import check_generated_parts
+from faq_site.checks.limits import limit_problems
 from faq_site.checks.links import check_links
 from faq_site.checks.questions import check_front_matter
 from faq_site.checks.rendered import RenderedPage
@@ -90,7 +91,8 @@ def rendered_problems(
         twin = french[0].src_uri
         add(checked.problems, Stage.RENDERED, ((twin, Stage.FRONT_MATTER),))
         differences = parity.compare(parity.parity_page(*french), compared, site.languages)
-        causes = ((twin, Stage.ACROSS), *((uri, Stage.ACROSS) for uri in listed))
+        # The pages it lists change it by their own problems, not by how they compare in turn.
+        causes = ((twin, Stage.ACROSS), *((uri, Stage.RENDERED) for uri in listed))
         add(differences + checked.lengths, Stage.ACROSS, causes)
     return found
 
@@ -125,6 +127,9 @@ def check_markdown(
     """
     source = MarkdownPage.parse(src_uri, text, site.languages)
     problems = Problems()
+    problems.report(limit_problems(source), Stage.MARKDOWN)
+    if problems.found:  # the build stops before rendering it, and so does this
+        return problems.shown(), source, RenderedPage("", source.language)
     problems.report(source_problems(source, site))
     # MkDocs renders what follows a front matter it can read, and the whole text otherwise.
     markdown = source.body if source.front_matter.span and not source.front_matter.error else source.text

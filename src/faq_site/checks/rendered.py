@@ -289,12 +289,6 @@ class RenderedPage:
             if kind == TEXT and not self.texts_[index].inside & leave_out
         )
 
-    def ancestors(self, index: int | None) -> Iterator[Element]:
-        while index is not None:
-            element = self.elements[index]
-            yield element
-            index = element.parent
-
     # -- views --------------------------------------------------------------------------------
 
     def texts(self, split_at: frozenset[str], leave_out: Inside) -> list[str]:
