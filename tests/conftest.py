@@ -149,19 +149,22 @@ class Page:
     def content(self):
         return self.soup.find("article")
 
-    def answer_paragraphs(self) -> list:
-        """The paragraphs of a question's answer, in the order readers read them, at any depth (in
-        a quotation too): every `<p>` between the title and the learn-more section, but the notice
-        the site adds to a translation behind its French text."""
+    def answer_blocks(self) -> list:
+        """The paragraphs and list items of a question's answer, in the order readers read them, at
+        any depth (in a quotation, a note too): every `<p>` and `<li>` between the title and the
+        learn-more section (a paragraph inside a list item is that item's), but the notice the site
+        adds to a translation behind its French text."""
 
         def place(tag) -> tuple[int, int]:
             return tag.sourceline, tag.sourcepos
 
         start, end = place(self.content.find("h1")), place(self.content.find(id="learn-more"))
         return [
-            paragraph
-            for paragraph in self.content.find_all("p")
-            if start < place(paragraph) < end and not paragraph.find_parent(class_="faq-outdated")
+            block
+            for block in self.content.find_all(["p", "li"])
+            if start < place(block) < end
+            and not block.find_parent(class_="faq-outdated")
+            and not (block.name == "p" and block.find_parent("li"))
         ]
 
 
@@ -177,8 +180,13 @@ class Site:
         return self.project / "docs"
 
     def page(self, url_path: str) -> Page:
+        """A page of the site by its address (the same Page each time: read and parsed once)."""
         path = Path(url_path) / "index.html" if not url_path.endswith(".html") else Path(url_path)
-        return Page(path, (self.root / path).read_text(encoding="utf-8"))
+        return self._by_path.get(path) or Page(path, (self.root / path).read_text(encoding="utf-8"))
+
+    @cached_property
+    def _by_path(self) -> dict[Path, Page]:
+        return {page.path: page for page in self.html_files}
 
     @cached_property
     def html_files(self) -> list[Page]:

@@ -52,11 +52,12 @@ def web_pages_in_assets(docs: Path) -> list[str]:
     ]
 
 
-def svg_lines(*lines: str) -> Callable[[Path], Path]:
-    """A drawing docs/assets/carte.svg: its first line opens it, then `lines`, then a shape and its end."""
+def svg_lines(name: str, *lines: str) -> Callable[[Path], Path]:
+    """A drawing docs/assets/<name>: its first line opens it, then `lines`, then a shape and its end
+    (each mistake's drawing has a name of its own, so that they can share a build)."""
 
     def write(docs: Path) -> Path:
-        path = docs / "assets" / "carte.svg"
+        path = docs / "assets" / name
         path.write_text(
             "\n".join([SVG_START, *lines, '<rect width="8" height="8" fill="#1a3668"/>', "</svg>", ""]),
             encoding="utf-8",
@@ -67,7 +68,7 @@ def svg_lines(*lines: str) -> Callable[[Path], Path]:
 
 
 def svg_processing_instruction(docs: Path) -> list[str]:
-    path = docs / "assets" / "carte.svg"
+    path = docs / "assets" / "carte-instruction.svg"
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<?xml-stylesheet href="https://evil.example/x.css"?>\n'
@@ -75,7 +76,8 @@ def svg_processing_instruction(docs: Path) -> list[str]:
         encoding="utf-8",
     )
     return [
-        "docs/assets/carte.svg:2: this SVG file has a processing instruction `<?xml-stylesheet …?>`, which "
+        "docs/assets/carte-instruction.svg:2: this SVG file has a processing instruction "
+        "`<?xml-stylesheet …?>`, which "
         f"can load a stylesheet. {SVG_FIX}"
     ]
 
@@ -84,6 +86,7 @@ def svg_style_elements(docs: Path) -> list[str]:
     """CSS, however written: an `@import`, and what a list of what to refuse would miss (text in
     pieces, an address over lines, no `url(`)."""
     svg_lines(
+        "carte-style.svg",
         "<style>@import url(https://evil.example/x.css);</style>",
         '<style>@imp<![CDATA[]]>ort "https://evil.example/a.css";</style>',
         "<style>rect { fill: url(",
@@ -91,25 +94,32 @@ def svg_style_elements(docs: Path) -> list[str]:
         ") }</style>",
         '<style>rect { fill: image-set("https://evil.example/c.png" 1x) }</style>',
     )(docs)
-    return [f"docs/assets/carte.svg:{line}: {STYLE_ELEMENT}" for line in (2, 3, 4, 7)]
+    return [f"docs/assets/carte-style.svg:{line}: {STYLE_ELEMENT}" for line in (2, 3, 4, 7)]
 
 
 def svg_style_attribute(docs: Path) -> list[str]:
-    svg_lines('<rect width="4" height="4" style="fill:u\\72l(https://evil.example/d.svg#x)"/>')(docs)
-    return [f"docs/assets/carte.svg:2: this SVG file has a `style` attribute on `<rect>`: {NO_CSS}"]
+    svg_lines(
+        "carte-style-attribute.svg",
+        '<rect width="4" height="4" style="fill:u\\72l(https://evil.example/d.svg#x)"/>',
+    )(docs)
+    return [
+        f"docs/assets/carte-style-attribute.svg:2: this SVG file has a `style` attribute on `<rect>`: "
+        f"{NO_CSS}"
+    ]
 
 
 def svg_attribute_addresses(docs: Path) -> list[str]:
     """Presentation attributes are read as CSS: an escaped `url(`, an image-set, are addresses too;
     a part of the same drawing is not refused."""
     svg_lines(
+        "carte-addresses.svg",
         '<defs><linearGradient id="g"/></defs><rect width="4" height="4" fill="url(#g)"/>',
         '<rect width="4" height="4" fill="u\\72l(https://evil.example/d.svg#x)"/>',
         '<rect width="4" height="4" mask="image-set(&quot;https://evil.example/c.png&quot; 1x)"/>',
     )(docs)
     return [
-        f"docs/assets/carte.svg:3: {svg_refers('https://evil.example/d.svg#x')}",
-        f"docs/assets/carte.svg:4: {svg_refers('https://evil.example/c.png')}",
+        f"docs/assets/carte-addresses.svg:3: {svg_refers('https://evil.example/d.svg#x')}",
+        f"docs/assets/carte-addresses.svg:4: {svg_refers('https://evil.example/c.png')}",
     ]
 
 

@@ -473,7 +473,30 @@ def allowed_domain(entry: str, message: str) -> Make:
 
 SETTING = "plugins.faq.allowed_link_domains"
 
+
+def page_too_long(docs: Path) -> list[str]:
+    page = first(docs)
+    page.append_to_answer(" Texte." * 30_000)
+    size = len(page.path.read_bytes()) // 1000
+    return [
+        f"{page.where}: is {size} KB: a page may be 200 KB at most (a question is about 3 KB). Split it "
+        "into several pages, or shorten it."
+    ]
+
+
+def lists_nested_too_deep(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    line = page.after_answer(*(" " * 4 * level + "- item" for level in range(60)))
+    return [
+        f"{page.where}:{line + 59}: the text here is nested 60 levels deep (lists, quotations, emphasis or "
+        "brackets one inside another): a page may nest 50 at most. Write it with fewer levels."
+    ]
+
+
 SOURCE_MISTAKES: list[tuple[str, Make]] = [
+    # Too long or nested too deep to render
+    ("page over the size limit", page_too_long),
+    ("lists nested too deep", lists_nested_too_deep),
     # Files
     ("symbolic link to a file outside docs/", link_to_a_file_outside),
     ("symbolic links that loop", link_loops),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from faq_site.checks.compare_text import sentences
@@ -86,7 +87,7 @@ class SourcePage:
 
     def model(self) -> MarkdownPage:
         """The page as the site reads it, now (read again after every edit)."""
-        return MarkdownPage.parse(self.rel, self.path.read_text(encoding="utf-8"), LANGUAGES)
+        return parsed(self.rel, self.path.read_text(encoding="utf-8"))
 
     def front_matter_end(self) -> int:
         """The line of the closing `---`."""
@@ -195,6 +196,12 @@ class SourcePage:
 
     def first_non_ascii_line(self) -> int:
         return next(n for n, text in enumerate(self.lines(), start=1) if not text.isascii())
+
+
+@lru_cache(maxsize=1024)
+def parsed(rel: str, text: str) -> MarkdownPage:
+    """A page's text read by the page model, once per text (tests read the same pages often)."""
+    return MarkdownPage.parse(rel, text, LANGUAGES)
 
 
 def questions(docs: Path, language: str = "fr") -> list[SourcePage]:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGUAGES, Site, build, counterpart
+from conftest import LANGUAGES, Site, counterpart
 
 ABOUT = "about/"
 
@@ -87,13 +87,3 @@ def test_the_about_page_links_to_the_repository_and_its_issues(fixture_site: Sit
     for language in LANGUAGES:
         links = repository_links(fixture_site.page(in_language(language, ABOUT)), repo_url)
         assert f"{repo_url}/issues" in links, (language, links)
-
-
-def test_a_fork_links_to_its_own_issues(project_copy: Path, tmp_path: Path) -> None:
-    fork = "https://github.com/example/fork"
-    result = build(project_copy, tmp_path / "site", "https://example.github.io/fork/", REPO_URL=fork)
-    assert result.returncode == 0, result.output
-    for language in LANGUAGES:
-        html = (tmp_path / "site" / in_language(language, ABOUT) / "index.html").read_text(encoding="utf-8")
-        assert f'href="{fork}/issues"' in html, language
-        assert "github.com/faq-otan-ukraine" not in html, language

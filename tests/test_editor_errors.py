@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from fixture_site import FIXTURE, copy_fixture, site_root
-from grouped_builds import Outcome, build_mistakes, first, problem_lines, snapshot, sort_key
+from fixture_checks import check_pages
+from fixture_site import FIXTURE, FIXTURE_PLACE, copy_fixture, site_root
+from grouped_builds import Outcome, Scratch, build_mistakes, first, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
 from mistakes_renames import RENAMES_MISTAKES
@@ -26,6 +27,7 @@ from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
 from page_editing import SourcePage, questions
+from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
@@ -402,12 +404,8 @@ def ids_differ(page: SourcePage) -> str:
 
 def other_id(docs: Path) -> list[str]:
     page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#more}}")(docs)
-    return [
-        ids_differ(page),
-        f"{page.where}: this question has no learn-more section. Add a heading `## Pour en savoir plus "
-        "{#learn-more}` (English: `## Learn more {#learn-more}`) followed by a list of links, one "
-        f"{LEARN_MORE_EXAMPLE} per line.",
-    ]
+    # The page's learn-more section is gone with its id: a follow-on of the ids (messages/problems.py).
+    return [ids_differ(page)]
 
 
 def no_id(docs: Path) -> list[str]:
@@ -782,16 +780,17 @@ def paragraph_attributes(attributes: str, message: str) -> Callable[[Path], list
     return make
 
 
-def svg_asset(body: str, message: str) -> Callable[[Path], list[str]]:
-    """A drawing in docs/assets/ whose second line holds `body`."""
+def svg_asset(name: str, body: str, message: str) -> Callable[[Path], list[str]]:
+    """A drawing docs/assets/<name> whose second line holds `body` (each mistake's drawing has a name
+    of its own, so that they can share a build)."""
 
     def make(docs: Path) -> list[str]:
-        (docs / "assets" / "carte.svg").write_text(
+        (docs / "assets" / name).write_text(
             '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'viewBox="0 0 8 8">\n{body}\n<rect width="8" height="8"/>\n</svg>\n',
             encoding="utf-8",
         )
-        return [f"docs/assets/carte.svg:2: {message} {SVG_FIX}"]
+        return [f"docs/assets/{name}:2: {message} {SVG_FIX}"]
 
     return make
 
@@ -1722,6 +1721,7 @@ MISTAKES += [
     Mistake(
         "SVG asset with a script",
         svg_asset(
+            "carte-script.svg",
             "<script>alert(1)</script>",
             "this SVG file contains `<script>`, which runs a script or embeds other content.",
         ),
@@ -1729,12 +1729,15 @@ MISTAKES += [
     Mistake(
         "SVG asset with onload",
         svg_asset(
-            '<g onload="alert(1)"/>', "this SVG file has an event handler `onload`, which runs a script."
+            "carte-onload.svg",
+            '<g onload="alert(1)"/>',
+            "this SVG file has an event handler `onload`, which runs a script.",
         ),
     ),
     Mistake(
         "SVG asset with a remote href",
         svg_asset(
+            "carte-href.svg",
             '<image href="https://evil.example/x.png" width="8" height="8"/>',
             "this SVG file refers to `https://evil.example/x.png`: a drawing may only refer to its own "
             "parts (`#…`).",
@@ -1756,6 +1759,97 @@ MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 # The old names of a renamed page (`renamed_from`): tests/mistakes_renames.py.
 MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
 
+# The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
+# other mistake is on its own pages: those pages and their other language's are checked as the
+# build checks them, without a build (tests/fixture_checks.py).
+WHOLE_SITE = {
+    "the files of docs/ (names, places, encodings, links, types, files added or deleted): the build "
+    "stops when it collects them": [
+        "missing English version",
+        "missing French version",
+        "file not in UTF-8",
+        "file name with spaces",
+        "file name with accents",
+        "file name with capitals",
+        "file name with an underscore",
+        "French page with .fr.md",
+        "unknown language suffix",
+        "Finder copy",
+        "Windows copy of an English page",
+        "page in a sub-folder",
+        "page with .markdown",
+        "stray text file",
+        "stray image outside assets",
+        "Word lock file",
+        "editor's backup file",
+        "symbolic link to a file outside docs/",
+        "symbolic links that loop",
+        "symbolic link among the assets",
+        "About page deleted",
+        "home page deleted",
+        "all-questions page deleted",
+        "every question deleted",
+        "web pages in docs/assets/",
+        "a stylesheet and a script in docs/assets/",
+        "page at the address of the all questions page",
+    ],
+    "a page too long or nested too deep: the build stops when it reads the pages, before any is rendered": [
+        "page over the size limit",
+        "lists nested too deep",
+    ],
+    "the drawings of docs/assets/, read when the files are collected": [
+        "SVG asset with a script",
+        "SVG asset with onload",
+        "SVG asset with a remote href",
+        "SVG asset with an xml-stylesheet instruction",
+        "SVG asset with CSS in style elements",
+        "SVG asset with a style attribute",
+        "SVG asset with addresses in presentation attributes",
+    ],
+    "the settings (mkdocs.yml), read before any page": [
+        "allowed domains as a text instead of a list",
+        "no faq settings",
+        "MkDocs setting of the wrong kind",
+        "allowed domain that is a top-level domain",
+        "allowed domain written as an address",
+        "allowed domain with a wildcard",
+    ],
+    "every question's number, and the order they make": [
+        "two questions with the same number",
+        "a gap in the numbering",
+        "twins with different numbers",
+        "number far past the others",
+        "last question numbered one too high",
+    ],
+    "both languages' headings at once (twins have the same ids)": [
+        "twins with different heading ids",
+        "heading without an explicit id",
+        "heading id with capitals",
+        "heading id reused",
+    ],
+    "another page's headings, or this page's once rendered: MkDocs checks anchors after every page": [
+        "link to an anchor that does not exist",
+        "link to an anchor of the same page that does not exist",
+    ],
+    "the About page, whose links to the repository the build writes (readers/about.py)": [
+        "invisible characters written as YAML escapes in a description",
+        "old name that is the address of the all questions page",
+    ],
+    'the "all questions" page, which joins every answer': [
+        "link reference defined in two questions",
+        "link reference defined only in another question",
+    ],
+    "every page's old names at once (renamed_from)": [
+        "old name of a page still published",
+        "old name in the French file only",
+        "old name in the English file only",
+        "different old names in the two languages",
+        "one old name for two pages",
+    ],
+}
+BUILT = {name for names in WHOLE_SITE.values() for name in names}
+ON_ITS_PAGES = [mistake for mistake in MISTAKES if mistake.name not in BUILT]
+
 
 @pytest.fixture(scope="module")
 def original_docs() -> dict[str, str]:
@@ -1766,10 +1860,42 @@ def original_docs() -> dict[str, str]:
 def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     """Each mistake this run selected (`-k`…: conftest's `selected`) made and built, with others on
     different pages where it can be (tests/grouped_builds.py): in-process, in few builds."""
-    return build_mistakes(selected(request, "mistake"), tmp_path_factory.mktemp("mistakes"))
+    chosen = [mistake for mistake in selected(request, "mistake") if mistake.name in BUILT]
+    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"))
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Scratch:
+    """A copy of the fixture every mistake on its own pages is made in, in turn."""
+    return Scratch(tmp_path_factory.mktemp("pages"))
+
+
+@pytest.mark.parametrize(
+    ("question", "page_mistake"),
+    list(enumerate(ON_ITS_PAGES)),
+    ids=[mistake.name for mistake in ON_ITS_PAGES],
+)
+def test_mistake_on_its_pages_gives_its_message(
+    question: int, page_mistake: Mistake, scratch: Scratch
+) -> None:
+    """The mistake made on its pages, spread over every question as editors' edits are (the n-th
+    mistake on the n-th question, in turn): those pages, checked as the build checks them, give
+    exactly the expected lines."""
+    mistake = page_mistake
+    made = scratch.make(mistake.name, mistake.make, question % len(questions(scratch.docs)))
+    pages = {path.removeprefix(f"{FIXTURE_PLACE.as_posix()}/docs/") for path in made.files}
+    assert all(path.endswith(".md") and isinstance(made.files[path], bytes) for path in made.files) and all(
+        f"{FIXTURE_PLACE.as_posix()}/docs/" in path for path in made.files
+    ), f"{mistake.name} changes more than pages ({', '.join(made.files)}): it needs a build (WHOLE_SITE)"
+    with scratch.applied(made) as docs:
+        found = check_pages(docs, pages)
+    expected = sorted(made.made, key=sort_key)
+    assert found == expected, "\n".join(["FOUND:", *found, "EXPECTED:", *expected])
+
+
+@pytest.mark.parametrize(
+    "mistake", [mistake for mistake in MISTAKES if mistake.name in BUILT], ids=lambda m: m.name
+)
 def test_mistake_stops_the_build_with_its_message(
     mistake: Mistake, outcomes: dict[str, Outcome], original_docs: dict[str, str]
 ) -> None:
@@ -1797,8 +1923,20 @@ def test_mistake_stops_the_build_with_its_message(
     assert snapshot(FIXTURE / "docs") == original_docs
 
 
+def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[str, Outcome]) -> None:
+    """CI's problem matcher (tests/problem_matcher.py, as GitHub's runner runs it) over the real
+    output of every build above: one annotation per problem line, with its file (of the project, as
+    GitHub needs it), line and message; no other line gives one."""
+    builds = list({outcome.group: outcome for outcome in outcomes.values()}.values())
+    for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
+        expected = [expected_annotation(line) for line in outcome.expected]
+        assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
+        assert all(file in (None, "mkdocs.yml") or file.startswith("docs/") for file, _, _ in annotated)
+
+
 def test_at_least_sixty_distinct_mistakes() -> None:
     assert len({mistake.name for mistake in MISTAKES}) == len(MISTAKES) >= 60
+    assert {mistake.name for mistake in MISTAKES} >= BUILT, "WHOLE_SITE names a mistake there is not"
 
 
 def test_the_unbroken_copy_builds(fixture_site: Site) -> None:

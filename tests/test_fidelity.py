@@ -104,16 +104,12 @@ def site_states(site: Site) -> dict[str, str | None]:
     return {page.url_path.rstrip("/") or ".": stated(page.soup) for page in site.pages}
 
 
-def a_question(project: Path, states: dict[str, str | None]) -> SourcePage:
-    """A French question to edit: one still NATO's text, so that an edit can change its state;
-    among those, the one whose answer's first paragraph has the most sentences."""
-    return max(
-        questions(project / "docs"),
-        key=lambda page: (
-            states.get(f"faq/{page.slug}") == provenance.NATO,
-            len(sentences(page.answer_text())),
-            page.slug,
-        ),
+def natos_questions(project: Path, states: dict[str, str | None]) -> list[SourcePage]:
+    """The French questions still NATO's text (so that an edit can change their state), those whose
+    answer's first paragraph has the most sentences first."""
+    return sorted(
+        (page for page in questions(project / "docs") if states.get(f"faq/{page.slug}") == provenance.NATO),
+        key=lambda page: (-len(sentences(page.answer_text())), page.slug),
     )
 
 
@@ -123,6 +119,7 @@ EDITS = {
     "an added sentence": lambda paragraph: paragraph + " Une phrase de plus.",
     "a removed sentence": lambda paragraph: " ".join(sentences(paragraph)[:-1]),
 }
+NOTES = {"fr": " *(Précision de ce site.)*{.faq-note}", "en": " *(This site's own remark.)*{.faq-note}"}
 
 
 def edit_french_answer(page: SourcePage, edit: Callable[[str], str]) -> None:
@@ -134,108 +131,103 @@ def edit_french_answer(page: SourcePage, edit: Callable[[str], str]) -> None:
 
 
 def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
-    pages = {}
-    for path in sorted(site_dir.rglob("index.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        pages[path.parent.relative_to(site_dir).as_posix()] = (stated(soup), soup)
-    return pages
+    """The state each page of a built copy states, by address (as site_states names them)."""
+    site = Site(site_dir, "", "")
+    return {page.url_path.rstrip("/") or ".": (stated(page.soup), page.soup) for page in site.pages}
 
 
-# Each test's copy, prepared, then all built at once, in-process (conftest's build_many).
+# Two copies, each with changes on questions of their own, built at once, in-process (conftest's
+# build_many): one without git history (changes that keep NATO's text, and an edit without history),
+# one in a git repository (tests/fixture_site.py: everything committed on 1 March 2029), where an
+# editor's change of each kind is committed on 15 January 2030. And two copies whose record setting
+# is wrong, which stop before any page.
+
+KEPT = ("typography alone", "a site note", "edited without history")
 
 
-def with_typography_alone(project: Path, before: dict[str, str | None]) -> str:
+def without_history(project: Path, before: dict[str, str | None]) -> dict[str, str]:
+    typography, note, edited = natos_questions(project, before)[:3]
     # Plain or typographic characters, extra spaces.
-    page = a_question(project, before)
-    edit_french_answer(page, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
-    return page.slug
-
-
-def with_an_edit_in_history(edit: str) -> Callable[[Path, dict[str, str | None]], str]:
-    """The copy's history (tests/fixture_site.py: everything committed on FIRST_COMMIT_DATE,
-    2029-03-01), then an editor's change committed on 2030-01-15."""
-
-    def prepare(project: Path, before: dict[str, str | None]) -> str:
-        page = a_question(project, before)
-        edit_french_answer(page, EDITS[edit])
-        commit(site_root(project), "An editor's change", "2030-01-15T12:00:00+00:00")
-        return page.slug
-
-    return prepare
-
-
-def with_an_edit_without_history(project: Path, before: dict[str, str | None]) -> str:
-    page = a_question(project, before)
-    edit_french_answer(page, EDITS["an added sentence"])
-    return page.slug
-
-
-NOTES = {".md": " *(Précision de ce site.)*{.faq-note}", ".en.md": " *(This site's own remark.)*{.faq-note}"}
-
-
-def with_a_site_note(project: Path, before: dict[str, str | None]) -> str:
+    edit_french_answer(typography, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
     # A remark of the site's own beside NATO's text, marked as such, in both languages.
-    page = a_question(project, before)
-    for language_page in (page, page.twin):
-        language_page.append_to_answer(NOTES[".en.md" if language_page.language == "en" else ".md"])
-    return page.slug
+    for page in (note, note.twin):
+        page.append_to_answer(NOTES[page.language])
+    edit_french_answer(edited, EDITS["an added sentence"])
+    return dict(zip(KEPT, (typography.slug, note.slug, edited.slug), strict=True))
 
 
-def without_the_record(project: Path, before: dict[str, str | None]) -> str:
+def with_history(project: Path, before: dict[str, str | None]) -> dict[str, str]:
+    pages = natos_questions(project, before)[: len(EDITS)]
+    for page, edit in zip(pages, EDITS.values(), strict=True):
+        edit_french_answer(page, edit)
+    commit(site_root(project), "An editor's change", "2030-01-15T12:00:00+00:00")
+    return {f"edited: {name}": page.slug for name, page in zip(EDITS, pages, strict=True)}
+
+
+def without_the_record(project: Path, before: dict[str, str | None]) -> dict[str, str]:
     (project / RECORD_SETTING).unlink()
-    return ""
+    return {"no record": ""}
 
 
-def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> str:
+def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> dict[str, str]:
     config = project / "mkdocs.yml"
     setting = f"record: {RECORD_SETTING}"
     config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
-    return ""
+    return {"record setting not a path": ""}
 
 
-COPIES = {
-    "typography alone": with_typography_alone,
-    "a site note": with_a_site_note,
-    **{f"edited: {edit}": with_an_edit_in_history(edit) for edit in EDITS},
-    "edited without history": with_an_edit_without_history,
-    "no record": without_the_record,
-    "record setting not a path": with_a_record_setting_that_is_not_a_path,
-}
-# The copies that are git repositories (tests/fixture_site.py), for the dates of an adapted page.
-IN_GIT = {f"edited: {edit}" for edit in EDITS}
+# Each copy: how it is prepared (it returns the question each of its changes was made on, by the
+# change's name), and whether it is a git repository.
+COPIES = [
+    (without_history, False),
+    (with_history, True),
+    (without_the_record, False),
+    (with_a_record_setting_that_is_not_a_path, False),
+]
 
 
 @dataclass(frozen=True)
 class Copy:
-    question: str  # the question the copy edits ("" if none)
+    question: str  # the question the change was made on ("" if none)
     site: Path
     result: BuildResult
+    changed: frozenset[str]  # every question its copy changed
 
 
 @pytest.fixture(scope="module")
 def copies(tmp_path_factory: pytest.TempPathFactory, fixture_site: Site) -> dict[str, Copy]:
+    """Each change's copy, by the change's name."""
     before = site_states(fixture_site)
     root = tmp_path_factory.mktemp("fidelity")
-    prepared = {}
-    for index, (name, prepare) in enumerate(COPIES.items()):
-        project = copy_fixture(root / str(index), git=name in IN_GIT)
-        prepared[name] = (project, prepare(project, before))
-    results = build_many([project for project, _ in prepared.values()], root / "sites")
+    prepared = []
+    for index, (prepare, git) in enumerate(COPIES):
+        project = copy_fixture(root / str(index), git=git)
+        prepared.append((project, prepare(project, before)))
+    results = build_many([project for project, _ in prepared], root / "sites")
     return {
-        name: Copy(question, root / "sites" / str(index), results[project])
-        for index, (name, (project, question)) in enumerate(prepared.items())
+        name: Copy(question, root / "sites" / str(index), results[project], frozenset(made.values()))
+        for index, (project, made) in enumerate(prepared)
+        for name, question in made.items()
     }
 
 
+def kept_states(copy: Copy, before: dict[str, str | None]) -> None:
+    """Every page but the questions its copy edited (and "all questions", which joins them) states
+    what it states in the fixture."""
+    adapted = {f"{prefix}faq/{name}" for name in copy.changed for prefix in ("", "en/")} | {"faq", "en/faq"}
+    pages = built_states(copy.site)
+    assert set(pages) == set(before)
+    for address, (state, _) in pages.items():
+        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
+
+
 def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
-    # Every page keeps the state it has in the project (NATO's text stays NATO's text), whatever
-    # the pages say today.
-    before = site_states(fixture_site)
     copy = copies["typography alone"]
-    result = copy.result
-    assert result.returncode == 0, result.output
-    states = {address: state for address, (state, _) in built_states(copy.site).items()}
-    assert states == before
+    assert copy.result.returncode == 0, copy.result.output
+    # The page keeps the state it has in the fixture: NATO's text stays NATO's text.
+    pages, before = built_states(copy.site), site_states(fixture_site)
+    for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
+        assert pages[address][0] == before[address] == provenance.NATO, address
 
 
 def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
@@ -243,8 +235,9 @@ def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixtu
     copy = copies["a site note"]
     assert copy.result.returncode == 0, copy.result.output
     pages = built_states(copy.site)
-    assert {address: state for address, (state, _) in pages.items()} == site_states(fixture_site)
+    before = site_states(fixture_site)
     for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
+        assert pages[address][0] == before[address] == provenance.NATO, address
         assert pages[address][1].select_one("article em.faq-note"), address
 
 
@@ -252,17 +245,13 @@ def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixtu
 def test_an_edited_french_page_and_its_twin_become_adapted(
     copies: dict[str, Copy], edit: str, fixture_site: Site
 ) -> None:
-    before = site_states(fixture_site)
     copy = copies[f"edited: {edit}"]
     name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
+    # The edited pages, their twins and the all-questions page are adapted; every other page keeps
+    # the state it has in the fixture (the pages of NATO's text that editors left alone stay NATO's).
+    kept_states(copy, site_states(fixture_site))
     pages = built_states(copy.site)
-    # The edited page, its twin and the all-questions page are adapted; every other page keeps the
-    # state it has in the project (the pages of NATO's text that editors left alone stay NATO's).
-    adapted = {f"faq/{name}", f"en/faq/{name}", "faq", "en/faq"}
-    assert set(pages) == set(before)
-    for address, (state, _) in pages.items():
-        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
         (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
@@ -280,13 +269,15 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
-def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]) -> None:
+def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy], fixture_site: Site) -> None:
     copy = copies["edited without history"]
     name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
     state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
+    # The other changes of its copy keep NATO's text (typography, a site note); nothing else changes.
+    kept_states(Copy(name, copy.site, result, frozenset({name})), site_states(fixture_site))
 
 
 def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:

@@ -1,5 +1,5 @@
-"""Descriptions, the 404 page, the overrides of Material's templates, and structured data that
-cannot swallow a page, on the fixture FAQ.
+"""Descriptions, the 404 page and the overrides of Material's templates, on the fixture FAQ (structured
+data that cannot swallow a page is a correct edit: tests/test_correct_edits.py).
 
 What search engines and link previews read on every page (canonical, hreflang, Open Graph,
 title, sitemap, robots.txt, the FAQPage JSON-LD) and every link under the sub-path are
@@ -8,15 +8,13 @@ tests/test_published_metadata.py, test_published_structured_data.py, test_publis
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from page_editing import questions
 from site_settings import plugin_entries, read_config
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, Site, build, counterpart, normalise
+from conftest import DEFAULT_LANGUAGE, PROJECT, Site, counterpart, normalise
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
@@ -101,22 +99,3 @@ def test_the_site_has_no_extra_javascript() -> None:
     assert not re.search(r"^extra_javascript\s*:", config, re.MULTILINE), (
         "mkdocs.yml: extra_javascript is not loaded by overrides/main.html, block scripts"
     )
-
-
-def test_structured_data_cannot_swallow_the_page(project_copy: Path, tmp_path: Path) -> None:
-    """An answer's code span `<!--<script>` reaches the JSON-LD as text: it must stay text, for a
-    browser's parser (Lexbor) too, and the page around it intact."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    page = questions(project_copy / "docs")[0]
-    page.append_to_answer(" Voir `<!--<script>` ici & `</script>`.")
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
-    html = (tmp_path / "site" / "faq" / page.slug / "index.html").read_text(encoding="utf-8")
-    tree = LexborHTMLParser(html)
-    (script,) = tree.css('script[type="application/ld+json"]')
-    data = json.loads(script.text())
-    assert "Voir <!--<script> ici & </script>." in data["mainEntity"][0]["acceptedAnswer"]["text"]
-    h1 = tree.css_first("article h1")
-    assert h1 is not None and h1.text(strip=True).rstrip("¶") == data["mainEntity"][0]["name"]
-    assert "Voir <!--<script> ici" in tree.css_first("article").text()

@@ -30,7 +30,6 @@ from faq_site.readers import provenance
 from conftest import LANGUAGES, PROJECT, Site
 
 REVIEW = PROJECT / "scripts" / "review.py"
-git = run_git
 
 
 @dataclass(frozen=True)
@@ -124,12 +123,17 @@ def edits(repository: Path, quiet: Review, fixture_site: Site) -> Edits:
         renamed.insert(2, f"renamed_from: [{old}]")
     new_question(docs)
     return Edits(
-        both, french_only, (old, new), bool(natos), git(repository, "status", "--porcelain"), head(repository)
+        both,
+        french_only,
+        (old, new),
+        bool(natos),
+        run_git(repository, "status", "--porcelain"),
+        head(repository),
     )
 
 
 def head(repository: Path) -> str:
-    return git(repository, "rev-parse", "HEAD").strip()
+    return run_git(repository, "rev-parse", "HEAD").strip()
 
 
 @pytest.fixture(scope="module")
@@ -214,10 +218,10 @@ def test_a_new_question_is_listed_in_both_languages(changed: Review) -> None:
 
 
 def test_the_repository_is_left_as_it_was(repository: Path, changed: Review, edits: Edits) -> None:
-    assert git(repository, "status", "--porcelain") == edits.status
+    assert run_git(repository, "status", "--porcelain") == edits.status
     assert head(repository) == edits.head
-    assert len(git(repository, "worktree", "list").splitlines()) == 1
-    assert git(repository, "branch", "--list").split() == ["*", "main"]
+    assert len(run_git(repository, "worktree", "list").splitlines()) == 1
+    assert run_git(repository, "branch", "--list").split() == ["*", "main"]
 
 
 def test_a_base_that_is_not_a_commit_is_refused(repository: Path) -> None:

@@ -118,7 +118,9 @@ def with_mismatch(page: SourcePage, mismatch: Mismatch) -> Made:
         page.twin.after_answer(mismatch.block)
     else:
         fr_line = page.append_to_answer(f" {FRENCH_FIGURES}")
-        en_line = page.twin.append_to_answer(f" {mismatch.english}")
+        page.twin.append_to_answer(f" {mismatch.english}")
+        # A figure missing is named on the first line of the paragraph that lacks it.
+        en_line = page.twin.answer_line()
     return Made(page.twin, en_line, fr_line)
 
 

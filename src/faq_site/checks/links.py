@@ -18,12 +18,10 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
 from faq_site.checks.rendered import Outline, RenderedLink
-from faq_site.checks.urls import Local, UrlRule, judge, shown
-from faq_site.messages.problems import Problem
+from faq_site.checks.site import Site
+from faq_site.checks.urls import Local, judge, shown
+from faq_site.messages.problems import Problem, address_subject
 from faq_site.sources.names import LEARN_MORE_ID, kebab_case
 from faq_site.sources.page import MarkdownPage
 
@@ -31,19 +29,13 @@ _EXAMPLE = "`- [title](https://www.nato.int/…)`"
 
 
 def check_link(
-    source: MarkdownPage,
-    link: RenderedLink,
-    page: Page,
-    files: Files,
-    outline: Outline,
-    rule: UrlRule,
-    warned: set[tuple[str, str]],
+    source: MarkdownPage, link: RenderedLink, page_url: str, site: Site, outline: Outline
 ) -> list[Problem]:
-    """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
+    """What is wrong with one link of a page (about its address: MkDocs' own warning comes first)."""
     line = source.finder.written(f"]({link.href}", f'href="{link.href}"', link.href)
 
     def problem(message: str) -> list[Problem]:
-        return [Problem(source.src_uri, message, line)]
+        return [Problem(source.src_uri, message, line, subject=address_subject(source.src_uri, link.href))]
 
     if not link.text.strip() and not link.has_image:
         return problem(
@@ -58,14 +50,14 @@ def check_link(
             f"the address of the link `{shown(link.href)}` contains a space or a quote: a `)` or a quote is "
             "missing or misplaced. Write it as `[text](https://…)`."
         )
-    verdict = judge(link.href, page.url, rule)
+    verdict = judge(link.href, page_url, site.rule)
     if not isinstance(verdict, Local) or not verdict.relative:
         # Another site, or this one at its full address (the link from an out-of-date
         # translation's notice to its French page): the address rule is checks/urls.py's.
         return []
     parts = urlsplit(link.href)
-    if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
-        return []  # MkDocs said so already (messages/mkdocs_warnings.py)
+    if parts.path.endswith(".md"):
+        return []  # a page's file MkDocs did not rewrite into its address: it says why (mkdocs_warnings.py)
     if not parts.path:
         if source.finder.written(f"]({link.href}"):
             return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
@@ -75,8 +67,8 @@ def check_link(
                 f"{', '.join(f'`#{i}`' for i in outline.ids)}."
             )
         return []
-    target = posixpath.normpath(urlsplit(urljoin(f"/{page.url}", parts.path)).path).lstrip("/")
-    known = {file.url.rstrip("/") for file in files}
+    target = posixpath.normpath(urlsplit(urljoin(f"/{page_url}", parts.path)).path).lstrip("/")
+    known = {url.rstrip("/") for url in site.urls}
     if target.rstrip("/") not in known and target not in {"", "."}:
         return problem(
             f"the link `{shown(link.href)}` leads to no page of this site. Link to the page's .md file, "
@@ -142,17 +134,13 @@ def check_learn_more(source: MarkdownPage, outline: Outline) -> list[Problem]:
 def check_links(
     source: MarkdownPage,
     outline: Outline,
-    page: Page,
-    files: Files,
-    rule: UrlRule,
-    warned: set[tuple[str, str]],
+    page_url: str,
+    site: Site,
 ) -> list[Problem]:
-    """Every link of a rendered page; and a question's learn-more section, unless HTML hides it."""
+    """Every link of a rendered page; and a question's learn-more section."""
     problems = [
-        problem
-        for link in outline.links
-        for problem in check_link(source, link, page, files, outline, rule, warned)
+        problem for link in outline.links for problem in check_link(source, link, page_url, site, outline)
     ]
-    if source.is_question and not source.balance.unclosed:
-        problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it
+    if source.is_question:
+        problems += check_learn_more(source, outline)
     return problems

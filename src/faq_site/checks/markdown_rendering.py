@@ -12,14 +12,17 @@ source to name the line:
   `[text] (https://…)` shows as typed;
 - raw HTML that does not balance: a closing tag with no element open (`</div>`),
   an inline element (`<strong>`, `<em>`…) left open at the end of its paragraph,
-  which the browser carries on into the rest of the page;
+  which the browser carries on into the rest of the page (the browser repairs
+  both silently: sources/page.py reads them from the Markdown's raw tags);
 - a heading with no explicit id: underlined (setext, `---` or `===` on the
-  next line), or written in HTML (`<h2>`). Every heading has an id, the same in
-  both languages (an element left open to the end of the page, and ATX headings
-  `## Title` without id, are named by the other checks).
+  next line), or written in HTML (`<h2>`), as the page model reads them. Every
+  heading has an id, the same in both languages (an element left open to the
+  end of the page, and ATX headings `## Title` without id, are named by the
+  other checks).
 
-`check` is pure: the page's source lines and its rendered HTML in, `(line,
-message)` findings out; `check_page` gives them as the plugin's problems.
+`check` is pure: the page read and rendered in, `(line, message)` findings out;
+`markdown_problems` (what the Markdown shows) and `rendered_problems` (what the
+rendered page shows) give them as the plugin's problems.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from faq_site.sources.lines import Fold, plain
 from faq_site.sources.page import MarkdownPage
 
 Finding = tuple[int | None, str]
-Lines = list[tuple[int, str]]  # (line number, text) of the page's body, fenced code left out
 
 # What readers do not see as text: code, keyboard input, scripts and styles, the `¶` after headings.
 _HIDDEN = Inside.CODE | Inside.KEYBOARD | Inside.PRE | Inside.SCRIPT | Inside.PERMALINK
@@ -49,10 +51,6 @@ class _Source:
 
     page: MarkdownPage
 
-    @property
-    def lines(self) -> Lines:
-        return list(self.page.body_lines())
-
     def normalise(self, text: str) -> str:
         return plain(text)
 
@@ -66,16 +64,40 @@ class _Source:
 # -- emphasis -----------------------------------------------------------------------------------
 
 _MARKER_RUN = re.compile(r"(?<![*_\\])(\*{1,3}|_{1,3})(?![*_])")
-_URL = re.compile(r"\S+://\S*|\S+@\S+\.\S+")
+_WORD = re.compile(r"\S+")
 _WHAT = {1: "italics", 2: "bold", 3: "bold italics"}
+# Characters of a word a message quotes, at most (a word longer than this is no word of prose).
+_WORD_LIMIT = 80
+
+
+def _is_address(word: str) -> bool:
+    """`https://…`, `name@example.org`: their `_` and `*` are not emphasis (`\\S+://\\S*|\\S+@\\S+\\.\\S+`)."""
+    if word.find("://", 1) >= 1:
+        return True
+    at = word.find("@", 1)
+    return at >= 1 and word.find(".", at + 2, len(word) - 1) >= 0
+
+
+def _without_addresses(text: str) -> str:
+    """The text with each word that is an address blanked, read word by word (in linear time)."""
+    return _WORD.sub(lambda match: " " * len(match[0]) if _is_address(match[0]) else match[0], text)
 
 
 def _word_before(text: str, end: int) -> str:
-    return text[:end].split()[-1] if text[:end].split() else ""
+    """The word that ends at or before `end`, its last _WORD_LIMIT characters at most."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and stop - start < _WORD_LIMIT and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
 
 
 def _word_after(text: str, start: int) -> str:
-    return text[start:].split()[0] if text[start:].split() else ""
+    """The word that starts at or after `start`, its first _WORD_LIMIT characters at most."""
+    match = _WORD.search(text, start)
+    return match[0][:_WORD_LIMIT] if match else ""
 
 
 def _apart(marker: str, before: str, source: _Source) -> Finding:
@@ -89,7 +111,7 @@ def _apart(marker: str, before: str, source: _Source) -> Finding:
 def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks:
-        text = _URL.sub(lambda match: " " * len(match[0]), block)
+        text = _without_addresses(block)
         for match in _MARKER_RUN.finditer(text):
             marker = match[1]
             before = text[match.start() - 1] if match.start() else " "
@@ -249,8 +271,17 @@ def check(page: MarkdownPage, rendered: RenderedPage) -> list[Finding]:
     )
 
 
-def check_page(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
-    findings = check(source, rendered)
+def markdown_problems(source: MarkdownPage) -> list[Problem]:
+    """What the page model reads in the Markdown itself: raw HTML that does not balance, headings
+    that can have no id."""
+    findings = unbalanced_html(source) + headings(source)
+    return [Problem(source.src_uri, message, line) for line, message in findings]
+
+
+def rendered_problems(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
+    """What only the rendered page shows: emphasis markers left as text, footnotes, split links."""
+    blocks, lines = rendered.texts(_BLOCKS, _HIDDEN), _Source(source)
+    findings = emphasis(blocks, lines) + footnotes(blocks, lines) + split_links(blocks, lines)
     return [Problem(source.src_uri, message, line) for line, message in findings]
 
 

@@ -20,12 +20,14 @@ question pages, whose own check covers it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from faq_site.checks.rendered import Outline
 from faq_site.messages.problems import Problem
 from faq_site.sources.lines import plain
 from faq_site.sources.names import kebab_case
 from faq_site.sources.page import MarkdownPage
+from faq_site.sources.text import has_invisible
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Markdown syntax that only shows as text when it did not apply.
@@ -81,12 +83,19 @@ def check_headings(source: MarkdownPage, outline: Outline) -> list[Problem]:
                 )
             )
         previous = heading.level
-    seen: set[str] = set()
-    heading_ids = [heading.id for heading in outline.headings]
-    for identifier in outline.ids:
-        if identifier in seen:
-            problems.append(_duplicate_id(source, identifier, heading_ids.count(identifier)))
-        seen.add(identifier)
+    return problems
+
+
+def check_ids(source: MarkdownPage, outline: Outline) -> list[Problem]:
+    """Ids given twice, or not in lower-case kebab-case: the editor wrote them (`{#id}`, `id="…"`),
+    rendering does not change them. An id holding an invisible character is named for that."""
+    problems: list[Problem] = []
+    given, by_headings = Counter(outline.ids), Counter(heading.id for heading in outline.headings)
+    for identifier, count in given.items():  # each id once: its repeats say the same
+        if has_invisible(identifier):
+            continue
+        if count > 1:
+            problems.append(_duplicate_id(source, identifier, by_headings[identifier]))
         if not _ID.fullmatch(identifier):
             problems.append(
                 Problem(
@@ -187,4 +196,5 @@ def unclosed_elements(source: MarkdownPage) -> list[Problem]:
 
 
 def check_page(source: MarkdownPage, outline: Outline) -> list[Problem]:
+    """The rendered page's headings and text (its ids: `check_ids`, on what the editor wrote)."""
     return check_headings(source, outline) + check_text(source, outline)

@@ -7,8 +7,8 @@ text holds: numbers (`40 000` is `40,000` in English), years and dates
 (`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
 its French page and every figure of it (as each language writes figures:
 faq_site/languages/); if not, each difference is one more problem in the list
-the build stops with (none for
-a page that has a problem of its own: its difference would only echo it).
+the build stops with (unless the page or its French page has a problem of its
+own: the difference would only echo it, messages/problems.py).
 
 Left out: the notice on a translation behind its French text (readers/dates.py),
 the headings' permalinks, the "all questions" page (it repeats the questions,
@@ -26,10 +26,9 @@ from faq_site.checks.rendered import Article, RenderedPage
 from faq_site.languages import NEUTRAL, LanguageRules, Languages, rules_for
 from faq_site.messages.problems import Problem
 from faq_site.sources.lines import Fold
-from faq_site.sources.names import HOME, is_question
 from faq_site.sources.page import MarkdownPage
 
-__all__ = ["Article", "ParityPage", "compare", "misfigures", "parity_page", "worth_reporting"]
+__all__ = ["Article", "ParityPage", "compare", "misfigures", "parity_page"]
 
 
 @dataclass(frozen=True)
@@ -205,17 +204,3 @@ def misfigures(page: ParityPage) -> list[Problem]:
 
 def parity_page(source: MarkdownPage, rendered: RenderedPage) -> ParityPage:
     return ParityPage(source, rendered.article())
-
-
-def worth_reporting(problem: Problem, others: list[Problem], languages: Languages) -> bool:
-    """Whether a difference is the translation's, not the echo of another problem.
-
-    A page with a problem of its own (its front matter unreadable, say) renders
-    differently from its twin because of it; and the home page lists the
-    questions, so a question with a problem can change its list.
-    """
-    english = problem.src_uri
-    french = languages.uri_for(languages.norm_uri(english), languages.default)
-    if any(other.src_uri in (english, french) for other in others):
-        return False
-    return languages.norm_uri(english) != HOME or not any(is_question(other.src_uri) for other in others)

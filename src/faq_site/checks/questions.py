@@ -9,11 +9,15 @@ fills in, by checks/generated_parts.py.
 
 from __future__ import annotations
 
-from faq_site.messages.problems import Problem
+from dataclasses import replace
+
+from faq_site.messages.problems import Problem, Stage
 from faq_site.sources.page import MarkdownPage
 
 
 def check_front_matter(source: MarkdownPage) -> list[Problem]:
     """What sources/front_matter.py found in the front matter (FRONT_MATTER_KEYS), or git's markers."""
-    conflicts = [Problem(source.src_uri, message, line) for line, message in source.conflicts]
-    return conflicts + list(source.front_matter.problems)
+    conflicts = [Problem(source.src_uri, message, line, Stage.FILE) for line, message in source.conflicts]
+    return conflicts + [
+        replace(problem, stage=Stage.FRONT_MATTER) for problem in source.front_matter.problems
+    ]

@@ -63,6 +63,7 @@ class Inside(Flag):
     SITE_LINK = auto()  # a link to another page of the site
     ANCHOR_LINK = auto()  # a link to a part of this page (`#id`)
     OTHER_LANGUAGE = auto()  # `lang` or a link's `hreflang` other than the page's
+    LIST_ITEM = auto()  # <li>: no view leaves it out; where a link is
 
 
 # What readers do not read as text: the permalink, scripts and styles, and code.
@@ -77,6 +78,7 @@ class Element:
     parent: int | None  # index of the parent element (None: the content's top level)
     section: str | None  # the id of the last heading started at or before it
     inside: Inside  # what it is inside, itself included
+    block: int | None  # the heading, paragraph, list item or cell it is in, itself included (`blocks`)
     node: LexborNode  # for the allow-list, which reads the tree itself
 
     @property
@@ -99,6 +101,7 @@ class Text:
     text: str
     parent: int | None
     inside: Inside
+    block: int | None
 
 
 # Events, in document order: an element starts or ends (its index), a text or a comment (its index).
@@ -195,21 +198,24 @@ class RenderedPage:
             wrapper = body.child
             for node in _children(body):
                 if node is wrapper and node.tag == "div":
-                    for child in _children(node):
-                        self._read(child, None, Inside.NOTHING)
+                    for child in _children(node, text=True):
+                        self._read(child)
                 else:
-                    self._read(node, None, Inside.NOTHING)
+                    self._read(node)
 
     # -- the one walk -------------------------------------------------------------------------
 
-    def _read(self, root: LexborNode, root_parent: int | None, root_inside: Inside) -> None:
-        """The subtree in document order, without recursion (no nesting depth can stop it)."""
+    def _read(self, root: LexborNode) -> None:
+        """A top-level node and what it holds, in document order, without recursion (no nesting
+        depth can stop it): each element and text with what it is inside and its block."""
         section = self.elements[-1].section if self.elements else None
-        stack: list[tuple[LexborNode, int | None, Inside, int | None]] = [
-            (root, root_parent, root_inside, None)
+        # (node, its parent, what its parent is inside, its parent's block, None); or, to end an
+        # element, (node, None, NOTHING, None, the element's index).
+        stack: list[tuple[LexborNode, int | None, Inside, int | None, int | None]] = [
+            (root, None, Inside.NOTHING, None, None)
         ]
         while stack:
-            node, parent, inside, ending = stack.pop()
+            node, parent, inside, block, ending = stack.pop()
             if ending is not None:
                 self._spans[ending].append(len(self.events))
                 self.events.append((END, ending))
@@ -217,7 +223,7 @@ class RenderedPage:
             tag = node.tag or ""
             if tag == "-text":
                 self.events.append((TEXT, len(self.texts_)))
-                self.texts_.append(Text(node.text_content or "", parent, inside))
+                self.texts_.append(Text(node.text_content or "", parent, inside, block))
                 continue
             if tag == "-comment":
                 self.events.append((COMMENT, len(self.comments)))
@@ -230,11 +236,14 @@ class RenderedPage:
                 section = attributes.get("id")
             index = len(self.elements)
             own = inside | self._inside(tag, attributes)
-            self.elements.append(Element(index, tag, attributes, parent, section, own, node))
+            if (tag in HEADINGS or tag in _BLOCK_KINDS) and not own & _NOT_READ:
+                block = index
+            self.elements.append(Element(index, tag, attributes, parent, section, own, block, node))
             self._spans.append([len(self.events)])
             self.events.append((START, index))
-            stack.append((node, parent, inside, index))
-            stack.extend((child, index, own, None) for child in reversed(list(_children(node, text=True))))
+            stack.append((node, None, Inside.NOTHING, None, index))
+            children = reversed(list(_children(node, text=True)))
+            stack.extend((child, index, own, block, None) for child in children)
 
     def _inside(self, tag: str, attributes: Mapping[str, str | None]) -> Inside:
         classes = (attributes.get("class") or "").split()
@@ -253,6 +262,7 @@ class RenderedPage:
             "script": Inside.SCRIPT,
             "style": Inside.SCRIPT,
             "template": Inside.TEMPLATE,
+            "li": Inside.LIST_ITEM,
         }.get(tag, Inside.NOTHING)
         href = attributes.get("href") if tag == "a" else None
         if href is not None:
@@ -278,12 +288,6 @@ class RenderedPage:
             for kind, index in self.within(element)
             if kind == TEXT and not self.texts_[index].inside & leave_out
         )
-
-    def ancestors(self, index: int | None) -> Iterator[Element]:
-        while index is not None:
-            element = self.elements[index]
-            yield element
-            index = element.parent
 
     # -- views --------------------------------------------------------------------------------
 
@@ -324,7 +328,7 @@ class RenderedPage:
                         attributes["href"] or "",
                         self.text_of(element, RAW),
                         any((image.attributes.get("alt") or "").strip() for image in images),
-                        any(e.tag == "li" for e in self.ancestors(element.parent)),
+                        bool(element.inside & Inside.LIST_ITEM),
                         element.section,
                     )
                 )
@@ -343,16 +347,14 @@ class RenderedPage:
         blocks: list[Block] = []
         owner: dict[int, Block] = {}
         for element in self.elements:
-            if self._read_by_language_checks(element) and (
-                element.tag in HEADINGS or element.tag in _BLOCK_KINDS
-            ):
+            if element.block == element.index:
                 kind = "heading" if element.tag in HEADINGS else _BLOCK_KINDS[element.tag]
                 owner[element.index] = Block(kind, element.section, element.level)
                 blocks.append(owner[element.index])
         for text in self.texts_:
             if text.inside & _NOT_READ:
                 continue
-            block = next((owner[e.index] for e in self.ancestors(text.parent) if e.index in owner), None)
+            block = owner.get(text.block) if text.block is not None else None
             if block is not None:
                 block.text += text.text
                 if not text.inside & _NOT_IN_LANGUAGE:
@@ -386,9 +388,12 @@ class RenderedPage:
         return [block for block in self.blocks if block.kind == "paragraph"]
 
     def answer(self, learn_more_id: str = LEARN_MORE_ID) -> list[Block]:
-        """The paragraphs and list items between the title and the learn-more heading."""
+        """What the page answers: the paragraphs and list items after its title and before the
+        learn-more heading, quotations and notes of the editor's included, the site's notice not."""
+        blocks = self.blocks
+        title = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), -1)
         answer = []
-        for block in self.blocks:
+        for block in blocks[title + 1 :]:
             if block.kind == "heading" and block.section == learn_more_id:
                 break
             if block.kind in ("paragraph", "list item"):
@@ -444,6 +449,20 @@ class PublishedPage:
 
     def inline_scripts(self) -> list[str]:
         return _runnable([node for node in self.elements if node.tag == "script"])
+
+    def content(self) -> str:
+        """The page's content as MkDocs rendered it, inside the theme's article (with what the theme
+        adds there): `RenderedPage(published.content(), language).answer_text()` is the answer the
+        page's JSON-LD gives."""
+        article = next(
+            (
+                n
+                for n in self.elements
+                if n.tag == "article" and "md-content__inner" in (n.attributes.get("class") or "")
+            ),
+            None,
+        )
+        return article.inner_html or "" if article is not None else ""
 
 
 def inline_scripts_of(tree: LexborHTMLParser) -> list[str]:

@@ -19,11 +19,23 @@ from collections.abc import Iterator
 from faq_site.checks.markdown_rendering import language_file_links
 from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem
+from faq_site.messages.problems import Problem, Stage
 from faq_site.sources.page import MarkdownPage
 from faq_site.sources.text import invisible_characters, written_characters
 
-_TOC_LABEL = re.compile(r"\{[^}]*\bdata-toc-label\s*=", re.IGNORECASE)
+# `{… data-toc-label=…}`: the attribute, or a brace, read left to right (never backtracking).
+_TOC_LABEL = re.compile(r"[{}]|\bdata-toc-label\s*=", re.IGNORECASE)
+
+
+def _has_toc_label(line: str) -> bool:
+    """Whether a line holds `data-toc-label=` inside an attribute list `{…}`."""
+    inside = False
+    for match in _TOC_LABEL.finditer(line):
+        if match[0] in "{}":
+            inside = match[0] == "{"
+        elif inside:
+            return True
+    return False
 
 
 def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
@@ -35,10 +47,14 @@ def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
             "heading readers see. Remove `data-toc-label=…`: the table of contents shows the heading.",
         )
         for number, line in source.body_lines()
-        if _TOC_LABEL.search(line)
+        if _has_toc_label(line)
     ]
-    problems = [Problem(source.src_uri, message, line) for line, message in findings]
+    problems = [Problem(source.src_uri, message, line, _stage(source, line)) for line, message in findings]
     return problems + front_matter_characters(source)
+
+
+def _stage(source: MarkdownPage, line: int | None) -> Stage:
+    return Stage.FRONT_MATTER if line is not None and line < source.body_line else Stage.MARKDOWN
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -58,7 +74,7 @@ def front_matter_characters(source: MarkdownPage) -> list[Problem]:
         line for number, line in enumerate(source.text.split("\n"), 1) if number < source.body_line
     )
     return [
-        Problem(source.src_uri, message, source.key_line(str(key)))
+        Problem(source.src_uri, message, source.key_line(str(key)), Stage.FRONT_MATTER)
         for key, value in source.meta.items()
         for string in _strings(value)
         for message in dict.fromkeys(written_characters(written, string))

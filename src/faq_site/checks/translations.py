@@ -9,7 +9,7 @@ versions of a page give their headings the same explicit ids.
 from __future__ import annotations
 
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem
+from faq_site.messages.problems import Problem, Stage
 from faq_site.sources.page import Heading, MarkdownPage
 from faq_site.sources.text import has_invisible
 
@@ -68,6 +68,9 @@ def check_translations(sources: list[MarkdownPage], languages: Languages) -> lis
                     f"its heading ids ({id_list(ids)}) differ from those of docs/{original.src_uri} "
                     f"({id_list(original_ids)}). Give both versions the same headings, in the same "
                     "order, with the same ids.",
+                    # A problem of the other version's Markdown (an element never closed hides its
+                    # headings) comes first: its ids are compared once it is fixed.
+                    causes=((original.src_uri, Stage.MARKDOWN),),
                 )
             )
     return problems

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem, Problems
+from faq_site.messages.problems import Problem, Problems, Stage, address_subject
 from faq_site.sources.lines import Fold
 from faq_site.sources.names import ALL_QUESTIONS, is_question
 from faq_site.sources.page import MarkdownPage
@@ -42,7 +42,6 @@ class LinkWarnings(logging.Filter):
     # The build's pages, as read once when the files are collected (BuildState.sources).
     pages: Mapping[str, MarkdownPage]
     problems: Problems
-    warned: set[tuple[str, str]]  # the links warned about, as (src_uri, target): checks/links.py skips them
 
     def __post_init__(self) -> None:
         logging.Filter.__init__(self)
@@ -52,13 +51,12 @@ class LinkWarnings(logging.Filter):
             return True
         message = record.getMessage()
         if _OMITTED.match(message):
-            self.problems.report(self.omitted(message))
+            self.problems.report(self.omitted(message), Stage.ACROSS)
             return False
         match = _LINK.match(message)
         if match is None:
             return True
         doc, target = match["doc"], match["target"]
-        self.warned.add((doc, target))
         if self.languages.norm_uri(doc) == ALL_QUESTIONS and (
             target.startswith("#") or self.repeated_from_a_question(doc, target)
         ):
@@ -69,7 +67,10 @@ class LinkWarnings(logging.Filter):
             if source
             else None
         )
-        self.problems.report([Problem(doc, self.advice(match), line)])
+        # One address of one page: the site's checks of it (checks/links.py, the allow-list) say nothing more.
+        self.problems.report(
+            [Problem(doc, self.advice(match), line, subject=address_subject(doc, target))], Stage.RENDERED
+        )
         return False
 
     def advice(self, match: re.Match[str]) -> str:

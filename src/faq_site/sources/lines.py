@@ -23,10 +23,12 @@ found wins. Each line's folded forms are computed once per page and kept.
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
+from collections.abc import Iterator
 from enum import Flag, auto
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from faq_site.checks.compare_text import normalised
@@ -92,16 +94,54 @@ def _as_read(line: str, references: int) -> str:
 _PASSES = {0: (0,), 1: (0, 1), 2: (0, 2)}
 
 
+class SearchableLines:
+    """One reading of a page's lines, joined once: a needle is found with one search of the text."""
+
+    def __init__(self, lines: tuple[tuple[int, str], ...]) -> None:
+        self.lines = lines
+        self.text = "\n".join(line for _, line in lines)
+        self.starts = list(itertools.accumulate((len(line) + 1 for _, line in lines[:-1]), initial=0))
+        self.numbers = [number for number, _ in lines]
+
+    def holding(self, needle: str) -> Iterator[int]:
+        """The number of each line holding the needle (a needle is never found across two lines)."""
+        if "\n" in needle:
+            yield from (number for number, line in self.lines if needle in line)
+            return
+        position, last = self.text.find(needle), -1
+        while position >= 0:
+            index = bisect.bisect_right(self.starts, position) - 1
+            if index != last:
+                yield self.lines[index][0]
+                last = index
+            position = self.text.find(needle, position + 1)
+
+    def first(self, needle: str, after: int = 0) -> int | None:
+        """The first line after line `after` holding the needle (one search, however many lines)."""
+        index = bisect.bisect_right(self.numbers, after)
+        if not needle or index >= len(self.lines):
+            return None
+        position = self.text.find(needle, self.starts[index])
+        return None if position < 0 else self.lines[bisect.bisect_right(self.starts, position) - 1][0]
+
+
 class LineFinder:
     """The lines of one page, searched as each check needs (see the module's docstring)."""
 
     def __init__(self, page: MarkdownPage) -> None:
         self.page = page
-        self._folded = lru_cache(maxsize=None)(self._fold_lines)
+        self._readings: dict[tuple[Fold, int, bool], SearchableLines] = {}
 
-    def _fold_lines(self, fold: Fold, read: int, fenced: bool) -> tuple[tuple[int, str], ...]:
-        lines = self.page.body_lines(fenced=fenced)
-        return tuple((number, folded(_as_read(line, read) if read else line, fold)) for number, line in lines)
+    def _lines(self, fold: Fold, read: int, fenced: bool) -> SearchableLines:
+        key = (fold, read, fenced)
+        if key not in self._readings:
+            lines = self.page.body_lines(fenced=fenced)
+            self._readings[key] = SearchableLines(
+                tuple(
+                    (number, folded(_as_read(line, read) if read else line, fold)) for number, line in lines
+                )
+            )
+        return self._readings[key]
 
     def lines_of(
         self,
@@ -115,13 +155,12 @@ class LineFinder:
         """The first needle found (in order, on the lines as written, then as read) and every line
         holding it; None if no line holds any."""
         for read in _PASSES[references]:
-            lines = self._folded(fold, read, fenced)
+            lines = self._lines(fold, read, fenced)
             for needle in filter(None, needles):
-                wanted = folded(needle, fold)
                 found = [
                     number
-                    for number, line in lines
-                    if number > after and (within is None or number in within) and wanted in line
+                    for number in lines.holding(folded(needle, fold))
+                    if number > after and (within is None or number in within)
                 ]
                 if found:
                     return needle, found
@@ -150,4 +189,4 @@ class LineFinder:
 
     def matching(self, pattern: re.Pattern[str], *, fenced: bool = False) -> list[int]:
         """Every line the pattern matches, as written."""
-        return [number for number, line in self._folded(Fold.NONE, 0, fenced) if pattern.search(line)]
+        return [number for number, line in self._lines(Fold.NONE, 0, fenced).lines if pattern.search(line)]

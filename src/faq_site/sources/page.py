@@ -800,15 +800,16 @@ class MarkdownPage:
 
     # -- what its text holds ----------------------------------------------------------------
 
-    def _prose(self) -> Iterator[tuple[int, str]]:
-        """(first line, text with code spans and comments blanked) of each block that is not code."""
+    def prose(self) -> Iterator[tuple[Block, str]]:
+        """Each block that is not code, with its text, code spans and comments blanked (lines and
+        columns kept)."""
         for block in self.blocks:
             if block.kind == "code":
                 continue
             text = self.text_of(block.span)
             if block.kind not in ("html", "comment"):
                 text = _blank(text, _code_spans(text))
-            yield block.span.first, _blank(text, _comments(text))
+            yield block, _blank(text, _comments(text))
 
     @cached_property
     def balance(self) -> Balance:
@@ -818,70 +819,95 @@ class MarkdownPage:
         by_line: dict[int, list[RawTag]] = {}
         for tag in self.tags:
             by_line.setdefault(tag.line, []).append(tag)
-        stray: list[RawTag] = []
-        left_open: list[RawTag] = []
-        stack: list[RawTag | None] = []  # None: where a rendered block starts
+        open_elements = _OpenElements()
 
         def read(span: Span) -> None:
             for number in range(span.first, span.last + 1):
                 for tag in by_line.get(number, []):
                     if tag.name in VOID or tag.self_closing:
                         continue
-                    if not tag.closing:
-                        stack.append(tag)
-                        continue
-                    boundary = max((i for i, open_tag in enumerate(stack) if open_tag is None), default=-1)
-                    names = [open_tag.name if open_tag else None for open_tag in stack]
-                    if tag.name not in names:
-                        stray.append(tag)
-                        continue
-                    position = len(names) - 1 - names[::-1].index(tag.name)
-                    if position < boundary:  # it would close the block around it: the browser ignores it
-                        stray.append(tag)
-                        continue
-                    left_open.extend(t for t in stack[position + 1 :] if t is not None)
-                    del stack[position:]
-
-        def block(span: Span) -> None:
-            stack.append(None)
-            read(span)
-            position = len(stack) - 1 - stack[::-1].index(None)
-            names: set[str] = set()
-            for tag in stack[position + 1 :]:
-                if tag is not None and tag.name not in names:  # one a block for each element
-                    left_open.append(tag)
-                    names.add(tag.name)
-            del stack[position:]
+                    if tag.closing:
+                        open_elements.close(tag)
+                    else:
+                        open_elements.open(tag)
 
         for item in self.blocks:
             if item.kind == "html":
                 read(item.span)
-            elif item.kind == "list":
-                for list_item in item.items:
-                    block(list_item.span)
             elif item.kind not in ("code", "comment", "references", "rule"):
-                block(item.span)
-        unclosed = tuple(tag for tag in stack if tag is not None and tag.name not in ("p", "li"))
-        return Balance(tuple(stray), tuple(left_open), unclosed)
+                for rendered in item.items if item.kind == "list" else (item,):
+                    open_elements.start_block()
+                    read(rendered.span)
+                    open_elements.end_block()
+        unclosed = tuple(
+            tag for tag in open_elements.stack if tag is not None and tag.name not in ("p", "li")
+        )
+        return Balance(tuple(open_elements.stray), tuple(open_elements.left_open), unclosed)
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
         """Every link and image of the page, in order, outside code."""
         found: list[Link] = []
-        for first, text in self._prose():
-            found.extend(_links(text, first, self.references))
+        for block, text in self.prose():
+            found.extend(_links(text, block.span.first, self.references))
         return tuple(found)
 
     @cached_property
     def tags(self) -> tuple[RawTag, ...]:
         """Every HTML tag written in the page, in order, outside code and comments."""
         found: list[RawTag] = []
-        for first, text in self._prose():
+        for block, text in self.prose():
             starts = _line_starts(text)
             for match in _TAG.finditer(text):
                 line, column = _position(starts, match.start())
-                found.append(RawTag(match[2].lower(), bool(match[1]), first + line, column + 1, match[0]))
+                tag = RawTag(match[2].lower(), bool(match[1]), block.span.first + line, column + 1, match[0])
+                found.append(tag)
         return tuple(found)
+
+
+class _OpenElements:
+    """The raw HTML elements open, as a browser keeps them, in time linear in the tags read."""
+
+    def __init__(self) -> None:
+        self.stack: list[RawTag | None] = []  # None: where a block Python-Markdown renders starts
+        self.blocks: list[int] = []  # where each of those starts in the stack
+        self.by_name: dict[str, list[int]] = {}  # where each element of a name is in the stack
+        self.stray: list[RawTag] = []
+        self.left_open: list[RawTag] = []
+
+    def open(self, tag: RawTag) -> None:
+        self.by_name.setdefault(tag.name, []).append(len(self.stack))
+        self.stack.append(tag)
+
+    def close(self, tag: RawTag) -> None:
+        positions = self.by_name.get(tag.name)
+        block = self.blocks[-1] if self.blocks else -1
+        # None open, or only outside the block around it, which it cannot close: the browser ignores it.
+        if not positions or positions[-1] < block:
+            self.stray.append(tag)
+            return
+        self.left_open.extend(self._pop_to(positions[-1])[1:])
+
+    def start_block(self) -> None:
+        self.blocks.append(len(self.stack))
+        self.stack.append(None)
+
+    def end_block(self) -> None:
+        """Closes what is open in the block: each element name once a block, left open."""
+        names: set[str] = set()
+        for tag in self._pop_to(self.blocks.pop()):
+            if tag is not None and tag.name not in names:
+                self.left_open.append(tag)
+                names.add(tag.name)
+
+    def _pop_to(self, position: int) -> list[RawTag]:
+        """Removes the stack from `position` on; the elements removed, in order."""
+        removed = self.stack[position:]
+        del self.stack[position:]
+        for tag in removed:
+            if tag is not None:
+                self.by_name[tag.name].pop()
+        return [tag for tag in removed if tag is not None]
 
 
 def reference_key(label: str) -> str:
