@@ -9,6 +9,7 @@ run; elsewhere, without Chromium, they are skipped with a message that says how 
 from __future__ import annotations
 
 import gzip
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -48,24 +49,31 @@ def page_urls(site: Site, server: str) -> list[str]:
 # Network: the site alone, every response 200, a quiet console, a byte budget
 
 
+@dataclass(frozen=True)
+class FirstLoad:
+    load: Load
+    # The hreflang links the page shows once Material has started: Material would fetch a
+    # sitemap.xml next to each, so overrides/main.html hides them from it, then puts them back.
+    alternates: list[list[str]]
+
+
 @pytest.fixture(scope="module")
-def cold_loads(browser: Browser, published: Site, published_server: str) -> dict[str, Load]:
-    """Every page's first load with an empty cache, by URL; and whether the hreflang links the page
-    shows once Material has started are those the build wrote (Material would fetch a
-    sitemap.xml next to each: overrides/main.html hides them from it, then puts them back)."""
+def cold_loads(browser: Browser, published: Site, published_server: str) -> dict[str, FirstLoad]:
+    """Every page's first load with an empty cache, by URL."""
     loads = {}
     for url, page, load in first_loads(browser, page_urls(published, published_server)):
-        load.alternates_shown = page.evaluate(
+        alternates = page.evaluate(
             "[...document.querySelectorAll('link[rel=alternate]')]"
             ".map(link => [link.hreflang, link.getAttribute('href')])"
         )
-        loads[url] = load
+        loads[url] = FirstLoad(load, alternates)
     return loads
 
 
-def test_pages_request_nothing_but_the_site(cold_loads: dict[str, Load], published_server: str) -> None:
+def test_pages_request_nothing_but_the_site(cold_loads: dict[str, FirstLoad], published_server: str) -> None:
     problems = []
-    for url, load in cold_loads.items():
+    for url, first in cold_loads.items():
+        load = first.load
         others = [u for u in load.urls if not u.startswith(published_server) and not u.startswith("data:")]
         bad = [f"{status} {u}" for status, u in load.responses if status != 200]
         if others or bad or load.failed or load.console_errors:
@@ -77,21 +85,21 @@ def test_pages_request_nothing_but_the_site(cold_loads: dict[str, Load], publish
 
 
 def test_pages_fetch_no_sitemap_and_keep_their_hreflang_links(
-    cold_loads: dict[str, Load], published: Site, published_server: str
+    cold_loads: dict[str, FirstLoad], published: Site, published_server: str
 ) -> None:
     problems = []
-    for url, load in cold_loads.items():
+    for url, first in cold_loads.items():
         built = [
             [link.attributes["hreflang"], link.attributes["href"]]
             for link in published.page(url.removeprefix(published_server)).tree.css("link[rel=alternate]")
         ]
         if (
-            [u for u in load.urls if "sitemap" in u]
-            or load.alternates_shown != built
+            [u for u in first.load.urls if "sitemap" in u]
+            or first.alternates != built
             or len(built) <= len(LANGUAGES)
         ):
             problems.append(
-                f"{url}: fetched {load.urls}; hreflang links {load.alternates_shown}, built {built}"
+                f"{url}: fetched {first.load.urls}; hreflang links {first.alternates}, built {built}"
             )
     assert not problems, "\n".join(problems)
 
@@ -162,10 +170,11 @@ def test_first_load_budget_catches_a_heavy_page() -> None:
 
 
 def test_first_load_stays_within_the_budget(
-    cold_loads: dict[str, Load], published: Site, published_server: str
+    cold_loads: dict[str, FirstLoad], published: Site, published_server: str
 ) -> None:
     problems = []
-    for url, load in cold_loads.items():
+    for url, first in cold_loads.items():
+        load = first.load
         shown = content_files(published.page(url.removeprefix(published_server)), url)
         site_files = Load(responses=[(status, u) for status, u in load.responses if u not in shown])
         size = first_load_bytes(site_files, published.url, published.root) - content_bytes(

@@ -179,3 +179,17 @@ def test_every_lychee_exclusion_gives_its_reason() -> None:
     for index, line in enumerate(lines):
         if line and not line.startswith("#"):
             assert index > 0 and lines[index - 1].startswith("#"), f"no reason above {line!r}"
+
+
+def test_ci_yml_makes_the_passes_ci_run_makes() -> None:
+    """.ci/run (what the lead's machine runs) and ci.yml (GitHub's) test the same copies the same way:
+    the invariants on a copy edited as editors edit, the whole suite on another FAQ."""
+    run = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = "\n".join(steps(load(GITHUB / "workflows/ci.yml"), "test"))
+    for passes in (
+        "scripts/editor_edits.py",
+        '-m "published_site and not fixture_faq"',
+        "scripts/editor_edits.py --faq tests/fixture/docs",
+        '-m "not fixture_faq"',
+    ):
+        assert passes in run and passes in commands, passes
