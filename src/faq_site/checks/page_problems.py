@@ -14,7 +14,7 @@ The checks that need every page at once (twins, numbers, renames, shared referen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -99,14 +99,7 @@ def rendered_problems(
 
 def _staged(problem: Problem, stage: Stage, causes: tuple[tuple[str, Stage], ...] = ()) -> Problem:
     """The problem with its stage (unless it says its own) and these causes too."""
-    return Problem(
-        problem.src_uri,
-        problem.message,
-        problem.line,
-        problem.stage or stage,
-        problem.causes + causes,
-        problem.subject,
-    )
+    return replace(problem, stage=problem.stage or stage, causes=problem.causes + causes)
 
 
 def check_markdown(
