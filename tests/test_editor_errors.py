@@ -1761,8 +1761,10 @@ MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
 
 # The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
 # other mistake is on its own pages: those pages and their other language's are checked as the
-# build checks them, without a build (tests/fixture_checks.py).
-WHOLE_SITE = {
+# build checks them, without a build (tests/fixture_checks.py). Those that stop the build before any
+# page is rendered are built alone (with others, they would hide the others' lines); the others
+# share builds.
+STOPS_BEFORE_PAGES = {
     "the files of docs/ (names, places, encodings, links, types, files added or deleted): the build "
     "stops when it collects them": [
         "missing English version",
@@ -1797,6 +1799,16 @@ WHOLE_SITE = {
         "page over the size limit",
         "lists nested too deep",
     ],
+    "the settings (mkdocs.yml), read before any page": [
+        "allowed domains as a text instead of a list",
+        "no faq settings",
+        "MkDocs setting of the wrong kind",
+        "allowed domain that is a top-level domain",
+        "allowed domain written as an address",
+        "allowed domain with a wildcard",
+    ],
+}
+WHOLE_SITE = {
     "the drawings of docs/assets/, read when the files are collected": [
         "SVG asset with a script",
         "SVG asset with onload",
@@ -1805,14 +1817,6 @@ WHOLE_SITE = {
         "SVG asset with CSS in style elements",
         "SVG asset with a style attribute",
         "SVG asset with addresses in presentation attributes",
-    ],
-    "the settings (mkdocs.yml), read before any page": [
-        "allowed domains as a text instead of a list",
-        "no faq settings",
-        "MkDocs setting of the wrong kind",
-        "allowed domain that is a top-level domain",
-        "allowed domain written as an address",
-        "allowed domain with a wildcard",
     ],
     "every question's number, and the order they make": [
         "two questions with the same number",
@@ -1847,8 +1851,17 @@ WHOLE_SITE = {
         "one old name for two pages",
     ],
 }
-BUILT = {name for names in WHOLE_SITE.values() for name in names}
+ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
+BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}
 ON_ITS_PAGES = [mistake for mistake in MISTAKES if mistake.name not in BUILT]
+# Mistakes the build words wrongly where they land today, each a defect of the plugin, reported
+# (and marked strict: once it is fixed, the mark must go).
+KNOWN_DEFECTS = {
+    "learn-more list in a comment": (
+        "on a question whose learn-more section already has a comment (allied-help-to-ukraine), the build "
+        "says the list is glued to the line above it, not that it is inside a comment"
+    ),
+}
 
 
 @pytest.fixture(scope="module")
@@ -1861,7 +1874,7 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     """Each mistake this run selected (`-k`…: conftest's `selected`) made and built, with others on
     different pages where it can be (tests/grouped_builds.py): in-process, in few builds."""
     chosen = [mistake for mistake in selected(request, "mistake") if mistake.name in BUILT]
-    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"))
+    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"), on_their_own=ALONE)
 
 
 @pytest.fixture(scope="module")
@@ -1872,8 +1885,17 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Scratch:
 
 @pytest.mark.parametrize(
     ("question", "page_mistake"),
-    list(enumerate(ON_ITS_PAGES)),
-    ids=[mistake.name for mistake in ON_ITS_PAGES],
+    [
+        pytest.param(
+            index,
+            mistake,
+            id=mistake.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS[mistake.name])]
+            if mistake.name in KNOWN_DEFECTS
+            else [],
+        )
+        for index, mistake in enumerate(ON_ITS_PAGES)
+    ],
 )
 def test_mistake_on_its_pages_gives_its_message(
     question: int, page_mistake: Mistake, scratch: Scratch
