@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fixture_checks import check_pages
-from fixture_site import FIXTURE, FIXTURE_PLACE, copy_fixture, site_root
+from fixture_site import FIXTURE, FIXTURE_PLACE, site_root
 from grouped_builds import Outcome, Scratch, build_mistakes, first, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
@@ -1950,6 +1950,8 @@ def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[
     output of every build above: one annotation per problem line, with its file (of the project, as
     GitHub needs it), line and message; no other line gives one."""
     builds = list({outcome.group: outcome for outcome in outcomes.values()}.values())
+    if not builds:
+        pytest.skip("this run selected no mistake that is built")
     for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
         expected = [expected_annotation(line) for line in outcome.expected]
         assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
@@ -1979,13 +1981,13 @@ def as_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("docs/x", "docs/.+?").replace("docs/y", "docs/.+?"))
 
 
-def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
+def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples()
-    for index, mistake in enumerate(MISTAKES):
-        messages += mistake.make(copy_fixture(tmp_path / str(index)) / "docs")
+    for mistake in MISTAKES:
+        messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()
     patterns = [as_pattern(template) for template in templates]
     unexplained = [message for message in messages if not any(p.fullmatch(message) for p in patterns)]
