@@ -35,7 +35,7 @@ import os
 import re
 import shutil
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -290,6 +290,7 @@ def plan(
     alone_if: Callable[[T], bool] = lambda _: False,
     names: Callable[[T], set[str]] = lambda _: set(),
     pages_come_and_go: bool = False,
+    on_their_own: Collection[str] = (),
 ) -> Plan[T]:
     """Makes every change, and groups those that can share a copy (steps 1 to 3 above): `names`
     gives the pages a change's outcome names besides those it changed (a mistake's messages)."""
@@ -305,7 +306,7 @@ def plan(
     question_pages = [page_of(page.where) for page in questions(pristine_project / "docs")]
     linked = linked_pages(pristine_project)
     alone = {name: scratch.make(name, change, 0) for name, change in changes.items()}
-    pages = {name: touched(made) for name, made in alone.items()}
+    pages = {name: None if name in on_their_own else touched(made) for name, made in alone.items()}
     made_on: dict[tuple[str, int], tuple[Made[T], set[str] | None]] = {}
 
     def made_on_question(name: str, place: int) -> tuple[Made[T], set[str] | None]:
@@ -374,12 +375,16 @@ def built_in_groups(
     return outcomes
 
 
-def build_mistakes(mistakes: Sequence[Mistake], root: Path) -> dict[str, Outcome]:
-    """Every mistake made and built, in groups where it can be (see the module's docstring)."""
+def build_mistakes(
+    mistakes: Sequence[Mistake], root: Path, on_their_own: Collection[str] = ()
+) -> dict[str, Outcome]:
+    """Every mistake made and built, in groups where it can be (see the module's docstring); those
+    named in `on_their_own` (they stop the build before any page renders) each in a build of its own."""
     # A mistake whose message names no page (the settings) is built alone.
     planned = plan(
         {m.name: m.make for m in mistakes},
         root,
+        on_their_own=on_their_own,
         alone_if=lambda expected: not all(line.startswith("docs/") for line in expected),
         # A mistake's message names pages it did not change (`… like docs/faq/y.md`): no other
         # member may be made on those.

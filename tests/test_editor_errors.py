@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fixture_checks import check_pages
-from fixture_site import FIXTURE, FIXTURE_PLACE, copy_fixture, site_root
+from fixture_site import FIXTURE, FIXTURE_PLACE, site_root
 from grouped_builds import Outcome, Scratch, build_mistakes, first, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
@@ -1762,8 +1762,10 @@ MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
 
 # The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
 # other mistake is on its own pages: those pages and their other language's are checked as the
-# build checks them, without a build (tests/fixture_checks.py).
-WHOLE_SITE = {
+# build checks them, without a build (tests/fixture_checks.py). Those that stop the build before any
+# page is rendered are built alone (with others, they would hide the others' lines); the others
+# share builds.
+STOPS_BEFORE_PAGES = {
     "the files of docs/ (names, places, encodings, links, types, files added or deleted): the build "
     "stops when it collects them": [
         "missing English version",
@@ -1798,6 +1800,16 @@ WHOLE_SITE = {
         "page over the size limit",
         "lists nested too deep",
     ],
+    "the settings (mkdocs.yml), read before any page": [
+        "allowed domains as a text instead of a list",
+        "no faq settings",
+        "MkDocs setting of the wrong kind",
+        "allowed domain that is a top-level domain",
+        "allowed domain written as an address",
+        "allowed domain with a wildcard",
+    ],
+}
+WHOLE_SITE = {
     "the drawings of docs/assets/, read when the files are collected": [
         "SVG asset with a script",
         "SVG asset with onload",
@@ -1806,14 +1818,6 @@ WHOLE_SITE = {
         "SVG asset with CSS in style elements",
         "SVG asset with a style attribute",
         "SVG asset with addresses in presentation attributes",
-    ],
-    "the settings (mkdocs.yml), read before any page": [
-        "allowed domains as a text instead of a list",
-        "no faq settings",
-        "MkDocs setting of the wrong kind",
-        "allowed domain that is a top-level domain",
-        "allowed domain written as an address",
-        "allowed domain with a wildcard",
     ],
     "every question's number, and the order they make": [
         "two questions with the same number",
@@ -1848,8 +1852,17 @@ WHOLE_SITE = {
         "one old name for two pages",
     ],
 }
-BUILT = {name for names in WHOLE_SITE.values() for name in names}
+ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
+BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}
 ON_ITS_PAGES = [mistake for mistake in MISTAKES if mistake.name not in BUILT]
+# Mistakes the build words wrongly where they land today, each a defect of the plugin, reported
+# (and marked strict: once it is fixed, the mark must go).
+KNOWN_DEFECTS = {
+    "learn-more list in a comment": (
+        "on a question whose learn-more section already has a comment (allied-help-to-ukraine), the build "
+        "says the list is glued to the line above it, not that it is inside a comment"
+    ),
+}
 
 
 @pytest.fixture(scope="module")
@@ -1862,7 +1875,7 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     """Each mistake this run selected (`-k`…: conftest's `selected`) made and built, with others on
     different pages where it can be (tests/grouped_builds.py): in-process, in few builds."""
     chosen = [mistake for mistake in selected(request, "mistake") if mistake.name in BUILT]
-    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"))
+    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"), on_their_own=ALONE)
 
 
 @pytest.fixture(scope="module")
@@ -1873,8 +1886,17 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Scratch:
 
 @pytest.mark.parametrize(
     ("question", "page_mistake"),
-    list(enumerate(ON_ITS_PAGES)),
-    ids=[mistake.name for mistake in ON_ITS_PAGES],
+    [
+        pytest.param(
+            index,
+            mistake,
+            id=mistake.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS[mistake.name])]
+            if mistake.name in KNOWN_DEFECTS
+            else [],
+        )
+        for index, mistake in enumerate(ON_ITS_PAGES)
+    ],
 )
 def test_mistake_on_its_pages_gives_its_message(
     question: int, page_mistake: Mistake, scratch: Scratch
@@ -1929,6 +1951,8 @@ def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[
     output of every build above: one annotation per problem line, with its file (of the project, as
     GitHub needs it), line and message; no other line gives one."""
     builds = list({outcome.group: outcome for outcome in outcomes.values()}.values())
+    if not builds:
+        pytest.skip("this run selected no mistake that is built")
     for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
         expected = [expected_annotation(line) for line in outcome.expected]
         assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
@@ -1958,13 +1982,13 @@ def as_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("docs/x", "docs/.+?").replace("docs/y", "docs/.+?"))
 
 
-def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
+def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py, test_config_file.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
-    for index, mistake in enumerate(MISTAKES):
-        messages += mistake.make(copy_fixture(tmp_path / str(index)) / "docs")
+    for mistake in MISTAKES:
+        messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()
     patterns = [as_pattern(template) for template in templates]
     unexplained = [message for message in messages if not any(p.fullmatch(message) for p in patterns)]
