@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -47,9 +48,13 @@ def git(repo: Path, *args: str, day: date | None = None) -> str:
 
 
 def commit_change(repo: Path, src_uri: str, day: date, message: str) -> None:
-    """Change a page (one more empty line at its end) and commit it on that day."""
+    """Change a page's text readers see (one more word in its title) and commit it on that day."""
     path = repo / "docs" / src_uri
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    word = " (updated)" if src_uri.endswith(".en.md") else " (mise à jour)"
+    text = re.sub(
+        r"(?m)^(# .*?)(\s*\{#[^}]*\})?$", lambda m: m[1] + word + (m[2] or ""), path.read_text(), count=1
+    )
+    path.write_text(text, encoding="utf-8")
     git(repo, "commit", "--quiet", "--all", "--message", message, day=day)
 
 
@@ -75,7 +80,8 @@ def notices(site: Path) -> dict[str, BeautifulSoup]:
 
 def build_line() -> str:
     return (
-        f"docs/{ENGLISH}: its French text, docs/{FRENCH}, was updated on 2022-04-01, after this translation"
+        f"docs/{ENGLISH}: its French text, docs/{FRENCH}, changed after this translation was last updated "
+        "(the French on 2022-04-01, this translation on 2022-03-24)"
     )
 
 
@@ -103,18 +109,20 @@ def test_a_french_change_marks_its_translation_until_it_changes(repo: Path, tmp_
     assert result.returncode == 0 and "WARNING" not in result.output, result.output
     found = notices(tmp_path / "behind")
     assert set(found) == {f"en/{PAGE}", "en/faq/"}
-    # On the "all questions" page, once, under that question's heading.
+    # On the "all questions" page, once, naming that question.
     everything = BeautifulSoup(
         (tmp_path / "behind/en/faq/index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert len(everything.select("article .faq-outdated")) == 1
-    assert found["en/faq/"].find_previous_sibling("h2")["id"] == PAGE.split("/")[1]
+    assert found["en/faq/"].select_one("a[hreflang=fr]")["href"] == SITE_URL + PAGE
+    title = BeautifulSoup((tmp_path / "behind/en" / PAGE / "index.html").read_text(), "html.parser").h1
+    assert title.get_text().rstrip("¶") in found["en/faq/"].get_text()
     notice = found[f"en/{PAGE}"]
     assert "1 April 2022" in notice.get_text(" ")
     link = notice.select_one("a[hreflang=fr]")
     assert link is not None and link["href"] == SITE_URL + PAGE
-    # At the top of the answer: right after the question's title.
-    assert notice.find_previous_sibling() is not None and notice.find_previous_sibling().name == "h1"
+    # At the top of the article, placed by the template: before the question's title.
+    assert notice.find_next_sibling("h1") is not None
     # The notice is not part of the answer search engines are given.
     page = BeautifulSoup(
         (tmp_path / "behind/en" / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser"
@@ -124,7 +132,7 @@ def test_a_french_change_marks_its_translation_until_it_changes(repo: Path, tmp_
     closing_words = " ".join(notice.get_text(" ").split()[-4:])
     assert answer["acceptedAnswer"]["text"] and closing_words
     assert closing_words not in " ".join(answer["acceptedAnswer"]["text"].split())
-    lines = [line for line in result.output.splitlines() if "was updated on" in line]
+    lines = [line for line in result.output.splitlines() if "changed after this translation" in line]
     assert len(lines) == 1 and lines[0].startswith("INFO") and build_line() in lines[0], result.output
     assert script(repo).strip() == lines[0].split("-  ", 1)[1].strip()
     assert build_line() in script(repo, "--markdown")
@@ -133,7 +141,7 @@ def test_a_french_change_marks_its_translation_until_it_changes(repo: Path, tmp_
     result = build(repo, tmp_path / "caught-up", SITE_URL)
     assert result.returncode == 0, result.output
     assert notices(tmp_path / "caught-up") == {}
-    assert "was updated on" not in result.output
+    assert "changed after this translation" not in result.output
     assert script(repo) == ""
 
 
@@ -143,7 +151,7 @@ def test_a_french_change_that_needs_no_translation_says_so(repo: Path, tmp_path:
     result = build(repo, tmp_path / "site", SITE_URL)
     assert result.returncode == 0, result.output
     assert notices(tmp_path / "site") == {}
-    assert "was updated on" not in result.output
+    assert "changed after this translation" not in result.output
     # The French page itself was updated, and says so.
     french = (tmp_path / "site" / PAGE / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2022-04-01">' in french
@@ -162,7 +170,7 @@ def test_a_shallow_clone_shows_no_notice(repo: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     assert notices(tmp_path / "site") == {}
     assert "Shallow git clone" in result.output
-    assert "was updated on" not in result.output
+    assert "changed after this translation" not in result.output
 
 
 def test_a_french_change_of_typography_alone_needs_no_translation(repo: Path, tmp_path: Path) -> None:

@@ -35,11 +35,11 @@ registers each at its own. Within a priority, plugins run in the order of
                               checks/translations, the required pages,
                               checks/questions, checks/generated_parts, checks/text;
                               readers/navigation (questions, nav); readers/redirects (renames)
-    on_files (0)              default language: readers/dates (one git log), the record
+    on_files (0)              default language: readers/dates (the translation state, from git),
+                              the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
     on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
-    on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           checks/text (characters written as references);
                               checks/content_allowlist, checks/links, checks/page_html,
@@ -48,7 +48,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               checks/parity; checks/what_nato_says (language, NATO links,
                               a question's description quotes its answer, or is its opening
                               sentences); readers/provenance (the French page's state)
-    on_page_context           provenance note; redirect targets; search base; seo; About
+    on_page_context           provenance note; readers/dates: last-changed date, the notice of a
+                              translation behind; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
                               parity and paragraph lengths, unless they echo another problem;
@@ -202,7 +203,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
         if config.theme["language"] == self.lang().default:  # once per build, for every language
-            self.build.history, self.build.outdated = dates.read_dates(Path(config.docs_dir), self.lang())
+            self.build.translations = dates.read_dates(config, self.lang())
             record = Path(config.config_file_path).parent / self.config.record
             self.build.record = provenance.read_record_file(record)
             self.build.provenance = {}
@@ -229,10 +230,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         typography.typeset_meta(page, config.theme["language"])
         return markdown + about.repository_references(config.repo_url)
 
-    @event_priority(-10)  # after every answer is on the "all questions" page
-    def _markdown_dates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return dates.with_dates(markdown, page, config, self.build.history, self.build.outdated, self.lang())
-
     @event_priority(-20)  # once the "all questions" page holds every answer
     def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         langs = self.lang()
@@ -241,7 +238,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.problems.report(problems)
         return markdown
 
-    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates, _markdown_addresses)
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_addresses)
 
     # -- on_page_content ----------------------------------------------------------------------
 
@@ -297,9 +294,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         langs = self.lang()
-        note = provenance.provenance(page, config, self.build.provenance, self.build.history, langs)
+        translations = self.build.translations
+        note = provenance.provenance(page, config, self.build.provenance, translations, langs)
         if note is not None:
             context["faq_provenance"] = note
+        dates.set_revision_date(page, config, translations, langs)
+        questions = self.build.questions[langs.of(page.file.src_uri)]
+        context["faq_behind"] = dates.notice(page, config, translations, langs, questions)
         self.build.pages[page.file.src_uri] = (page.title or "", page.url)
         search.language_base(context, page, langs)
         links = seo.page_links(page, config, langs.default)

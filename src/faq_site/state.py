@@ -17,10 +17,10 @@ from mkdocs.structure.pages import Page
 from faq_site.checks.parity import RenderedPage
 from faq_site.checks.what_nato_says import CheckedPage
 from faq_site.messages.problems import Problem, Problems
-from faq_site.readers.dates import History, OutdatedTranslation
 from faq_site.readers.navigation import Question
 from faq_site.readers.redirects import Redirect
 from faq_site.readers.seo import PageLinks
+from faq_site.readers.translation_state import TranslationState
 
 
 @dataclass
@@ -28,10 +28,9 @@ class BuildState:
     problems: Problems = field(default_factory=Problems)
     # Links MkDocs already warned about, as (src_uri, target): not reported twice.
     warned_links: set[tuple[str, str]] = field(default_factory=set)
-    # The build's one `git log` (read in the default language's build), and the
-    # translations it finds behind their French page.
-    history: History = field(default_factory=History)
-    outdated: dict[str, OutdatedTranslation] = field(default_factory=dict)
+    # What git says of every page (read in the default language's build): its last change
+    # readers see, the translations behind their French page (readers/translation_state.py).
+    translations: TranslationState = field(default_factory=TranslationState)
     # NATO's 2022 text, by section, and each French page's state against it.
     record: list[list[str]] = field(default_factory=list)
     provenance: dict[str, str | None] = field(default_factory=dict)
