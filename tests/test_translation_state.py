@@ -17,9 +17,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from faq_site.checks.parity import RenderedPage, compare, read_article
 from faq_site.languages import Languages
 from faq_site.markdown.render import SiteMarkdown
+from faq_site.readers.translated_french import translated_french
 from faq_site.readers.translation_state import TranslationState, read_state
+from faq_site.sources.source import Source
 
 from conftest import PROJECT
 
@@ -363,3 +366,26 @@ def test_a_shallow_clone_has_no_state(repo: Repo, tmp_path: Path) -> None:
     )
     state = read_state(clone / "docs", LANGUAGES, site_markdown(), TODAY)
     assert state.missing == "Shallow git clone" and state.behind == {}
+
+
+def test_the_french_a_translation_behind_translates_is_what_its_parity_is_checked_against(repo: Repo) -> None:
+    change_the_french(repo, date(2026, 2, 1))
+    state = repo.state()
+    translated = translated_french(state, ENGLISH, LANGUAGES, site_markdown())
+    assert translated is not None and translated.source.src_uri == FRENCH
+    assert "30 pays membres" in translated.html and translated.source.text == FRENCH_TEXT
+
+    def page(src_uri: str, text: str) -> RenderedPage:
+        language = LANGUAGES.of(src_uri)
+        return RenderedPage(
+            Source.parse(src_uri, text, LANGUAGES), read_article(site_markdown().html(text, language))
+        )
+
+    english = page(ENGLISH, repo.read(ENGLISH))
+    old_french = RenderedPage(translated.source, read_article(translated.html))
+    assert compare(old_french, english, LANGUAGES) == []
+    (problem,) = compare(page(FRENCH, repo.read(FRENCH)), english, LANGUAGES)
+    assert "the figure “32”" in problem.message
+    # Up to date: nothing to substitute.
+    translate(repo, date(2026, 2, 2))
+    assert translated_french(repo.state(), ENGLISH, LANGUAGES, site_markdown()) is None

@@ -45,9 +45,11 @@ registers each at its own. Within a priority, plugins run in the order of
                               checks/content_allowlist, checks/links, checks/page_html,
                               checks/markdown_rendering; the "all questions" page's HTML
                               kept for on_env; typeset the title;
-                              checks/parity; checks/what_nato_says (language, NATO links,
-                              a question's description quotes its answer, or is its opening
-                              sentences); readers/provenance (the French page's state)
+                              checks/parity (a translation behind: against the French it
+                              translates, readers/translated_french); checks/what_nato_says
+                              (language, NATO links, a question's description quotes its
+                              answer, or is its opening sentences); readers/provenance (the
+                              French page's state)
     on_page_context           provenance note; readers/dates: last-changed date, the notice of a
                               translation behind; redirect targets; search base; seo; About
     on_template_context       About page (404 and the other static templates)
@@ -99,6 +101,7 @@ from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.languages import Languages
+from faq_site.markdown.render import SiteMarkdown
 from faq_site.messages import mkdocs_warnings
 from faq_site.readers import (
     about,
@@ -113,6 +116,7 @@ from faq_site.readers import (
     typography,
 )
 from faq_site.readers.site_url import check_site_url
+from faq_site.readers.translated_french import TranslatedFrench, translated_french
 from faq_site.sources.files import refuse_links
 from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
 from faq_site.sources.text import has_invisible, read
@@ -271,12 +275,18 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             rendered = parity.rendered_page(page, html, langs)
             self.build.problems.report(parity.misfigures(rendered))
             default_url = page.url.removeprefix(f"{language}/")
+            # French first: a translation behind is compared with the French it translates.
+            translated = None if language == langs.default else self.translated_french(page, config)
             if language == langs.default:
                 self.build.french_pages[page.url] = rendered
             elif (french := self.build.french_pages.get(default_url)) is not None:
+                if translated is not None:
+                    french = parity.RenderedPage(translated.source, parity.read_article(translated.html))
                 self.build.parity_problems.extend(parity.compare(french, rendered, langs))
             if not source.meta_error:
                 default = self.build.checked_pages.get(default_url) if language != langs.default else None
+                if default is not None and translated is not None:
+                    default = what_nato_says.checked_page(translated.html, translated.source, langs)
                 read, found = what_nato_says.check_page(page, html, source, langs, default)
                 if language == langs.default:
                     self.build.checked_pages[page.url] = read
@@ -287,6 +297,18 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             state = provenance.state_of(provenance.page_sentences(html), self.build.record)
             self.build.provenance[page.file.src_uri] = state
         return html
+
+    def translated_french(self, page: Page, config: MkDocsConfig) -> TranslatedFrench | None:
+        """The French a translation behind translates, rendered as the build renders its French page."""
+        langs = self.lang()
+        questions = self.build.questions[langs.default]
+        return translated_french(
+            self.build.translations,
+            page.file.src_uri,
+            langs,
+            SiteMarkdown.of_config(config),
+            lambda body: navigation.with_lists(body, page, questions, langs),
+        )
 
     # -- on_page_context ----------------------------------------------------------------------
 

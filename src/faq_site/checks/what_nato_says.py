@@ -75,6 +75,11 @@ def page_source(source: Source) -> PageSource:
     return PageSource(f"docs/{source.src_uri}", source.lines(), title, source.key_lines.get("description"))
 
 
+def checked_page(html: str, source: Source, languages: Languages) -> CheckedPage:
+    """A page as the checks read it, from its HTML and its Markdown: another version of a page."""
+    return CheckedPage(read_page(html, languages.of(source.src_uri)), page_source(source))
+
+
 def check_page(
     page: Page,
     html: str,

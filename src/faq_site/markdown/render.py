@@ -18,6 +18,7 @@ not comments, scripts, styles or the headings' `¶`.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import markdown
@@ -53,9 +54,14 @@ class SiteMarkdown:
 
     renderers: dict[str, markdown.Markdown] = field(default_factory=dict, repr=False, compare=False)
 
-    def html(self, page_text: str, language: str) -> str:
-        """A whole page file (front matter and all) rendered in a language: its article's HTML."""
+    def html(self, page_text: str, language: str, prepare: Callable[[str], str] | None = None) -> str:
+        """A whole page file (front matter and all) rendered in a language: its article's HTML.
+
+        `prepare`: what the build does to the page's Markdown before rendering it, if anything
+        (the home page's list of questions)."""
         body, _ = get_data(read(page_text))
+        if prepare is not None:
+            body = prepare(body)
         renderer = self.renderers.get(language)
         if renderer is None:
             configs = copy.deepcopy(self.configs)
