@@ -27,6 +27,7 @@ from site_settings import allowed_link_domains
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
+from test_written_numbers import translation_message_examples
 
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
@@ -1834,6 +1835,7 @@ def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples()
+    messages += translation_message_examples()
     for index, mistake in enumerate(MISTAKES):
         messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
     templates = guide_messages()
