@@ -287,3 +287,32 @@ def test_the_places_that_tell_which_translations_are_behind_cannot_disagree_unno
     mixed = Told(behind.notices, translated.build, translated.script, behind.summary, behind.review)
     found = disagreements(mixed)
     assert [line.split(":", 1)[0] for line in found] == ["build", "script"], found
+
+
+def test_the_review_shows_each_french_change_marked_not_needed_with_what_it_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "--quiet", "--initial-branch=main", day="2026-01-05")
+    git(project, "add", "--all", day="2026-01-05")
+    git(project, "commit", "--quiet", "--message", "The FAQ", day="2026-01-05")
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (french,) = french_questions(project / "docs")[:1]
+    apply(project / "docs", french, " L'Alliance compte 32 membres.", False)
+    git(
+        project,
+        "commit",
+        "--quiet",
+        "--all",
+        "--message",
+        "Typo\n\nTranslation: not needed",
+        day="2026-02-01",
+    )
+
+    (marked,) = review.marked_changes(project, base)
+    assert (marked.src_uri, marked.day.isoformat()) == (french, "2026-02-01")
+    report = review.report("main", base, review.SiteView(), review.SiteView(), False, [marked])
+    section = report.split("### French changes marked “Translation: not needed”", 1)[1]
+    assert f"`docs/{french}`" in section and "32 membres.</ins>" in section, report
+    # Nothing marked since the last commit: no such section.
+    assert review.marked_changes(project, "HEAD") == []
