@@ -8,11 +8,16 @@ import sys
 import time
 import urllib.request
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from docs_copy import questions, same_text
+from mkdocs.config import load_config
+
+from faq_site.languages import Languages
+from faq_site.readers.dates import state_of
 
 from conftest import PROJECT, Site, build, free_port, normalise
 
@@ -50,15 +55,24 @@ def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: 
     assert f'href="https://github.com/example/fork/edit/draft/docs/faq/{slug}.en.md"' in html
 
 
+@cache
+def text_dates() -> tuple[Languages, dict[str, date]]:
+    """Each page's last change readers can see, as the build reads it from git (its model is
+    tested on histories of its own: tests/test_translation_state.py)."""
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    languages = Languages.of_config(config)
+    return languages, state_of(config, languages).updated
+
+
 def git_date(path: Path) -> date | None:
-    out = subprocess.run(
-        ["git", "log", "-1", "--format=%cs", "--", str(path)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return date.fromisoformat(out) if out else None
+    src_uri = path.relative_to(PROJECT / "docs").as_posix()
+    languages, days = text_dates()
+    if src_uri.startswith("faq/index."):  # "all questions": its questions' latest change too
+        language = languages.of(src_uri)
+        return max(
+            day for uri, day in days.items() if uri.startswith("faq/") and languages.of(uri) == language
+        )
+    return days.get(src_uri)
 
 
 def test_pages_show_when_their_text_last_changed(site: Site) -> None:

@@ -176,12 +176,12 @@ def with_typography_alone(project: Path, before: dict[str, str | None]) -> str:
 
 def with_an_edit_in_history(edit: str) -> Callable[[Path, dict[str, str | None]], str]:
     def prepare(project: Path, before: dict[str, str | None]) -> str:
-        git(project, "init", "-q", "-b", "main", day="2029-03-01")
-        git(project, "add", "-A", day="2029-03-01")
-        git(project, "commit", "-q", "-m", "The project's text", day="2029-03-01")
+        git(project, "init", "-q", "-b", "main", day="2025-03-01")
+        git(project, "add", "-A", day="2025-03-01")
+        git(project, "commit", "-q", "-m", "The project's text", day="2025-03-01")
         name = a_question(project, before)
         edit_french_answer(project, name, EDITS[edit])
-        git(project, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
+        git(project, "commit", "-q", "-am", "An editor's change", day="2026-01-15")
         return name
 
     return prepare
@@ -289,8 +289,8 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
         assert state == (provenance.ADAPTED if address in adapted else before[address]), address
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
-        (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
-        (f"en/faq/{name}", ".en.md", "2029-03-01", "1 March 2029"),
+        (f"faq/{name}", ".md", "2026-01-15", "15 janvier 2026"),
+        (f"en/faq/{name}", ".en.md", "2025-03-01", "1 March 2025"),
     ):
         aside = pages[address][1].select_one("aside.faq-provenance")
         time = aside.find("time")
@@ -300,7 +300,7 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
         assert repo is None or history.startswith(repo)
     # The all-questions page: the questions' folder, and their latest change.
     aside = pages["faq"][1].select_one("aside.faq-provenance")
-    assert aside.find("time")["datetime"] == "2030-01-15"
+    assert aside.find("time")["datetime"] == "2026-01-15"
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
