@@ -1,6 +1,6 @@
 """List the translations behind their French page, as the build does.
 
-    uv run scripts/outdated_translations.py [--markdown] [--docs-dir docs]
+    uv run scripts/outdated_translations.py [--markdown] [--config-file mkdocs.yml] [--docs-dir docs]
 
 Prints one line per English file to update: the same lines the build shows,
 from the same translation state (src/faq_site/readers/translation_state.py,
@@ -27,9 +27,13 @@ PROJECT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print a job-summary section")
-    parser.add_argument("--docs-dir", type=Path, default=PROJECT / "docs")
+    parser.add_argument(
+        "--config-file", type=Path, default=PROJECT / "mkdocs.yml", help="the site's settings"
+    )
+    parser.add_argument("--docs-dir", type=Path, help="its pages (default: the settings' docs_dir)")
     arguments = parser.parse_args()
-    config = load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(arguments.docs_dir.resolve()))
+    docs = {"docs_dir": str(arguments.docs_dir.resolve())} if arguments.docs_dir else {}
+    config = load_config(str(arguments.config_file), **docs)
     state = state_of(config, Languages.of_config(config))
     behind = list(state.behind.values())
     if not arguments.markdown:

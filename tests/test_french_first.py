@@ -1,40 +1,40 @@
 """French first: a French-only change publishes at once, its English page says it is behind, and every
 place that tells which translations are behind tells the same.
 
-One commit changes four French questions only: a new figure, a new date, a new
-paragraph, two new sentences (far longer than the English paragraph). Each
-would stop the build if the English were compared with the new French; it is
-compared with the French it translates (readers/translated_french.py), so the
-build passes, the four English pages show the notice and the build lists them.
-The next commit translates the four changes: no notice, and the English pages
-are compared with the new French again. The same French changes without any
-history are compared with the new French, and refused.
+A copy of the tests' FAQ site is a git repository (tests/fixture_site.py: one commit of 1 March
+2024). One later commit changes four French questions only: a new figure, a new date, a new
+paragraph, two new sentences (far longer than the English paragraph). Each would stop the build if
+the English were compared with the new French; it is compared with the French it translates
+(readers/translated_french.py), so the build passes, the four English pages show the notice and
+the build lists them. In another copy, the next commit translates the four changes: no notice, and
+the English pages are compared with the new French again. The same French changes without any
+history are compared with the new French, and refused. And the last step of an editor's year
+(../shared/tools/real-edits): a French-only sentence with a date and a figure, committed alone.
 
-The translations behind are told in five places: the pages' notices, the
-build's INFO lines, scripts/outdated_translations.py, its job-summary section,
-and the review report's reading of the built pages (scripts/review.py). They
-must all name the same pages; the last test makes them disagree on purpose and
-checks that the comparison fails.
+The translations behind are told in five places: the pages' notices, the build's INFO lines,
+scripts/outdated_translations.py, its job-summary section, and the review report's reading of the
+built pages (scripts/review.py). They must all name the same pages; one test makes them disagree
+on purpose and checks that the comparison fails.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fixture_site import FIRST_COMMIT_DATE, FIXTURE, commit, copy_fixture, run_git, site_root
+from page_editing import SourcePage, questions
 
-from faq_site.languages import Languages
-from faq_site.sources.source import Source
-
-from conftest import PROJECT, BuildResult, build_many, copy_project
+from conftest import PROJECT, BuildResult, build_many
 
 SITE_URL = "http://127.0.0.1:8000/"
-LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
+CHANGED = "2025-02-01T12:00:00+00:00"  # after the copy's first commit, before any build
+TRANSLATED = "2025-02-03T12:00:00+00:00"
+INFO_WORDS = "changed after this translation"
 
 
 def load_review():
@@ -79,79 +79,44 @@ CHANGES = [  # to the questions whose first paragraph is the shortest first: the
 ]
 
 
-def french_questions(docs: Path) -> list[str]:
+def french_questions(docs: Path) -> list[SourcePage]:
     """The French questions to change, one per change, the shortest first paragraph first."""
-
-    def first_paragraph_length(src_uri: str) -> int:
-        source = Source.parse(src_uri, (docs / src_uri).read_text(encoding="utf-8"), LANGUAGES)
-        return len(source.text.split("\n")[first_paragraph_line(source) - 1])
-
-    pages = [
-        path.relative_to(docs).as_posix()
-        for path in (docs / "faq").glob("*.md")
-        if path.name != "index.md" and not path.name.endswith(".en.md")
-    ]
-    return sorted(sorted(pages), key=first_paragraph_length)[: len(CHANGES)]
+    return sorted(questions(docs), key=lambda page: (len(page.answer_text()), page.rel))[: len(CHANGES)]
 
 
-def first_paragraph_line(source: Source) -> int:
-    """The line number of the answer's first paragraph: the first line of text after the title."""
-    title = next(heading.line for heading in source.headings() if heading.level == 1)
-    return next(
-        number
-        for number, line in source.lines()
-        if number > title and line.strip() and not line.lstrip().startswith(("#", "<", "-", "!", "|", "*"))
-    )
-
-
-def apply(docs: Path, src_uri: str, text: str, new_paragraph: bool) -> None:
-    path = docs / src_uri
-    source = Source.parse(src_uri, path.read_text(encoding="utf-8"), LANGUAGES)
-    lines = source.text.split("\n")
-    number = first_paragraph_line(source)
-    if new_paragraph:
-        lines[number:number] = ["", text]
+def apply(page: SourcePage, change: Change) -> None:
+    text = change.french if page.language == "fr" else change.english
+    if change.new_paragraph:
+        page.after_answer(text)
     else:
-        lines[number - 1] += text
-    path.write_text("\n".join(lines), encoding="utf-8")
+        page.append_to_answer(text)
 
 
-def change(docs: Path, language: str, questions: list[str]) -> list[str]:
-    """Makes every change in one language, to these French questions or their translations."""
-    pages = []
-    for french, item in zip(questions, CHANGES, strict=True):
-        page = french if language == "fr" else LANGUAGES.uri_for(french, language)
-        apply(docs, page, item.french if language == "fr" else item.english, item.new_paragraph)
-        pages.append(page)
-    return pages
+def change(pages: list[SourcePage]) -> None:
+    """Makes every change, one to each page (French questions, or their translations)."""
+    for page, item in zip(pages, CHANGES, strict=True):
+        apply(page, item)
 
 
-def git(repository: Path, *args: str, day: str) -> None:
-    stamp = f"{day}T12:00:00+00:00"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-    }
-    subprocess.run(["git", *args], cwd=repository, env=env, check=True, capture_output=True)
-
-
-def repository(folder: Path, translated: bool) -> Path:
-    """The project's inputs committed, then the French changes; then their translation, if `translated`."""
-    project = copy_project(folder)
-    questions = french_questions(project / "docs")
-    git(project, "init", "--quiet", "--initial-branch=main", day="2026-01-05")
-    git(project, "add", "--all", day="2026-01-05")
-    git(project, "commit", "--quiet", "--message", "The FAQ", day="2026-01-05")
-    change(project / "docs", "fr", questions)
-    git(project, "commit", "--quiet", "--all", "--message", "Urgent French corrections", day="2026-02-01")
+def repository(root: Path, translated: bool) -> Path:
+    """The fixture committed, then the French changes; then their translation, if `translated`."""
+    project = copy_fixture(root, git=True)
+    chosen = french_questions(project / "docs")
+    change(chosen)
+    commit(root, "Urgent French corrections", CHANGED)
     if translated:
-        change(project / "docs", "en", questions)
-        git(project, "commit", "--quiet", "--all", "--message", "Translate them", day="2026-02-03")
+        change([page.twin for page in chosen])
+        commit(root, "Translate them", TRANSLATED)
+    return project
+
+
+def real_edits_last_step(root: Path) -> Path:
+    """As ../shared/tools/real-edits ends: a French-only sentence with a date and a figure, committed
+    alone, after the English pages' own last change."""
+    project = copy_fixture(root, git=True)
+    page = questions(project / "docs")[-1]
+    page.append_to_answer(" Le 4 avril 2024, l'Alliance comptait 32 pays membres.")
+    commit(root, "Précision (français d'abord)", CHANGED)
     return project
 
 
@@ -168,17 +133,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     projects = {
         "behind": repository(folder / "behind", translated=False),
         "translated": repository(folder / "translated", translated=True),
-        "no history": copy_project(folder / "no-history"),
+        "no history": copy_fixture(folder / "no-history"),
+        "real edits": real_edits_last_step(folder / "real-edits"),
     }
-    docs = projects["no history"] / "docs"
-    change(docs, "fr", french_questions(docs))
+    change(french_questions(projects["no history"] / "docs"))
     results = build_many(list(projects.values()), folder / "sites", SITE_URL)
     sites = {project: folder / "sites" / str(index) for index, project in enumerate(projects.values())}
     return {name: Built(project, sites[project], results[project]) for name, project in projects.items()}
 
 
 def expected_behind() -> set[str]:
-    return {LANGUAGES.uri_for(page, "en") for page in french_questions(PROJECT / "docs")}
+    """The translations of the questions the changes go to, chosen on the fixture as it is."""
+    return {page.twin.rel for page in french_questions(FIXTURE / "docs")}
 
 
 @dataclass(frozen=True)
@@ -197,23 +163,25 @@ def src_uri_of(path: str) -> str:
     return path.removeprefix("en/").rstrip("/") + ".en.md"
 
 
-def told(built: Built) -> Told:
-    def script(*args: str) -> str:
-        process = subprocess.run(
-            [sys.executable, str(PROJECT / "scripts/outdated_translations.py"), "--docs-dir"]
-            + [str(built.project / "docs"), *args],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        )
-        return process.stdout
+def outdated_translations(project: Path, *args: str) -> str:
+    """scripts/outdated_translations.py on a project, as CI runs it on the site."""
+    process = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts/outdated_translations.py")]
+        + ["--config-file", str(project / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return process.stdout
 
+
+def told(built: Built) -> Told:
     def files(lines: list[str], prefix: str = "") -> set[str]:
         return {
             line.removeprefix(prefix).split(":", 1)[0].removeprefix("docs/")
             for line in lines
-            if "changed after this translation" in line
+            if INFO_WORDS in line
         }
 
     site = review.read_site(built.site)
@@ -227,10 +195,10 @@ def told(built: Built) -> Told:
         build={
             line.split("-  ", 1)[1].split(":", 1)[0].removeprefix("docs/")
             for line in built.result.output.splitlines()
-            if line.startswith("INFO") and "changed after this translation" in line
+            if line.startswith("INFO") and INFO_WORDS in line
         },
-        script=files(script().splitlines()),
-        summary=files(script("--markdown").splitlines(), "- "),
+        script=files(outdated_translations(built.project).splitlines()),
+        summary=files(outdated_translations(built.project, "--markdown").splitlines(), "- "),
         review={src_uri_of(page.path) for page in site.pages.values() if page.behind},
     )
 
@@ -252,10 +220,16 @@ def test_a_french_only_change_of_figures_dates_paragraphs_and_sentences_builds_a
     said = told(behind)
     assert said.notices == expected_behind()
     assert disagreements(said) == []
-    # "All questions" names each question behind, once.
+    # "All questions" names each question behind, once, with a link to its French page.
     everything = (behind.site / "en/faq/index.html").read_text(encoding="utf-8")
-    for french in french_questions(PROJECT / "docs"):
-        assert everything.count(f'href="{SITE_URL}{french.removesuffix(".md")}/"') == 1
+    for french in french_questions(FIXTURE / "docs"):
+        assert everything.count(f'href="{SITE_URL}faq/{french.slug}/"') == 1, french.slug
+    # Each INFO line gives both dates, the French change's and the translation's.
+    lines = [line for line in behind.result.output.splitlines() if INFO_WORDS in line]
+    assert len(lines) == len(CHANGES)
+    assert all(
+        f"(the French on {CHANGED[:10]}, this translation on {FIRST_COMMIT_DATE[:10]})" in x for x in lines
+    )
 
 
 def test_translating_the_change_clears_the_notice_and_compares_with_the_new_french(
@@ -279,6 +253,15 @@ def test_the_same_french_changes_without_history_are_compared_with_the_new_frenc
     assert "this paragraph is far" in output, result.output  # the two sentences
 
 
+def test_the_last_step_of_an_editors_year_builds_with_the_notice(built: dict[str, Built]) -> None:
+    """../shared/tools/real-edits' last step: a French-only sentence with a date and a figure."""
+    edits = built["real edits"]
+    assert edits.result.returncode == 0 and "WARNING" not in edits.result.output, edits.result.output
+    page = questions(edits.project / "docs")[-1]
+    said = told(edits)
+    assert said.notices == {page.twin.rel} and disagreements(said) == []
+
+
 def test_the_places_that_tell_which_translations_are_behind_cannot_disagree_unnoticed(
     built: dict[str, Built],
 ) -> None:
@@ -290,29 +273,17 @@ def test_the_places_that_tell_which_translations_are_behind_cannot_disagree_unno
 
 
 def test_the_review_shows_each_french_change_marked_not_needed_with_what_it_changes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    git(project, "init", "--quiet", "--initial-branch=main", day="2026-01-05")
-    git(project, "add", "--all", day="2026-01-05")
-    git(project, "commit", "--quiet", "--message", "The FAQ", day="2026-01-05")
-    base = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    (french,) = french_questions(project / "docs")[:1]
-    apply(project / "docs", french, " L'Alliance compte 32 membres.", False)
-    git(
-        project,
-        "commit",
-        "--quiet",
-        "--all",
-        "--message",
-        "Typo\n\nTranslation: not needed",
-        day="2026-02-01",
-    )
+    project = copy_fixture(tmp_path / "project", git=True)
+    root = site_root(project)
+    base = run_git(root, "rev-parse", "HEAD").strip()
+    french = french_questions(project / "docs")[0]
+    french.append_to_answer(" L'Alliance compte 32 membres.")
+    commit(root, "Typo\n\nTranslation: not needed", CHANGED)
 
     (marked,) = review.marked_changes(project, base)
-    assert (marked.src_uri, marked.day.isoformat()) == (french, "2026-02-01")
+    assert (marked.src_uri, marked.day.isoformat()) == (french.rel, CHANGED[:10])
     report = review.report("main", base, review.SiteView(), review.SiteView(), False, [marked])
     section = report.split("### French changes marked “Translation: not needed”", 1)[1]
-    assert f"`docs/{french}`" in section and "32 membres.</ins>" in section, report
+    assert f"`{french.where}`" in section and "32 membres.</ins>" in section, report
     # Nothing marked since the last commit: no such section.
     assert review.marked_changes(project, "HEAD") == []

@@ -15,16 +15,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from fixture_site import FIXTURE
 from mkdocs.config import load_config
 
-from faq_site.checks.parity import RenderedPage, compare, read_article
+from faq_site.checks.parity import compare, parity_page
 from faq_site.languages import Languages
 from faq_site.markdown.render import SiteMarkdown
 from faq_site.readers.translated_french import translated_french
 from faq_site.readers.translation_state import TranslationState, read_state
-from faq_site.sources.source import Source
-
-from conftest import PROJECT
+from faq_site.sources.page import MarkdownPage
 
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 FRENCH, ENGLISH = "faq/q.md", "faq/q.en.md"
@@ -60,7 +59,7 @@ NATO has 30 member countries, in Europe and North America.
 @cache
 def site_markdown() -> SiteMarkdown:
     """The site's own Markdown configuration, from mkdocs.yml."""
-    return SiteMarkdown.of_config(load_config(str(PROJECT / "mkdocs.yml")))
+    return SiteMarkdown.of_config(load_config(str(FIXTURE / "mkdocs.yml")))
 
 
 class Repo:
@@ -372,18 +371,17 @@ def test_the_french_a_translation_behind_translates_is_what_its_parity_is_checke
     change_the_french(repo, date(2026, 2, 1))
     state = repo.state()
     translated = translated_french(state, ENGLISH, LANGUAGES, site_markdown())
-    assert translated is not None and translated.source.src_uri == FRENCH
-    assert "30 pays membres" in translated.html and translated.source.text == FRENCH_TEXT
+    assert translated is not None
+    source, rendered = translated
+    assert source.src_uri == FRENCH and source.text == FRENCH_TEXT
+    assert "30 pays membres" in rendered.html
 
-    def page(src_uri: str, text: str) -> RenderedPage:
-        language = LANGUAGES.of(src_uri)
-        return RenderedPage(
-            Source.parse(src_uri, text, LANGUAGES), read_article(site_markdown().html(text, language))
-        )
+    def page(src_uri: str, text: str):
+        source = MarkdownPage.parse(src_uri, text, LANGUAGES)
+        return parity_page(source, site_markdown().rendered(source))
 
     english = page(ENGLISH, repo.read(ENGLISH))
-    old_french = RenderedPage(translated.source, read_article(translated.html))
-    assert compare(old_french, english, LANGUAGES) == []
+    assert compare(parity_page(source, rendered), english, LANGUAGES) == []
     (problem,) = compare(page(FRENCH, repo.read(FRENCH)), english, LANGUAGES)
     assert "the figure “32”" in problem.message
     # Up to date: nothing to substitute.

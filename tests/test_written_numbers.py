@@ -11,29 +11,28 @@ from datetime import date
 from functools import cache
 
 import pytest
+from fixture_site import FIXTURE
 from mkdocs.config import load_config
 
 from faq_site.checks.domains import domain_problem
-from faq_site.checks.parity import RenderedPage, compare, figures, read_article
+from faq_site.checks.parity import ParityPage, compare, figures, parity_page
 from faq_site.languages import Languages, rules_for
 from faq_site.markdown.render import SiteMarkdown
 from faq_site.readers.translation_state import Behind
-from faq_site.sources.source import Source
-
-from conftest import PROJECT
+from faq_site.sources.page import MarkdownPage
 
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 
 
 @cache
 def site_markdown() -> SiteMarkdown:
-    return SiteMarkdown.of_config(load_config(str(PROJECT / "mkdocs.yml")))
+    """The site's Markdown configuration, as the tests' site has it (it inherits the site's)."""
+    return SiteMarkdown.of_config(load_config(str(FIXTURE / "mkdocs.yml")))
 
 
-def page(src_uri: str, answer: str) -> RenderedPage:
-    text = f"# Question {{#q}}\n\n{answer}\n"
-    html = site_markdown().html(text, LANGUAGES.of(src_uri))
-    return RenderedPage(Source.parse(src_uri, text, LANGUAGES), read_article(html))
+def page(src_uri: str, answer: str) -> ParityPage:
+    source = MarkdownPage.parse(src_uri, f"# Question {{#q}}\n\n{answer}\n", LANGUAGES)
+    return parity_page(source, site_markdown().rendered(source))
 
 
 def problems(french: str, english: str) -> list[str]:

@@ -10,9 +10,8 @@ typography in the page's language, the `[repository]` and `[issues]`
 references), but without MkDocs' link resolution: an old version may link to a
 page that no longer exists, which is no warning of this build.
 
-`reader_text` is what readers read of rendered HTML: the text of each block
-and the addresses and alternative texts they follow or see, whitespace folded;
-not comments, scripts, styles or the headings' `¶`.
+What readers read of the result is the one parse of a rendered page
+(checks/rendered.py), as for the page being built.
 """
 
 from __future__ import annotations
@@ -23,21 +22,12 @@ from dataclasses import dataclass, field
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils.meta import get_data
-from selectolax.lexbor import LexborHTMLParser
 
+from faq_site.checks.rendered import RenderedPage
 from faq_site.readers.about import repository_references
-from faq_site.sources.text import read
+from faq_site.sources.page import MarkdownPage
 
 TYPOGRAPHY = "faq_site.markdown.typography"
-# Elements whose content readers never read as text.
-_HIDDEN = "script, style, template, .headerlink"
-# Attributes whose values readers follow or see: where a link goes, an image and its text.
-_SEEN_ATTRIBUTES = ("href", "src", "alt", "title")
-_BLOCKS = frozenset(
-    {"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "blockquote", "pre", "div", "tr"}
-    | {f"h{level}" for level in range(1, 7)}
-)
 
 
 @dataclass
@@ -54,14 +44,17 @@ class SiteMarkdown:
 
     renderers: dict[str, markdown.Markdown] = field(default_factory=dict, repr=False, compare=False)
 
-    def html(self, page_text: str, language: str, prepare: Callable[[str], str] | None = None) -> str:
-        """A whole page file (front matter and all) rendered in a language: its article's HTML.
+    def html(self, page: MarkdownPage, prepare: Callable[[str], str] | None = None) -> str:
+        """A page (one version of its file, read by the page model) rendered in its language: its
+        article's HTML. MkDocs renders what follows a front matter it can read, the whole text
+        otherwise (as checks/page_problems.py does).
 
         `prepare`: what the build does to the page's Markdown before rendering it, if anything
         (the home page's list of questions)."""
-        body, _ = get_data(read(page_text))
+        body = page.body if page.front_matter.span and not page.front_matter.error else page.text
         if prepare is not None:
             body = prepare(body)
+        language = page.language
         renderer = self.renderers.get(language)
         if renderer is None:
             configs = copy.deepcopy(self.configs)
@@ -72,22 +65,6 @@ class SiteMarkdown:
             )
         return renderer.reset().convert(body + repository_references(self.repo_url))
 
-
-def reader_text(html: str) -> str:
-    """What readers read of an article: one line per block, with the addresses it shows, spaces folded."""
-    tree = LexborHTMLParser(f"<!doctype html><html><body><div>{html}</div></body></html>")
-    body = tree.body
-    if body is None:
-        return ""
-    for hidden in body.css(_HIDDEN):
-        hidden.decompose()
-    parts: list[str] = []
-    for node in body.traverse(include_text=True):
-        if node.tag == "-text":  # its line breaks are spaces; a block starts a line
-            parts.append(" ".join((node.text_content or "").split("\n")))
-            continue
-        if node.tag in _BLOCKS or node.tag == "br":
-            parts.append("\n")
-        parts.extend(f" ⟨{node.attributes[name]}⟩ " for name in _SEEN_ATTRIBUTES if node.attributes.get(name))
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    def rendered(self, page: MarkdownPage, prepare: Callable[[str], str] | None = None) -> RenderedPage:
+        """The page rendered and parsed once, as the build parses the page it renders."""
+        return RenderedPage(self.html(page, prepare), page.language)

@@ -38,7 +38,7 @@ from faq_site.markdown.typography import typeset
 from faq_site.readers.navigation import Question
 from faq_site.readers.translation_state import Behind, TranslationState, read_state
 from faq_site.sources.history import NOT_NEEDED, TRAILER
-from faq_site.sources.source import ALL_QUESTIONS, is_question
+from faq_site.sources.names import ALL_QUESTIONS, is_question
 
 __all__ = ["NOT_NEEDED", "TRAILER", "Notice", "read_dates", "state_of"]
 
@@ -50,14 +50,20 @@ def build_day() -> date:
     return get_build_datetime().date()
 
 
-def state_of(config: MkDocsConfig, languages: Languages, today: date | None = None) -> TranslationState:
+def state_of(
+    config: MkDocsConfig,
+    languages: Languages,
+    today: date | None = None,
+    markdown: SiteMarkdown | None = None,
+) -> TranslationState:
     """The translation state of the site's docs/, read with its Markdown configuration."""
-    return read_state(Path(config.docs_dir), languages, SiteMarkdown.of_config(config), today or build_day())
+    markdown = markdown or SiteMarkdown.of_config(config)
+    return read_state(Path(config.docs_dir), languages, markdown, today or build_day())
 
 
-def read_dates(config: MkDocsConfig, languages: Languages) -> TranslationState:
+def read_dates(config: MkDocsConfig, languages: Languages, markdown: SiteMarkdown) -> TranslationState:
     """The build's translation state, and its INFO lines: no history, or each translation behind."""
-    state = state_of(config, languages)
+    state = state_of(config, languages, markdown=markdown)
     if state.missing:
         log.info(f"{state.missing}: pages are built without their last-changed date.")
     for item in state.behind.values():

@@ -17,21 +17,12 @@ home page's list of questions, from the questions as they are now).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages
 from faq_site.markdown.render import SiteMarkdown
 from faq_site.readers.translation_state import TranslationState
-from faq_site.sources.source import Source
-
-
-@dataclass(frozen=True)
-class TranslatedFrench:
-    """The French version a translation translates: as written (its lines), and rendered."""
-
-    source: Source
-    html: str
-    sha: str  # its commit, "" if it is not one commit's (merged with a change that needs no translation)
+from faq_site.sources.page import MarkdownPage
 
 
 def translated_french(
@@ -40,14 +31,13 @@ def translated_french(
     languages: Languages,
     markdown: SiteMarkdown,
     prepare: Callable[[str], str] | None = None,
-) -> TranslatedFrench | None:
-    """The French a translation (`src_uri`) translates, rendered, if it is behind; None if it is not."""
+) -> tuple[MarkdownPage, RenderedPage] | None:
+    """The French a translation (`src_uri`) translates, read by the page model and rendered, if
+    it is behind; None if it is up to date. The pair is what checks/page_problems.py compares a
+    translation with (`french`), in place of the French page as it is now."""
     version = state.translated_french(src_uri)
     if version is None:
         return None
     french_uri = languages.uri_for(languages.norm_uri(src_uri), languages.default)
-    return TranslatedFrench(
-        Source.parse(french_uri, version.text, languages),
-        markdown.html(version.text, languages.default, prepare),
-        version.sha,
-    )
+    french = MarkdownPage.parse(french_uri, version.text, languages)
+    return french, markdown.rendered(french, prepare)

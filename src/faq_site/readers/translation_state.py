@@ -3,8 +3,11 @@
 The model, read from git (sources/history.py) once per build:
 
 - A page's **text** is what readers read: the article rendered with the site's
-  Markdown (title, answer, learn-more links and their addresses), whitespace
-  folded (markdown/render.py's `reader_text`). Front matter (`description`,
+  Markdown (markdown/render.py) and parsed once as the build parses a page
+  (checks/rendered.py): its headings (the title), paragraphs, list items and
+  cells (the answer, the learn-more links), each as readers see it, whitespace
+  folded, and the addresses its links lead to and its images show
+  (`read_by_readers`). Front matter (`description`,
   `number`, `renamed_from`), comments and spaces are not text: changing them
   changes nothing here.
 - Each translation (an English page) **translates one French text**. When a
@@ -45,9 +48,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from faq_site.checks.rendered import Inside, RenderedPage
 from faq_site.languages import Languages
-from faq_site.markdown.render import SiteMarkdown, reader_text
+from faq_site.markdown.render import SiteMarkdown
 from faq_site.sources.history import Blobs, GitError, Repository, Step, merge_texts
+from faq_site.sources.page import MarkdownPage
+
+# What readers follow or see of an element besides its text: where a link leads, an image.
+_SEEN = {"a": ("href",), "img": ("src", "alt")}
+
+
+def read_by_readers(rendered: RenderedPage) -> str:
+    """What readers read of a rendered page: one line per block (heading, paragraph, list item,
+    cell) as they see it, then the addresses its links lead to and its images, in order."""
+    seen = [
+        f"{element.tag} {element.attributes.get(name) or ''}"
+        for element in rendered.elements
+        if not element.inside & Inside.PERMALINK
+        for name in _SEEN.get(element.tag, ())
+    ]
+    return "\n".join([*(f"{block.kind}: {block.text}" for block in rendered.blocks), *seen])
 
 
 @dataclass(frozen=True)
@@ -121,10 +141,10 @@ class _Pages:
         self.read_as: dict[tuple[str, str], str] = {}
 
     def reader_text(self, text: str, src_uri: str) -> str:
-        language = self.languages.of(src_uri)
-        key = (language, text)
+        key = (self.languages.of(src_uri), text)
         if key not in self.read_as:
-            self.read_as[key] = reader_text(self.markdown.html(text, language))
+            page = MarkdownPage.parse(src_uri, text, self.languages)
+            self.read_as[key] = read_by_readers(self.markdown.rendered(page))
         return self.read_as[key]
 
     def same(self, one: str, other: str, src_uri: str) -> bool:
