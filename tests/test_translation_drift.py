@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fixture_site import FIRST_COMMIT_DATE, FIXTURE_PLACE, commit, copy_fixture
+from fixture_site import FIRST_COMMIT_DATE, FIXTURE_PLACE, commit, copy_fixture, run_git
 from page_editing import SourcePage, questions
 
 from conftest import PROJECT, build
@@ -190,3 +190,151 @@ def test_a_shallow_clone_shows_no_notice(repository: Repository, tmp_path: Path)
     assert notices(tmp_path / "site") == {}
     assert "Shallow git clone" in result.output
     assert INFO_WORDS not in result.output
+
+
+# -- every case of the model, on one history of the tests' site, built ------------------------------
+#
+# One copy, one history, one build: each question of the fixture gets one case of what editors do
+# (issue 24, "What to build" 1), and the build must show a notice on exactly the translations whose
+# French really changed, with each page's date its last change readers can see. The same cases are
+# tested one by one on small repositories in tests/test_translation_state.py.
+
+EDITED = "2025-05-{:02}T12:00:00+00:00"  # the cases' commits, one day each, in order
+# A case's question, by its place among the fixture's questions (tests/page_editing.py's order).
+CASES = (
+    "description only",
+    "whitespace only",
+    "renamed while behind",
+    "one pull request, French first",
+    "one pull request, English first",
+    "a change and its revert",
+    "not needed, then a change reverted",
+)
+
+
+def add_to_title(page: SourcePage, word: str) -> None:
+    """A change readers see: a word more in the page's title (its id kept)."""
+    title, marker, heading_id = page.line(page.title_line()).partition(" {#")
+    page.set(page.title_line(), title + word + marker + heading_id)
+
+
+@dataclass(frozen=True)
+class History:
+    root: Path
+    project: Path
+    cases: dict[str, SourcePage]  # each case's French question, after the history
+    site: Path
+    output: str
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    root = tmp_path_factory.mktemp("every-case") / "repository"
+    project = copy_fixture(root, git=True)
+    docs = project / "docs"
+    pages = dict(zip(CASES, questions(docs), strict=True))
+    day = iter(EDITED.format(n) for n in range(1, 32))
+
+    def pull_request(branch: str, *commits: tuple[SourcePage, str]) -> None:
+        run_git(root, "checkout", "--quiet", "-b", branch)
+        for page, word in commits:
+            add_to_title(page, word)
+            commit(root, f"Change {page.rel}", next(day))
+        run_git(root, "checkout", "--quiet", "main")
+        run_git(root, "merge", "--no-ff", "--quiet", "--message", f"Merge {branch}", branch, date=next(day))
+
+    # The front matter alone, and spaces and line breaks alone: nothing readers see. Then the two
+    # questions swap numbers (as when one is inserted before the other): still nothing.
+    described = pages["description only"]
+    described.description_line()  # writes one, as an editor would: the answer's first sentence
+    spaced = pages["whitespace only"]
+    spaced.set(spaced.answer_line(), "  " + spaced.line(spaced.answer_line()).replace(" ", "   ", 3) + "  ")
+    spaced.insert(spaced.answer_line(), "")
+    commit(root, "Descriptions and spaces", next(day))
+    numbers = {page: page.value("number") for page in (described, spaced)}
+    for page, other in ((described, spaced), (spaced, described)):
+        for language_page in (page, page.twin):
+            language_page.set(language_page.key_line("number"), f"number: {numbers[other]}")
+    commit(root, "Swap two questions", next(day))
+    # A French change of meaning, then both files renamed: the translation stays behind.
+    renamed = pages["renamed while behind"]
+    add_to_title(renamed, " (mise à jour)")
+    commit(root, "Correct the French title", next(day))
+    new_name = f"{renamed.slug}-renamed"
+    for page in (renamed, renamed.twin):
+        page.insert(page.front_matter_end(), f"renamed_from: [{renamed.slug}]")
+        run_git(
+            root,
+            "mv",
+            str(page.path),
+            str(page.path.with_name(page.path.name.replace(renamed.slug, new_name))),
+        )
+    commit(root, "Rename the question", next(day))
+    pages["renamed while behind"] = SourcePage(docs, renamed.rel.replace(renamed.slug, new_name))
+    # French and English in one pull request, in either order.
+    french_first = pages["one pull request, French first"]
+    pull_request("french-first", (french_first, " (mise à jour)"), (french_first.twin, " (updated)"))
+    english_first = pages["one pull request, English first"]
+    pull_request("english-first", (english_first.twin, " (updated)"), (english_first, " (mise à jour)"))
+    # A French change, and its revert.
+    reverted = pages["a change and its revert"]
+    add_to_title(reverted, " (mise à jour)")
+    commit(root, "Correct the French title", next(day))
+    run_git(root, "revert", "--no-edit", "HEAD", date=next(day))
+    # A change that needs no translation; a later change, reverted.
+    marked = pages["not needed, then a change reverted"]
+    add_to_title(marked, " (précision)")
+    commit(root, "A French precision\n\nTranslation: not needed", next(day))
+    add_to_title(marked, " (mise à jour)")
+    commit(root, "Correct the French title", next(day))
+    run_git(root, "revert", "--no-edit", "HEAD", date=next(day))
+    site = tmp_path_factory.mktemp("every-case-site")
+    result = build(project, site, SITE_URL)
+    assert result.returncode == 0 and "WARNING" not in result.output, result.output
+    return History(root, project, pages, site, result.output)
+
+
+def revision_date(site: Path, address: str) -> str:
+    """The date the page says it was last updated (Material's `.md-source-file`)."""
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one(".md-source-file time")["datetime"]
+
+
+def test_only_a_translation_whose_french_really_changed_shows_a_notice(history: History) -> None:
+    renamed = history.cases["renamed while behind"]
+    assert set(notices(history.site)) == {f"en/faq/{renamed.slug}/", "en/faq/"}
+    lines = [line for line in history.output.splitlines() if INFO_WORDS in line]
+    assert len(lines) == 1 and renamed.twin.where in lines[0], history.output
+    assert [line.split(":", 1)[0] for line in script_lines(history.project)] == [renamed.twin.where]
+
+
+def test_each_page_is_dated_by_its_last_change_readers_see(history: History) -> None:
+    first = FIRST_COMMIT_DATE[:10]
+    for case in ("description only", "whitespace only"):  # and renumbered
+        slug = history.cases[case].slug
+        assert (
+            revision_date(history.site, f"faq/{slug}"),
+            revision_date(history.site, f"en/faq/{slug}"),
+        ) == (
+            first,
+            first,
+        ), case
+    # Renamed: the French page keeps the date of its change, the English its own.
+    slug = history.cases["renamed while behind"].slug
+    assert revision_date(history.site, f"faq/{slug}") == EDITED.format(3)[:10]
+    assert revision_date(history.site, f"en/faq/{slug}") == first
+    # A pull request is one change, on the day it is merged.
+    slug = history.cases["one pull request, French first"].slug
+    assert revision_date(history.site, f"en/faq/{slug}") == EDITED.format(7)[:10]
+
+
+def script_lines(project: Path) -> list[str]:
+    process = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts/outdated_translations.py")]
+        + ["--config-file", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return process.stdout.splitlines()
