@@ -179,6 +179,24 @@ def test_a_french_change_readers_do_not_see_puts_nothing_behind_nor_dates_the_pa
     assert state.updated[FRENCH] == date(2026, 1, 5)
 
 
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("# Qu'est-ce que l'OTAN ?", "# Qu'est-ce que l'Alliance ?"),
+        ("cps/fr/natohq/index.htm)", "cps/fr/natohq/topics_52044.htm)"),
+        ("- [L'OTAN](", "- [L'Organisation du Traité de l'Atlantique Nord]("),
+        ("en Amérique du Nord.", "en Amérique du Nord.\n\n![Carte des Alliés](../carte.png)"),
+    ],
+    ids=["title", "a link's address", "a link's title", "an image"],
+)
+def test_a_french_change_readers_see_puts_its_translation_behind(repo: Repo, old: str, new: str) -> None:
+    repo.edit(FRENCH, old, new)
+    repo.commit("French", date(2026, 2, 1))
+    state = repo.state()
+    assert set(state.behind) == {ENGLISH}
+    assert state.updated[FRENCH] == date(2026, 2, 1)
+
+
 def test_a_renumbered_page_keeps_its_state_and_its_date(repo: Repo) -> None:
     change_the_french(repo, date(2026, 2, 1))
     for page in (FRENCH, ENGLISH):  # a question inserted before it

@@ -295,7 +295,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return html
 
     def compared_with(self, page: Page) -> tuple[tuple[MarkdownPage, RenderedPage] | None, tuple[str, ...]]:
-        """A translation's French page, rendered before it (None for a French page); and for the home
+        """A translation's French page, rendered before it (None for a French page), or, while the
+        translation is behind, the French version it translates (French first); and for the home
         page, which lists the questions, the questions (their problems can change its list)."""
         langs = self.lang()
         listed = tuple(uri for uri, s in self.build.sources.items() if s.is_question)
