@@ -36,7 +36,7 @@ SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 # What a build needs from the project; bad-input tests copy exactly this.
-PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record")
+PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record", "glossary")
 
 
 def normalise(text: str) -> str:

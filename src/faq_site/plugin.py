@@ -98,9 +98,11 @@ from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.languages import Languages
+from faq_site.markdown import abbreviations
 from faq_site.messages import mkdocs_warnings
 from faq_site.readers import (
     about,
+    cards,
     csp,
     dates,
     languages,
@@ -110,10 +112,11 @@ from faq_site.readers import (
     search,
     seo,
     typography,
+    unofficial,
 )
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
-from faq_site.sources.source import ALL_QUESTIONS, Source, is_question
+from faq_site.sources.source import ALL_QUESTIONS, HOME, Source, is_question
 from faq_site.sources.text import has_invisible, read
 from faq_site.state import BuildState
 from faq_site.template_cache import CompiledTemplates
@@ -126,10 +129,16 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build = BuildState()
         # Shared by every language's build (template_cache.py); one per plugin instance.
         self.templates = CompiledTemplates()
+        # The share cards of the build, every language (readers/cards.py).
+        self.cards: cards.CardMaker | None = None
 
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
         return UrlRule(tuple(self.config.allowed_link_domains), config.repo_url, config.site_url)
+
+    def publisher(self, config: MkDocsConfig) -> unofficial.Publisher:
+        """Who publishes the site, and a contact: the settings, or from repo_url (readers/unofficial.py)."""
+        return unofficial.publisher(self.config.publisher, self.config.contact, config.repo_url)
 
     def lang(self) -> Languages:
         assert self.languages is not None, "on_config sets the languages"
@@ -157,6 +166,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.languages = Languages.of_config(config)
         if config.theme["language"] == self.languages.default:
             self.build = BuildState()  # a new build starts with the default language
+            setting = self.config.cards_cache
+            folder = Path(config.config_file_path).parent / setting if setting else cards.default_cache()
+            self.cards = cards.CardMaker(folder)
         mkdocs_warnings.listen(
             mkdocs_warnings.LinkWarnings(
                 Path(config.docs_dir), self.languages, self.build.problems, self.build.warned_links
@@ -166,6 +178,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         typography.configure(config)
         search.set_scope(config)
         seo.configure(config)
+        abbreviations.configure(config)
         return config
 
     on_config = CombinedEvent(_config_site_url, _config_docs_folder, _config_language)
@@ -178,6 +191,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         sources = markdown_sources(files, langs)
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
         problems.report(address_problems(sources), blocking=True)
+        # What snippets would include: the glossaries' abbreviations only (markdown/abbreviations.py).
+        includes = [problem for source in sources for problem in abbreviations.include_problems(source)]
+        problems.report(includes, blocking=True)  # never rendered: snippets would read the file
+        if config.theme["language"] == langs.default:
+            glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
+            problems.report(glossaries, blocking=True)
+        problems.report(unofficial.about_problems(sources, self.publisher(config)))
         problems.report(svg_problems(files, Path(config.docs_dir)))
         problems.report(stylesheet_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.
@@ -227,6 +247,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         typography.typeset_meta(page, config.theme["language"])
+        markdown = self.publisher(config).markdown(markdown)
         return markdown + about.repository_references(config.repo_url)
 
     @event_priority(-10)  # after every answer is on the "all questions" page
@@ -308,7 +329,19 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if is_question(page.file.src_uri):
             context["faq_json_ld"] = seo.faq_json_ld(page, links)
         context["faq_about"] = about.about_page(nav, langs)
+        home = langs.norm_uri(page.file.src_uri) == HOME
+        context["faq_titles"] = unofficial.page_titles(page, config.site_name, home)
+        context["faq_card"] = self._card(page, config, note)
         return context
+
+    def _card(self, page: Page, config: MkDocsConfig, note: provenance.Provenance | None) -> cards.CardMeta:
+        """The page's share card, written into the site; what its `<head>` says of it."""
+        assert self.cards is not None, "on_config makes the cards' maker"
+        language = config.theme["language"]
+        label = config.extra["strings"][language][f"card_{note.state}"] if note else ""
+        card = cards.Card(typography.plain_title(page.title), language, config.site_name, label)
+        self.cards.write(card, Path(config.site_dir), cards.card_path(page.url))
+        return cards.card_meta(card, page.url, config.site_url)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -400,6 +433,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _post_build_redirects(self, config: MkDocsConfig) -> None:
         redirects.write_redirects(config, self.build.redirects, self.build.pages)
+        if self.cards is not None:
+            self.cards.report(config.theme["language"])
 
     @event_priority(-110)  # after static-i18n (-100) merged the search entries and built the other languages
     def _post_build_indexes(self, config: MkDocsConfig) -> None:

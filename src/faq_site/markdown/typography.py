@@ -86,6 +86,8 @@ class TypographyTreeprocessor(Treeprocessor):
         if element.tag in VERBATIM:
             self.previous = "x"  # code reads as a word: a quote after it closes
         else:
+            if element.tag == "abbr" and element.get("title"):  # a glossary's meaning, shown as a tooltip
+                element.set("title", typeset(element.get("title"), self.language))
             self.set(element.text, lambda text: setattr(element, "text", text))
             for child in element:
                 self.walk(child)

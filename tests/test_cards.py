@@ -1,0 +1,248 @@
+"""Share cards (src/faq_site/readers/cards.py): one per page, in its language, whose text fits,
+drawn again only when what it shows changes."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docs_copy import questions
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageFont
+from site_settings import read_config
+
+from faq_site.checks.urls import Local, UrlRule, judge
+from faq_site.readers import cards
+from faq_site.readers.cards import HEIGHT, MARGIN, WIDTH, Card, CardMaker, Fonts, layout
+
+from conftest import LANGUAGES, PROJECT, Site, build, copy_project, normalise
+
+NBSP, NARROW_NBSP = "\u00a0", "\u202f"
+# Every letter and sign French and English text uses, besides ASCII.
+SITE_CHARACTERS = (
+    "àâæçéèêëîïôœùûüÿÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ"  # French letters
+    "«»‹›’‘“”–—…€°×" + NBSP + NARROW_NBSP
+)
+SITE_NAME = "FAQ OTAN – Ukraine (site non officiel)"
+TITLES = {
+    "short": "Qu’est-ce que l’OTAN ?".replace(" ?", NARROW_NBSP + "?"),
+    "long": "Quelle est la réaction de l’OTAN face au dangereux discours de la Russie sur les armes "
+    "nucléaires, chimiques et biologiques" + NARROW_NBSP + "?",
+    "very long": " ".join(["Quelles mesures l’OTAN et les Alliés prennent-ils ?"] * 12),
+    "one long word": "Anticonstitutionnellement" * 8,
+}
+
+
+def card_file(site: Site, meta_url: str) -> Path:
+    assert meta_url.startswith(site.url), meta_url
+    return site.root / meta_url.removeprefix(site.url)
+
+
+def meta(page, **attributes) -> str | None:
+    tag = page.soup.find("meta", attrs=attributes)
+    return tag["content"] if tag else None
+
+
+# The font
+
+
+def test_the_font_has_every_character_of_the_site(site: Site) -> None:
+    """Source Sans 3 draws every character of the site's languages, and of every title, site
+    name and label the cards show: no missing-glyph box."""
+    cmap = TTFont(cards.FONT, lazy=True)["cmap"].getBestCmap()
+    shown = SITE_CHARACTERS + "".join(meta(page, property="og:image:alt") or "" for page in site.pages)
+    missing = sorted({character for character in shown if ord(character) not in cmap})
+    assert not missing, [f"U+{ord(character):04X}" for character in missing]
+
+
+def test_the_font_ships_with_its_licence() -> None:
+    licence = (cards.FONT.parent.parent / "LICENSE").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in licence or "SIL OPEN FONT LICENSE" in licence
+
+
+# The layout: every line inside the card's margins, blocks apart
+
+
+def drawn_boxes(card: Card, fonts: Fonts) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Each line's box as Pillow draws it (left, top, right, bottom), ink included."""
+    boxes = []
+    for line in layout(card, fonts):
+        font: ImageFont.FreeTypeFont = fonts.get(line.weight, line.size)
+        left, top, right, bottom = font.getbbox(line.text)
+        boxes.append((line.text, (line.x + left, line.y + top, line.x + right, line.y + bottom)))
+    return boxes
+
+
+@pytest.mark.parametrize("name", list(TITLES))
+@pytest.mark.parametrize("label", ["", "Texte adapté de celui de l’OTAN (2022)"])
+def test_every_line_fits_inside_the_margins(name: str, label: str) -> None:
+    fonts = Fonts()
+    card = Card(TITLES[name], "fr", SITE_NAME, label)
+    boxes = drawn_boxes(card, fonts)
+    for text, (left, top, right, bottom) in boxes:
+        assert left >= MARGIN - 8 and right <= WIDTH - MARGIN, (text, left, right)
+        assert top >= MARGIN // 2 and bottom <= HEIGHT - MARGIN // 2, (text, top, bottom)
+    # No line overlaps the next one: the site's name, the title and the label stay apart.
+    tops = [box[1] for _, box in boxes]
+    assert tops == sorted(tops)
+    for (_, above), (_, below) in zip(boxes, boxes[1:], strict=False):
+        assert above[3] <= below[1] + 8, (above, below)  # descenders may reach the next line's accents
+    # Every word of the title is on the card, unless it had to be cut (`…`) past the smallest size.
+    title_lines = [line for line in layout(card, fonts) if line.weight == cards.TITLE[0]]
+    shown = " ".join(line.text for line in title_lines)
+    assert shown == TITLES[name] or shown.endswith(cards.ELLIPSIS), shown
+
+
+def test_a_short_title_is_large_and_a_long_one_smaller_but_whole() -> None:
+    fonts = Fonts()
+    sizes = {}
+    for name in ("short", "long"):
+        lines = [
+            line for line in layout(Card(TITLES[name], "fr", SITE_NAME, "x"), fonts) if line.weight == 700
+        ]
+        sizes[name] = lines[0].size
+        assert " ".join(line.text for line in lines) == TITLES[name]
+    assert sizes["short"] == cards.TITLE[1] > sizes["long"] >= cards.TITLE[2]
+
+
+def test_lines_break_at_spaces_never_at_a_no_break_space() -> None:
+    measure = len  # one unit a character
+    text = f"existe-t-elle{NARROW_NBSP}? Oui{NBSP}: 30{NARROW_NBSP}000"
+    lines = cards.wrap(text, 16, measure)
+    assert lines == [f"existe-t-elle{NARROW_NBSP}?", f"Oui{NBSP}: 30{NARROW_NBSP}000"]
+
+
+# What a card shows, and its cache
+
+
+def test_a_card_changes_with_its_title_and_nothing_else_draws_it_again(tmp_path: Path) -> None:
+    maker = CardMaker(tmp_path)
+    card = Card(TITLES["short"], "fr", SITE_NAME, "Texte de l’OTAN, 2022")
+    retitled = Card(TITLES["long"], "fr", SITE_NAME, "Texte de l’OTAN, 2022")
+    first = maker.png(card)
+    assert (maker.drawn, maker.copied) == (1, 0)
+    assert maker.png(card) == first and (maker.drawn, maker.copied) == (1, 1)
+    assert maker.png(retitled) != first and maker.drawn == 2
+    for other in (
+        Card(card.title, "en", card.site_name, card.label),
+        Card(card.title, card.language, "NATO FAQ – Ukraine (unofficial site)", card.label),
+        Card(card.title, card.language, card.site_name, "Texte adapté de celui de l’OTAN (2022)"),
+    ):
+        assert maker.key(other) != maker.key(card), other
+    # Another font file, drawing code or Pillow: another key.
+    other = CardMaker(tmp_path)
+    other._versions = "another font, drawing code or Pillow"
+    assert other.key(card) != maker.key(card)
+
+
+def test_the_cache_survives_a_card_written_by_another_build_at_the_same_time(tmp_path: Path) -> None:
+    card = Card(TITLES["short"], "fr", SITE_NAME, "")
+    data = CardMaker(tmp_path).png(card)
+    assert not list(tmp_path.glob("*.tmp")), "a temporary file is left"
+    assert CardMaker(tmp_path).png(card) == data
+
+
+def test_a_card_is_a_small_png_of_the_announced_size() -> None:
+    data = cards.draw(Card(TITLES["very long"], "fr", SITE_NAME, "Texte de l’OTAN, 2022"), Fonts())
+    image = Image.open(io.BytesIO(data))
+    assert (image.format, image.size) == ("PNG", (WIDTH, HEIGHT))
+    assert len(data) < 100_000, len(data)
+
+
+def test_card_addresses_are_named_after_their_page() -> None:
+    assert cards.card_path("") == "assets/cards/index.png"
+    assert cards.card_path("en/") == "assets/cards/en.png"
+    assert cards.card_path("en/faq/what-is-nato/") == "assets/cards/en/faq/what-is-nato.png"
+
+
+# The built site: every page has its card
+
+
+def test_every_page_names_its_card_and_never_loads_it(site: Site) -> None:
+    rule = UrlRule(("nato.int",), None, site.url)
+    for page in site.pages:
+        url = meta(page, property="og:image")
+        assert url, f"{page.path}: no og:image"
+        assert meta(page, name="twitter:card") == "summary_large_image", page.path
+        assert (meta(page, property="og:image:width"), meta(page, property="og:image:height")) == (
+            str(WIDTH),
+            str(HEIGHT),
+        ), page.path
+        alt = meta(page, property="og:image:alt")
+        site_name = meta(page, property="og:site_name")
+        assert normalise(alt).startswith(normalise(page.h1)), (page.path, alt)
+        assert site_name in alt, page.path
+        # The published-address rule: a file of the site itself.
+        assert isinstance(judge(url, page.url_path, rule), Local), url
+        data = card_file(site, url).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 100_000, (page.path, len(data))
+        assert Image.open(io.BytesIO(data)).size == (WIDTH, HEIGHT)
+        # Readers' pages name the card in their <head> only: nothing loads it.
+        loaded = [tag for tag in page.soup.find_all(src=True) if "assets/cards/" in tag["src"]]
+        linked = [tag for tag in page.soup.find_all(href=True) if "assets/cards/" in tag["href"]]
+        assert not loaded and not linked, page.path
+
+
+def test_each_language_card_says_where_its_text_comes_from(site: Site) -> None:
+    strings = read_config(PROJECT)["extra"]["strings"]
+    for page in site.pages:
+        alt = meta(page, property="og:image:alt")
+        provenance = page.soup.select_one("[data-faq-provenance]")
+        if provenance is None:
+            assert not any(strings[page.language][key] in alt for key in ("card_nato", "card_adapted"))
+        else:
+            state = provenance["data-faq-provenance"]
+            assert alt.endswith(strings[page.language][f"card_{state}"]), (page.path, alt)
+
+
+# Builds: a build without a change draws no card; a new title draws its card again
+
+
+@pytest.fixture(scope="module")
+def card_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Path]]:
+    """A copy built three times with its own card cache: from scratch, again, then retitled."""
+    base = tmp_path_factory.mktemp("cards")
+    project, cache = copy_project(base / "project"), base / "cache"
+    results = {}
+
+    def run(name: str) -> None:
+        site = base / name
+        result = build(project, site, "http://127.0.0.1:8000/", FAQ_CARDS_CACHE=str(cache))
+        assert result.returncode == 0, result.output
+        results[name] = (result.output, site)
+
+    run("scratch")
+    run("cached")
+    page = questions(project / "docs", "fr")[0]
+    line = page.title_line()
+    page.set(line, page.line(line).replace("# ", "# Au fond, ", 1))
+    run("retitled")
+    return results
+
+
+def drawn(output: str) -> int:
+    return sum(int(count) for count in re.findall(r"Share cards \(\w+\): (\d+) drawn", output))
+
+
+def test_a_build_draws_every_card_once_then_none(card_builds: dict[str, tuple[str, Path]]) -> None:
+    scratch, _ = card_builds["scratch"]
+    cached, _ = card_builds["cached"]
+    pages = len(list(card_builds["scratch"][1].rglob("index.html")))
+    assert drawn(scratch) == pages, scratch
+    assert drawn(cached) == 0, cached
+    assert len(re.findall(r"Share cards \((?:" + "|".join(LANGUAGES) + r")\)", cached)) == len(LANGUAGES)
+
+
+def test_a_new_title_draws_its_card_again(card_builds: dict[str, tuple[str, Path]]) -> None:
+    output, retitled = card_builds["retitled"]
+    _, before = card_builds["cached"]
+    assert drawn(output) >= 1, output
+    changed = sorted(
+        path.relative_to(retitled).as_posix()
+        for path in (retitled / "assets" / "cards").rglob("*.png")
+        if path.read_bytes() != (before / path.relative_to(retitled)).read_bytes()
+    )
+    first = questions(PROJECT / "docs", "fr")[0].slug
+    assert f"assets/cards/faq/{first}.png" in changed, changed
