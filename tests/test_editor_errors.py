@@ -20,6 +20,7 @@ from docs_copy import SourcePage, questions
 from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
+from mistakes_presentation import PRESENTATION_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
@@ -1759,6 +1760,8 @@ MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 # The "all questions" page and the addresses of pages and redirects: tests/mistakes_generated.py.
 MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
+# What snippets would include, and the About page's publisher and contact: tests/mistakes_presentation.py.
+MISTAKES += [Mistake(name, make) for name, make in PRESENTATION_MISTAKES]
 
 
 @pytest.fixture(scope="module")

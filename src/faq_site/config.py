@@ -16,6 +16,8 @@ a warning, which `strict: true` makes an error.
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
@@ -47,6 +49,22 @@ class HttpsAddress(c.URL):
         return address
 
 
+class PlainName(c.Type):
+    """A name, shown as it is written: letters, digits, spaces and `. , ' ’ & ( ) -`, nothing
+    Markdown or HTML would read (`*`, `_`, `[`, `<`)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value).strip()
+        if not re.fullmatch(r"(?:[^\W_]|[ .,'’&()\-])+", name):
+            raise ValidationError(
+                f"Write the name as plain text: letters, digits, spaces and . , ' & ( ) - (not `{name}`)."
+            )
+        return name
+
+
 class FaqConfig(Config):
     # Learn-more links (and every link readers can click) may point only to these
     # domains and their subdomains, besides the site itself and its repository.
@@ -57,7 +75,7 @@ class FaqConfig(Config):
     # Who publishes the site, and where to contact them: the About page names both
     # (`<!-- faq:publisher -->`, `<!-- faq:contact -->`, readers/unofficial.py). Unset, the
     # repository's owner (from repo_url) and the repository's issues page.
-    publisher = c.Optional(c.Type(str))
+    publisher = c.Optional(PlainName())
     contact = c.Optional(HttpsAddress())
     # Where the share cards are kept between builds (readers/cards.py); unset, the user's
     # cache folder. Relative to mkdocs.yml.

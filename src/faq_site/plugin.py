@@ -169,6 +169,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             setting = self.config.cards_cache
             folder = Path(config.config_file_path).parent / setting if setting else cards.default_cache()
             self.cards = cards.CardMaker(folder)
+            unofficial.check_known(self.publisher(config))
         mkdocs_warnings.listen(
             mkdocs_warnings.LinkWarnings(
                 Path(config.docs_dir), self.languages, self.build.problems, self.build.warned_links
@@ -197,7 +198,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if config.theme["language"] == langs.default:
             glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
             problems.report(glossaries, blocking=True)
-        problems.report(unofficial.about_problems(sources, self.publisher(config)))
+        problems.report(unofficial.about_problems(sources))
         problems.report(svg_problems(files, Path(config.docs_dir)))
         problems.report(stylesheet_problems(files, Path(config.docs_dir)))
         # A page without its twin cannot be built: static-i18n and seo pair every page.

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ada_url
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from faq_site.messages.problems import Problem
@@ -27,21 +28,16 @@ from faq_site.sources.source import Source
 
 PUBLISHER = "<!-- faq:publisher -->"
 CONTACT = "<!-- faq:contact -->"
-# Characters Markdown reads as syntax, escaped in a publisher's name.
-_MARKDOWN = str.maketrans({character: f"\\{character}" for character in "\\`*_{}[]<>()#+-.!|"})
 
 
 @dataclass(frozen=True)
 class Publisher:
-    name: str
+    name: str  # plain text (config.py: letters, digits, spaces and . , ' ’ & ( ) -)
     contact: str  # an https address
 
     def markdown(self, markdown: str) -> str:
         """The page's Markdown with the publisher's name and contact in place of their markers."""
-        shown = self.contact.removeprefix("https://").rstrip("/")
-        return markdown.replace(PUBLISHER, self.name.translate(_MARKDOWN)).replace(
-            CONTACT, f"[{shown.translate(_MARKDOWN)}]({self.contact})"
-        )
+        return markdown.replace(PUBLISHER, self.name).replace(CONTACT, f"<{self.contact}>")
 
 
 def publisher(name: str | None, contact: str | None, repo_url: str | None) -> Publisher:
@@ -56,31 +52,31 @@ def publisher(name: str | None, contact: str | None, repo_url: str | None) -> Pu
     return Publisher(name or owner, contact or (f"{repository}/issues" if repository else ""))
 
 
-def about_problems(sources: list[Source], who: Publisher) -> list[Problem]:
-    """Each language's About page names the publisher and a contact, which must be known."""
-    problems = []
-    for source in sources:
-        if source.norm_uri != ABOUT:
-            continue
-        for marker, what, value in ((PUBLISHER, "publisher", who.name), (CONTACT, "contact", who.contact)):
-            if marker not in source.body:
-                problems.append(
-                    Problem(
-                        source.src_uri,
-                        f"the About page does not name the site's {what}. Write `{marker}` where it goes: "
-                        f"the build writes the faq plugin's `{what}` setting there (mkdocs.yml).",
-                    )
-                )
-            elif not value:
-                problems.append(
-                    Problem(
-                        source.src_uri,
-                        f"the About page names the site's {what}, which nobody has set: give the faq plugin "
-                        f"its `{what}` setting in mkdocs.yml, or set `repo_url`.",
-                        source.line_of(marker),
-                    )
-                )
-    return problems
+def about_problems(sources: list[Source]) -> list[Problem]:
+    """Each language's About page names the publisher and a contact."""
+    return [
+        Problem(
+            source.src_uri,
+            f"the About page does not name the site's {what}. Write `{marker}` where it goes: the build "
+            f"writes there the faq plugin's `{what}` setting (mkdocs.yml), or {derived}.",
+        )
+        for source in sources
+        if source.norm_uri == ABOUT
+        for marker, what, derived in (
+            (PUBLISHER, "publisher", "the repository's owner"),
+            (CONTACT, "contact", "the repository's issues page"),
+        )
+        if marker not in source.body
+    ]
+
+
+def check_known(who: Publisher) -> None:
+    """Without `repo_url`, the publisher and contact must be set: the About page names them."""
+    if not who.name or not who.contact:
+        raise PluginError(
+            "mkdocs.yml: plugins: faq: set `publisher` and `contact` (or `repo_url`): the About page names "
+            "who publishes the site and how to contact them."
+        )
 
 
 @dataclass(frozen=True)
