@@ -13,6 +13,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageFont
 from site_settings import read_config
 
+from faq_site.checks.content_allowlist import published_problems
 from faq_site.checks.urls import Local, UrlRule, judge
 from faq_site.readers import cards
 from faq_site.readers.cards import HEIGHT, MARGIN, WIDTH, Card, CardMaker, Fonts, layout
@@ -246,3 +247,21 @@ def test_a_new_title_draws_its_card_again(card_builds: dict[str, tuple[str, Path
     )
     first = questions(PROJECT / "docs", "fr")[0].slug
     assert f"assets/cards/faq/{first}.png" in changed, changed
+
+
+def test_the_published_page_check_judges_the_card_address() -> None:
+    """og:image and og:url are addresses of the published page: the site's own pass, another
+    site's is refused (checks/content_allowlist.py, published_problems)."""
+    site_url = "https://owner.github.io/faq/"
+    rule = UrlRule(("nato.int",), None, site_url)
+
+    def problems(card_url: str) -> list[str]:
+        page = (
+            f'<html><head><meta property="og:url" content="{site_url}faq/x/">'
+            f'<meta property="og:image" content="{card_url}"></head><body></body></html>'
+        )
+        return [p.message for p in published_problems(page, "faq/x.md", [(1, "# X")], "faq/x/", rule, set())]
+
+    assert problems(f"{site_url}assets/cards/faq/x.png") == []
+    refused = problems("https://evil.example/card.png")
+    assert len(refused) == 1 and "https://evil.example/card.png" in refused[0], refused

@@ -28,17 +28,22 @@ registers each at its own. Within a priority, plugins run in the order of
     on_startup                remember the command (`gh-deploy` publishes)
     on_config (100)           readers/site_url: a default site_url; none local when publishing;
                               sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
-    on_config (-110)          default language: a new BuildState. Languages from i18n;
+    on_config (-110)          default language: a new BuildState, the cards' maker (readers/cards),
+                              the publisher known (readers/unofficial). Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
-                              title, 404 once); typography's language; search scope; seo
-    on_files (10)             checks/files, checks/svg_assets, checks/stylesheets,
+                              title, 404 once); typography's language; search scope; seo;
+                              markdown/abbreviations: this language's glossary, snippets kept in it
+    on_files (10)             checks/files, markdown/abbreviations (a page's `--8<--`, the
+                              glossaries), readers/unofficial (the About page's publisher and
+                              contact), checks/svg_assets, checks/stylesheets,
                               checks/translations, the required pages,
                               checks/questions, checks/generated_parts, checks/text;
                               readers/navigation (questions, nav); readers/redirects (renames)
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
     on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
-    on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
+    on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
+                              `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           checks/text (characters written as references);
@@ -48,7 +53,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               checks/parity; checks/what_nato_says (language, NATO links,
                               a question's description quotes its answer, or is its opening
                               sentences); readers/provenance (the French page's state)
-    on_page_context           provenance note; redirect targets; search base; seo; About
+    on_page_context           provenance note; redirect targets; search base; seo; About; the
+                              page's titles (readers/unofficial); its share card (readers/cards)
     on_template_context       About page (404 and the other static templates)
     on_env                    descriptions not quoting their answer, and a translation's
                               parity and paragraph lengths, unless they echo another problem;
@@ -63,7 +69,7 @@ registers each at its own. Within a priority, plugins run in the order of
                               Content-Security-Policy
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem, if any
-    on_post_build (0)         readers/redirects: this language's redirect pages
+    on_post_build (0)         readers/redirects: this language's redirect pages; the cards drawn
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
 """
