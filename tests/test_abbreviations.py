@@ -183,3 +183,9 @@ def test_every_language_has_a_glossary_of_abbreviations_only() -> None:
     assert glossary_problems(PROJECT / GLOSSARY, tuple(LANGUAGES)) == []
     for language in LANGUAGES:
         assert (PROJECT / GLOSSARY / f"{language}.md").is_file(), language
+
+
+def test_an_include_line_is_left_out_of_what_is_rendered() -> None:
+    from faq_site.markdown.abbreviations import without_includes
+
+    assert without_includes('Texte.\n\n--8<-- "../mkdocs.yml"\n;--8<-- "x"\n') == 'Texte.\n\n\n;--8<-- "x"\n'

@@ -41,7 +41,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               readers/navigation (questions, nav); readers/redirects (renames)
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
-    on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
+    on_page_markdown (100)    NFC text, without include lines; valid front matter only; home page's
+                              list, "all questions" page
     on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
                               `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
@@ -199,8 +200,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
         problems.report(address_problems(sources), blocking=True)
         # What snippets would include: the glossaries' abbreviations only (markdown/abbreviations.py).
-        includes = [problem for source in sources for problem in abbreviations.include_problems(source)]
-        problems.report(includes, blocking=True)  # never rendered: snippets would read the file
+        problems.report([problem for source in sources for problem in abbreviations.include_problems(source)])
         if config.theme["language"] == langs.default:
             glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
             problems.report(glossaries, blocking=True)
@@ -250,7 +250,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
         page.meta = navigation.valid_meta(page.meta)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
-        return navigation.with_lists(markdown, page, questions, self.lang())
+        markdown = navigation.with_lists(markdown, page, questions, self.lang())
+        # Include lines, reported in on_files, never read: the "all questions" page's too (every answer).
+        return abbreviations.without_includes(markdown)
 
     def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         typography.typeset_meta(page, config.theme["language"])

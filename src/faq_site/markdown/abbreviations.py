@@ -13,7 +13,8 @@ read the glossary folder and nothing else:
 
 - mkdocs.yml must keep `restrict_base_path: true`, `check_paths: true` and
   `url_download: false` (the build stops, naming the setting, otherwise);
-- a page may not include anything (`--8<--`): every line that would is refused, named;
+- a page may not include anything (`--8<--`): every line that would is refused, named, and
+  left out of what is rendered;
 - a glossary holds abbreviations only, one a line (`*[UE]: Union européenne`), and
   blank lines: anything else, an include (`--8<-- "../mkdocs.yml"`) too, is refused, named.
 
@@ -87,6 +88,12 @@ def include_problems(source: Source) -> list[Problem]:
         for number, line in source.lines()
         if _INCLUDE.match(line)
     ]
+
+
+def without_includes(markdown: str) -> str:
+    """The page's Markdown without its include lines (reported by `include_problems`): snippets
+    never reads what they name, and the build goes on to report every other problem at once."""
+    return "\n".join("" if _INCLUDE.match(line) else line for line in markdown.split("\n"))
 
 
 def glossary_problems(folder: Path, languages: tuple[str, ...]) -> list[Problem]:
