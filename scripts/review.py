@@ -1,6 +1,6 @@
 """What readers will see change: the site built from BASE, compared with the working tree.
 
-    uv run scripts/review.py BASE [--repository DIR]
+    uv run scripts/review.py BASE [--repository DIR] [--project PATH]
 
 Builds the site of BASE (any git ref) and of the working tree, both with
 `mkdocs build --strict`, and prints a Markdown report of what readers will see
@@ -123,11 +123,12 @@ def checkout(repository: Path, commit: str, folder: Path) -> Iterator[Path]:
         subprocess.run(["git", "worktree", "prune"], cwd=repository, check=False)
 
 
-def start_build(project: Path, site_dir: Path) -> subprocess.Popen:
-    """`mkdocs build --strict` of a checkout, with its own Python package (src/) before the installed one."""
+def start_build(tree: Path, project: Path, site_dir: Path) -> subprocess.Popen:
+    """`mkdocs build --strict` of a checkout's project, with the checkout's own Python package (src/)
+    before the installed one."""
     env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_PUBLISHING", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree / "src"), env.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -145,15 +146,19 @@ class Build:
     root: Path
 
 
-def build_both(repository: Path, base: str, after: str, folder: Path) -> tuple[Build, Build]:
-    """Both sites, built at the same time (two processes)."""
+def build_both(
+    repository: Path, base: str, after: str, folder: Path, project: Path = Path()
+) -> tuple[Build, Build]:
+    """Both sites, built at the same time (two processes); `project`: where mkdocs.yml is in the
+    repository (its root, or a project of its own in it, such as the tests' site, tests/fixture)."""
     with (
         checkout(repository, base, folder / "base") as base_tree,
         checkout(repository, after, folder / "change") as after_tree,
     ):
         sites = folder / "base-site", folder / "change-site"
         processes = [
-            start_build(tree, site) for tree, site in zip((base_tree, after_tree), sites, strict=True)
+            start_build(tree, tree / project, site)
+            for tree, site in zip((base_tree, after_tree), sites, strict=True)
         ]
         outputs = [process.communicate(timeout=600)[0] for process in processes]
         return tuple(
@@ -523,6 +528,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", metavar="BASE", help="the git ref to compare with, e.g. main or HEAD~1")
     parser.add_argument("--repository", type=Path, default=PROJECT, help="the project's git checkout")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path(),
+        help="the folder of the mkdocs.yml to build, relative to the repository (default: its root)",
+    )
     arguments = parser.parse_args()
     repository = arguments.repository.resolve()
     try:
@@ -536,7 +547,9 @@ def main() -> int:
     try:
         after, uncommitted = working_tree_commit(repository)
         with tempfile.TemporaryDirectory(prefix="faq-review-") as folder:
-            base_build, change_build = build_both(repository, base_sha, after, Path(folder))
+            base_build, change_build = build_both(
+                repository, base_sha, after, Path(folder), arguments.project
+            )
             if not change_build.ok:
                 print(
                     "## What readers will see change\n\nThis change does not build, so there is nothing to "

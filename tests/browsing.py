@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -56,27 +58,127 @@ class Load:
     console_errors: list[str] = field(default_factory=list)
 
     def watch(self, page: Page) -> None:
-        page.on("response", lambda response: self.responses.append((response.status, response.url)))
-        page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
-        page.on(
-            "console", lambda message: message.type == "error" and self.console_errors.append(message.text)
-        )
-        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("response", self._response)
+        page.on("requestfailed", self._failed)
+        page.on("console", self._console)
+        page.on("pageerror", self._page_error)
+
+    def unwatch(self, page: Page) -> None:
+        """Stops collecting: the page goes on to another load."""
+        page.remove_listener("response", self._response)
+        page.remove_listener("requestfailed", self._failed)
+        page.remove_listener("console", self._console)
+        page.remove_listener("pageerror", self._page_error)
+
+    def _response(self, response) -> None:
+        self.responses.append((response.status, response.url))
+
+    def _failed(self, request) -> None:
+        self.failed.append(f"{request.url} ({request.failure})")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _page_error(self, error) -> None:
+        self.console_errors.append(str(error))
 
     @property
     def urls(self) -> list[str]:
         return [url for _, url in self.responses] + [failure.split(" ", 1)[0] for failure in self.failed]
 
 
+# Material has started on the page: its bundle ran (after the first paint, overrides/main.html),
+# it read the search index's settings, and the search worker answered its set-up: the search
+# box then shows Material's invitation to type (its `search.result.placeholder`, from the
+# page's own configuration). Every component Material mounts is in place by then. A page
+# without Material (a moved-page notice) has started once it has loaded.
+STARTED = """() => {
+  const config = document.getElementById("__config");
+  if (config === null) return document.readyState === "complete";
+  const meta = document.querySelector(".md-search-result__meta");
+  const invitation = JSON.parse(config.textContent).translations["search.result.placeholder"];
+  return document.readyState === "complete" && meta !== null && meta.textContent.trim() === invitation;
+}"""
+
+
+def wait_until_started(page: Page) -> None:
+    page.wait_for_function(STARTED, polling=50)
+
+
 def open_page(context: BrowserContext, url: str) -> tuple[Page, Load]:
-    """Load a page and wait until the network is idle (search index and worker included)."""
+    """Load a page and wait until Material has started on it (STARTED)."""
     page = context.new_page()
     load = Load()
     load.watch(page)
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(200)  # the search worker's language files start after the index
-    page.wait_for_load_state("networkidle")
+    page.goto(url)
+    wait_until_started(page)
     return page, load
+
+
+def settled(page: Page) -> None:
+    """Started, and then nothing more fetched for 500 ms: what the page fetches is all there."""
+    wait_until_started(page)
+    page.wait_for_load_state("networkidle")
+
+
+# Reports each Content-Security-Policy violation to the console, where Load collects it.
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`))"""
+
+
+# Tabs loading at once in `first_loads`: one tab's wait for a quiet network overlaps the others'
+# work; more would only share two cores between more pages.
+LOADING_TABS = 3
+
+
+def first_loads(
+    browser: Browser, urls: Iterable[str], tabs: int = LOADING_TABS, **context_options
+) -> Iterator[tuple[str, Page, Load]]:
+    """Each URL's first load as with an empty cache, `tabs` at a time, each tab in its own context
+    with its HTTP cache off and its storage cleared before each load (cheaper than a context per
+    page: no new renderer for each). Yields (url, page, load) in the order of `urls`, once the
+    page has settled; the tab moves on to another URL when the caller asks for the next."""
+    queue = iter(urls)
+    pending: deque[tuple[str, Page, Load]] = deque()
+    contexts = []
+
+    def start(page: Page) -> None:
+        for url in queue:
+            if page.url.startswith("http"):
+                page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            load = Load()
+            load.watch(page)
+            page.goto(url, wait_until="commit")  # the other tabs load meanwhile
+            pending.append((url, page, load))
+            return
+
+    try:
+        for _ in range(tabs):
+            context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+            context.add_init_script(REPORT_CSP_VIOLATIONS)
+            contexts.append(context)
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            start(page)
+        while pending:
+            url, page, load = pending.popleft()
+            settled(page)
+            yield url, page, load
+            load.unwatch(page)
+            start(page)
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def cold_load(browser: Browser, url: str) -> Load:
+    """A page's first load with an empty cache, once settled."""
+    for _, _, load in first_loads(browser, [url], tabs=1):
+        return load
+    raise AssertionError("unreachable: one URL, one load")
 
 
 def file_for(url: str, site_url: str, site_root: Path) -> Path:
@@ -91,16 +193,6 @@ def file_for(url: str, site_url: str, site_root: Path) -> Path:
 def gzip_size(path: Path) -> int:
     """Bytes on the wire when served gzip-compressed (level 9, deterministic)."""
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
-
-
-def cold_load(browser: Browser, url: str) -> Load:
-    """A page's first load with an empty cache, in a browser context of its own."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        _, load = open_page(context, url)
-    finally:
-        context.close()
-    return load
 
 
 def first_load_bytes(load: Load, site_url: str, site_root: Path) -> int:

@@ -1,10 +1,22 @@
-"""One strict build of the real site per test session, served as GitHub Pages serves it.
+"""Strict builds of a site, served as GitHub Pages serves it, and the readers of what they publish.
 
-The site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/`
-and served from `<tmp>/www` on a free local port, so it lives under a sub-path
-exactly like `https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that
-local address: canonical, hreflang and sitemap URLs all point to the test
-server, and nothing is ever fetched from another host.
+A site is built with `mkdocs build --strict` into `<tmp>/www/faq-otan-ukraine/` and
+served from `<tmp>/www` on a free local port, so it lives under a sub-path exactly like
+`https://<owner>.github.io/faq-otan-ukraine/`. `SITE_URL` is that local address:
+canonical, hreflang and sitemap URLs all point to the test server, and nothing is
+ever fetched from another host.
+
+The plugin is tested on the tests' own FAQ site (tests/fixture/, tests/fixture_site.py):
+`fixture_site` is one strict build of a copy of it per test session (per xdist worker), in a
+git repository with fixed dates, and `fixture_server` serves it; `project_copy` is a copy of
+it for a test to edit and build.
+
+`site` and `server` are the real site, built from docs/: only the published-site
+invariants use them (`pytest.mark.published_site`: what holds for any content that
+builds). `published` and `published_server` give those invariants every site they must
+hold for: the real one, and the tests' own fixture FAQ (proof that they assume nothing
+about the content). A test of another module that asks for them fails
+(`pytest_runtest_setup`, and tests/test_fixture_only.py reads every module for it).
 """
 
 from __future__ import annotations
@@ -13,30 +25,38 @@ import contextlib
 import gzip
 import json
 import os
-import shutil
+import re
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
+from selectolax.lexbor import LexborHTMLParser
 
 from browsing import CHROMIUM, chromium_executable, launch
 
-PROJECT = Path(__file__).resolve().parents[1]
+__all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-# What a build needs from the project; bad-input tests copy exactly this.
-PROJECT_INPUTS = ("mkdocs.yml", "docs", "overrides", "record", "glossary")
+# A question page's address, from its language's root: one page of docs/faq/ but its index.
+QUESTION_ADDRESS = re.compile(r"faq/[^/]+/")
+# The marker of the modules that may build and read the real project (its docs/ as editors left it),
+# and the fixtures that give it.
+PUBLISHED_SITE = "published_site"
+REAL_SITE_FIXTURES = frozenset({"site", "server", "published", "published_server"})
 
 
 def normalise(text: str) -> str:
@@ -105,6 +125,11 @@ class Page:
     def soup(self) -> BeautifulSoup:
         return BeautifulSoup(self.html, "html.parser")
 
+    @cached_property
+    def tree(self) -> LexborHTMLParser:
+        """The page as browsers parse it (WHATWG HTML, Lexbor), as the plugin's checks read it."""
+        return LexborHTMLParser(self.html)
+
     @property
     def url_path(self) -> str:
         """The page's address relative to the site root: `en/faq/what-is-nato/`."""
@@ -124,27 +149,79 @@ class Page:
     def content(self):
         return self.soup.find("article")
 
+    def answer_blocks(self) -> list:
+        """The paragraphs and list items of a question's answer, in the order readers read them, at
+        any depth (in a quotation, a note too): every `<p>` and `<li>` between the title and the
+        learn-more section (a paragraph inside a list item is that item's), but the notice the site
+        adds to a translation behind its French text."""
+
+        def place(tag) -> tuple[int, int]:
+            return tag.sourceline, tag.sourcepos
+
+        start, end = place(self.content.find("h1")), place(self.content.find(id="learn-more"))
+        return [
+            block
+            for block in self.content.find_all(["p", "li"])
+            if start < place(block) < end
+            and not block.find_parent(class_="faq-outdated")
+            and not (block.name == "p" and block.find_parent("li"))
+        ]
+
 
 @dataclass(frozen=True)
 class Site:
     root: Path  # the built site
     url: str  # its SITE_URL, ending with /
     output: str  # what the build printed
+    project: Path | None = None  # what it was built from (mkdocs.yml, docs/), when known
+
+    @property
+    def docs(self) -> Path:
+        return self.project / "docs"
 
     def page(self, url_path: str) -> Page:
+        """A page of the site by its address (the same Page each time: read and parsed once)."""
         path = Path(url_path) / "index.html" if not url_path.endswith(".html") else Path(url_path)
-        return Page(path, (self.root / path).read_text(encoding="utf-8"))
+        return self._by_path.get(path) or Page(path, (self.root / path).read_text(encoding="utf-8"))
+
+    @cached_property
+    def _by_path(self) -> dict[Path, Page]:
+        return {page.path: page for page in self.html_files}
+
+    @cached_property
+    def html_files(self) -> list[Page]:
+        """Every HTML file the build wrote: pages, the 404 page, moved-page notices."""
+        return [
+            Page(path.relative_to(self.root), path.read_text(encoding="utf-8"))
+            for path in sorted(self.root.rglob("*.html"))
+        ]
 
     @cached_property
     def pages(self) -> list[Page]:
-        """Every documentation page of both languages (not the 404 page)."""
+        """Every documentation page of every language (not the 404 page, nor moved-page notices)."""
         return [
-            Page(path.relative_to(self.root), path.read_text(encoding="utf-8"))
-            for path in sorted(self.root.rglob("index.html"))
+            page
+            for page in self.html_files
+            if page.path.name == "index.html" and not is_moved_page_notice(page)
         ]
+
+    @cached_property
+    def moved_page_notices(self) -> list[Page]:
+        """The pages at a renamed page's old addresses (front matter `renamed_from`)."""
+        return [page for page in self.html_files if is_moved_page_notice(page)]
 
     def pages_in(self, language: str) -> list[Page]:
         return [page for page in self.pages if page.language == language]
+
+    def question_pages(self, language: str) -> list[Page]:
+        """A language's question pages, by their address (`faq/<name>/`: one per file of docs/faq/
+        but its index), in the order of those addresses."""
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        return [
+            page
+            for page in self.pages_in(language)
+            if QUESTION_ADDRESS.fullmatch(page.url_path.removeprefix(prefix))
+        ]
 
     def questions(self, language: str) -> list[Page]:
         """The question pages of a language, in the order of the home page's list."""
@@ -159,6 +236,11 @@ class Site:
         prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
         name = "search_index.json" if settings_only else "search_index.full.json"
         return json.loads((self.root / prefix / "search" / name).read_text())
+
+
+def is_moved_page_notice(page: Page) -> bool:
+    """A renamed page's old address: `noindex`, and a refresh to the new one (readers/redirects.py)."""
+    return page.tree.css_first('meta[name="robots"][content="noindex"]') is not None
 
 
 def free_port() -> int:
@@ -220,51 +302,135 @@ class PagesHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-@pytest.fixture(scope="session")
-def port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, port: int) -> Site:
-    """The real site, built once with --strict; the session fails on any warning."""
-    www = tmp_path_factory.mktemp("www")
+def build_site(project: Path, www: Path) -> Site:
+    """`project` built with --strict into `www/<SUB_PATH>`, for a free local port (`serving` serves it
+    there); any warning fails the session, with the build's output."""
     root = www / SUB_PATH
-    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
-    result = build(PROJECT, root, url)
+    url = f"http://127.0.0.1:{free_port()}/{SUB_PATH}/"
+    result = build(project, root, url)
     if result.returncode != 0 or "WARNING" in result.output:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
-    return Site(root, url, result.output)
+        pytest.fail(f"mkdocs build --strict of {project} failed:\n{result.output}", pytrace=False)
+    return Site(root, url, result.output, project)
 
 
-@pytest.fixture(scope="session")
-def server(site: Site, port: int):
-    """The built site served over HTTP under its sub-path; yields its URL."""
+@contextmanager
+def serving(site: Site) -> Iterator[str]:
+    """A built site served over HTTP at its own address, under its sub-path; yields that address."""
     handler = partial(PagesHandler, directory=str(site.root.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", urlsplit(site.url).port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield site.url
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield site.url
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site, built once from docs/ with --strict: for the published-site invariants only."""
+    return build_site(PROJECT, tmp_path_factory.mktemp("www"))
+
+
+@pytest.fixture(scope="session")
+def server(site: Site) -> Iterator[str]:
+    """The real site served over HTTP under its sub-path; yields its URL."""
+    with serving(site) as url:
+        yield url
+
+
+# The sites every published-site invariant must hold for: what docs/ holds today, and the
+# tests' own fixture FAQ (tests/fixture/, another shape of content: images, tables,
+# quotations, a renamed page...). An invariant that passes on one and fails on the other
+# assumes something about the content.
+PUBLISHED_SITES = {"docs": ("site", "server"), "fixture": ("fixture_site", "fixture_server")}
+
+
+@pytest.fixture(
+    scope="session",
+    params=[
+        pytest.param(name, marks=pytest.mark.fixture_faq) if name == "fixture" else name
+        for name in PUBLISHED_SITES
+    ],
+)
+def published_content(request: pytest.FixtureRequest) -> str:
+    """Which content the invariants are checking: a key of PUBLISHED_SITES (the tests' ids). On
+    the fixture FAQ they are marked `fixture_faq`: a pass on an edited copy of docs/ leaves
+    them out (`-m "published_site and not fixture_faq"`), the fixture being the same."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def published(request: pytest.FixtureRequest, published_content: str) -> Site:
+    """Each site the published-site invariants hold for (PUBLISHED_SITES), built."""
+    site_fixture, _ = PUBLISHED_SITES[published_content]
+    return request.getfixturevalue(site_fixture)
+
+
+@pytest.fixture(scope="session")
+def published_server(request: pytest.FixtureRequest, published_content: str, published: Site) -> str:
+    """`published`, served over HTTP under its sub-path; its URL."""
+    _, server_fixture = PUBLISHED_SITES[published_content]
+    return request.getfixturevalue(server_fixture)
+
+
+# -- the tests' own FAQ site ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The tests' FAQ site (tests/fixture/), built once with --strict, from a copy in a git
+    repository with fixed dates (tests/fixture_site.py)."""
+    project = copy_fixture(tmp_path_factory.mktemp("fixture"), git=True)
+    return build_site(project, tmp_path_factory.mktemp("fixture-www"))
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: Site) -> Iterator[str]:
+    """The fixture site served over HTTP under its sub-path; yields its URL."""
+    with serving(fixture_site) as url:
+        yield url
 
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of what a build reads, for tests that break it on purpose."""
-    return copy_project(tmp_path / "project")
+    """A copy of the fixture for a test that edits or breaks it: the project to build
+    (tests/fixture_site.py), without git."""
+    return copy_fixture(tmp_path / "copy")
 
 
-def copy_project(copy: Path) -> Path:
-    """Copies what a build reads (PROJECT_INPUTS) to a new directory."""
-    copy.mkdir(parents=True)
-    for name in PROJECT_INPUTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Only the published-site invariants may build and read the real site (docs/)."""
+    asked = REAL_SITE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    if asked and item.get_closest_marker(PUBLISHED_SITE) is None:
+        pytest.fail(
+            f"{item.nodeid} asks for {', '.join(sorted(asked))}: only the published-site invariants "
+            f"(`pytestmark = pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on "
+            "`fixture_site` or `project_copy` (tests/fixture/).",
+            pytrace=False,
+        )
+
+
+# -- what a run selected ------------------------------------------------------------------------
+
+SELECTED = pytest.StashKey[dict[tuple[str, str], list[object]]]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Remembers, per module and parameter, the values of the tests this run will run (after `-k`,
+    `-m`, `--lf`…): a module's grouped builds make only those (`selected`)."""
+    chosen: dict[tuple[str, str], list[object]] = {}
+    for item in session.items:
+        for name, value in getattr(getattr(item, "callspec", None), "params", {}).items():
+            chosen.setdefault((item.module.__name__, name), []).append(value)
+    session.config.stash[SELECTED] = chosen
+
+
+def selected(request: pytest.FixtureRequest, parameter: str) -> list[object]:
+    """The values of the module's parameter `parameter` that this run's selected tests take."""
+    return request.config.stash.get(SELECTED, {}).get((request.module.__name__, parameter), [])
 
 
 # The browser tests' one Chromium for the session (Playwright runs one per thread).

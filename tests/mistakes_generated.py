@@ -2,7 +2,7 @@
 answer, and the addresses of pages and redirects.
 
 Each `make(docs)` makes one mistake in a copy's docs/, found by the pages' structure
-(tests/docs_copy.py), and returns the exact lines the build must print.
+(tests/page_editing.py), and returns the exact lines the build must print.
 tests/test_editor_errors.py adds them to its MISTAKES.
 """
 
@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from docs_copy import SourcePage, questions
+from page_editing import SourcePage, questions
 from site_settings import allowed_link_domains
 
 from faq_site.sources.source import ALL_QUESTIONS

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from docs_copy import SourcePage, questions
+from page_editing import SourcePage, questions
 
 from faq_site.markdown.abbreviations import GLOSSARY
 from faq_site.readers.unofficial import CONTACT, PUBLISHER

@@ -1,7 +1,7 @@
 """Editor mistakes about files, text and the generated parts (issue 15, section 2).
 
-Each `make(docs)` makes one mistake in a copy's docs/, found by the pages'
-structure (tests/docs_copy.py), never by today's wording, and returns the exact
+Each `make(docs)` makes one mistake in a copy's docs/ (of the tests' FAQ site), found by the
+pages' structure (tests/page_editing.py), never by their wording, and returns the exact
 lines the build must print. tests/test_editor_errors.py adds them to its
 MISTAKES: they are built in the same batch, and CONTRIBUTING.md's table must
 explain each message.
@@ -13,36 +13,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from docs_copy import SourcePage, questions
+from grouped_builds import first
+from page_editing import SourcePage, questions
 
 Make = Callable[[Path], list[str]]
 HOME_MARKER = "<!-- faq:questions -->"
 ANSWERS_MARKER = "<!-- faq:answers -->"
-
-
-def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
-    return questions(docs, language)[index]
-
-
-def answer_end(page: SourcePage) -> int:
-    """The last line of the first paragraph of the answer."""
-    line = page.answer_line()
-    while line < len(page.lines()) and page.line(line + 1).strip():
-        line += 1
-    return line
-
-
-def append_to_answer(page: SourcePage, text: str) -> int:
-    line = page.answer_line()
-    page.set(line, page.line(line) + text)
-    return line
-
-
-def after_answer(page: SourcePage, *texts: str) -> int:
-    """Adds lines after the answer's first paragraph, after an empty line; returns the first one's number."""
-    line = answer_end(page) + 1
-    page.insert(line, "", *texts)
-    return line + 1
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -111,7 +87,7 @@ def conflict_in_front_matter(docs: Path) -> list[str]:
 
 def lone_marker(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = answer_end(page) + 1
+    line = page.answer_end() + 1
     page.insert(line, ">>>>>>> main")
     return [
         f"{page.where}:{line}: the line `>>>>>>> main` is a merge-conflict marker left by git. "
@@ -173,7 +149,7 @@ def bidi_override_in_description(docs: Path) -> list[str]:
 
 def invisible_link_text(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = append_to_answer(page, " [\u200b](https://www.nato.int/)")
+    line = page.append_to_answer(" [\u200b](https://www.nato.int/)")
     before = page.line(line).split("\u200b")[0]
     return [f"{page.where}:{line}: {invisible('U+200B zero-width space', after_text(before))}"]
 
@@ -263,7 +239,7 @@ def text_after_the_answers(docs: Path) -> list[str]:
 
 def answers_marker_on_a_question(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = after_answer(page, ANSWERS_MARKER)
+    line = page.after_answer(ANSWERS_MARKER)
     return [
         f"{page.where}:{line}: the line `{ANSWERS_MARKER}` only works on the “all questions” page, "
         "docs/faq/index.md; here the build writes nothing in its place. Delete it."
@@ -311,7 +287,7 @@ def emphasis(marker: str, role: str, context: str) -> str:
 
 def unclosed_bold(docs: Path) -> list[str]:
     page = first(docs)
-    line = append_to_answer(page, " **Important.")
+    line = page.append_to_answer(" **Important.")
     return [
         f"{page.where}:{line}: {emphasis('**', 'opens {what} that is never closed', 'before “Important.”')}"
     ]
@@ -319,13 +295,13 @@ def unclosed_bold(docs: Path) -> list[str]:
 
 def unclosed_italics(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = append_to_answer(page, " _Note")
+    line = page.append_to_answer(" _Note")
     return [f"{page.where}:{line}: {emphasis('_', 'opens {what} that is never closed', 'before “Note”')}"]
 
 
 def unopened_italics(docs: Path) -> list[str]:
     page = first(docs, "fr", 1)
-    line = append_to_answer(page, " essentiel*")
+    line = page.append_to_answer(" essentiel*")
     return [
         f"{page.where}:{line}: {emphasis('*', 'closes {what} that was never opened', 'after “essentiel”')}"
     ]
@@ -333,7 +309,7 @@ def unopened_italics(docs: Path) -> list[str]:
 
 def bold_apart(docs: Path) -> list[str]:
     page = first(docs, "en", 2)
-    line = append_to_answer(page, " It is ** important ** to note.")
+    line = page.append_to_answer(" It is ** important ** to note.")
     return [
         f"{page.where}:{line}: the `**` after “{word}” has a space on each side, so readers see it as text. "
         "Put it against the words, with no space inside (`**words**`), or delete it."
@@ -343,8 +319,8 @@ def bold_apart(docs: Path) -> list[str]:
 
 def footnote(docs: Path) -> list[str]:
     page = first(docs)
-    line = append_to_answer(page, "[^1]")
-    note = after_answer(page, "[^1]: Source : OTAN.")
+    line = page.append_to_answer("[^1]")
+    note = page.after_answer("[^1]: Source : OTAN.")
     message = (
         "readers see `[^1]` as text: footnotes are not enabled on this site. Put the note in "
         "the text itself, "
@@ -357,7 +333,7 @@ def split_link(space: str, kind: str, language: str) -> Make:
     def make(docs: Path) -> list[str]:
         page = first(docs, language, 1)
         url = page.first_link()[2]
-        line = append_to_answer(page, f" [NATO]{space}({url})")
+        line = page.append_to_answer(f" [NATO]{space}({url})")
         return [
             f"{page.where}:{line}: readers see `[NATO] ({url})` as text, not a link: there is {kind} between "
             f"`]` and `(`. Write them together: `[NATO]({url})`."
@@ -369,7 +345,7 @@ def split_link(space: str, kind: str, language: str) -> Make:
 def link_split_by_a_line_break(docs: Path) -> list[str]:
     page = first(docs, "fr", 2)
     url = page.first_link()[2]
-    line = after_answer(page, "Voir [OTAN]", f"({url}).")
+    line = page.after_answer("Voir [OTAN]", f"({url}).")
     return [
         f"{page.where}:{line}: readers see `[OTAN] ({url})` as text, not a link: there is a line break "
         f"between `]` and `(`. Write them together: `[OTAN]({url})`."
@@ -378,7 +354,7 @@ def link_split_by_a_line_break(docs: Path) -> list[str]:
 
 def stray_closing_tag(docs: Path) -> list[str]:
     page = first(docs)
-    line = after_answer(page, "</div>")
+    line = page.after_answer("</div>")
     return [
         f"{page.where}:{line}: the closing tag `</div>` closes no element: there is no `<div>` "
         "open before it. "
@@ -388,7 +364,7 @@ def stray_closing_tag(docs: Path) -> list[str]:
 
 def inline_tag_left_open(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = append_to_answer(page, " <strong>Important.")
+    line = page.append_to_answer(" <strong>Important.")
     return [
         f"{page.where}:{line}: the HTML element `<strong>` is not closed before the end of its paragraph, so "
         "it runs on into the rest of the page. Close it with `</strong>` in the same paragraph, or write "
@@ -398,7 +374,7 @@ def inline_tag_left_open(docs: Path) -> list[str]:
 
 def underlined_heading(docs: Path) -> list[str]:
     page = first(docs, "fr", 1)
-    line = after_answer(page, "Contexte", "---")
+    line = page.after_answer("Contexte", "---")
     return [
         f"{page.where}:{line}: the heading “Contexte” is underlined with `---` on the next line, "
         "so it has no "
@@ -409,7 +385,7 @@ def underlined_heading(docs: Path) -> list[str]:
 
 def html_heading(docs: Path) -> list[str]:
     page = first(docs, "en", 1)
-    line = after_answer(page, "<h2>Background</h2>")
+    line = page.after_answer("<h2>Background</h2>")
     return [
         f"{page.where}:{line}: the heading `<h2>` “Background” is written in HTML, so it has no "
         "id and is left "
@@ -444,7 +420,7 @@ def far_number(docs: Path) -> list[str]:
 
 def last_number_too_high(docs: Path) -> list[str]:
     count = len(questions(docs))
-    last = first(docs, "fr", count - 1)
+    last = questions(docs)[-1]
     for page in (last, last.twin):
         page.set(page.key_line("number"), f"number: {count + 1}")
     return [
@@ -456,7 +432,7 @@ def last_number_too_high(docs: Path) -> list[str]:
 def link_to_a_language_file(docs: Path) -> list[str]:
     page, other = first(docs, "en"), first(docs, "en", 1)
     target = f"{other.slug}.en.md#learn-more"
-    line = append_to_answer(page, f" [See also]({target})")
+    line = page.append_to_answer(f" [See also]({target})")
     return [
         f"{page.where}:{line}: the link `{target}` names one language's file. Link "
         f"`{other.slug}.md#learn-more` "
@@ -466,7 +442,7 @@ def link_to_a_language_file(docs: Path) -> list[str]:
 
 def french_thousands_with_a_point(docs: Path) -> list[str]:
     page = first(docs)
-    line = append_to_answer(page, " Plus de 40.000 soldats.")
+    line = page.append_to_answer(" Plus de 40.000 soldats.")
     return [
         f"{page.where}:{line}: the figure “40.000” groups its thousands with a point, which French readers "
         "take for a decimal point. Write it the French way, with a space: `40 000`."
@@ -475,7 +451,7 @@ def french_thousands_with_a_point(docs: Path) -> list[str]:
 
 def french_thousands_with_a_comma(docs: Path) -> list[str]:
     page = first(docs, "fr", 1)
-    line = append_to_answer(page, " Plus de 300,000 soldats.")
+    line = page.append_to_answer(" Plus de 300,000 soldats.")
     return [
         f"{page.where}:{line}: the figure “300,000” groups its thousands with a comma, which French readers "
         "take for a decimal comma. Write it the French way, with a space: `300 000`."
@@ -497,7 +473,30 @@ def allowed_domain(entry: str, message: str) -> Make:
 
 SETTING = "plugins.faq.allowed_link_domains"
 
+
+def page_too_long(docs: Path) -> list[str]:
+    page = first(docs)
+    page.append_to_answer(" Texte." * 30_000)
+    size = len(page.path.read_bytes()) // 1000
+    return [
+        f"{page.where}: is {size} KB: a page may be 200 KB at most (a question is about 3 KB). Split it "
+        "into several pages, or shorten it."
+    ]
+
+
+def lists_nested_too_deep(docs: Path) -> list[str]:
+    page = first(docs, "en")
+    line = page.after_answer(*(" " * 4 * level + "- item" for level in range(60)))
+    return [
+        f"{page.where}:{line + 59}: the text here is nested 60 levels deep (lists, quotations, emphasis or "
+        "brackets one inside another): a page may nest 50 at most. Write it with fewer levels."
+    ]
+
+
 SOURCE_MISTAKES: list[tuple[str, Make]] = [
+    # Too long or nested too deep to render
+    ("page over the size limit", page_too_long),
+    ("lists nested too deep", lists_nested_too_deep),
     # Files
     ("symbolic link to a file outside docs/", link_to_a_file_outside),
     ("symbolic links that loop", link_loops),

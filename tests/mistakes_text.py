@@ -3,7 +3,7 @@ or YAML escapes, the site's own classes on an editor's element, a heading's tabl
 label, an id given to two elements, a front matter value YAML writes over several lines.
 
 As in tests/mistakes_sources.py, each `make(docs)` edits a copy's docs/ found by the pages'
-structure (tests/docs_copy.py) and returns the exact lines the build must print.
+structure (tests/page_editing.py) and returns the exact lines the build must print.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from docs_copy import SourcePage
-from mistakes_sources import Make, after_answer, after_text, append_to_answer, first, invisible
+from grouped_builds import first
+from mistakes_sources import Make, after_text, invisible
+from page_editing import SourcePage
 
 from faq_site.sources.text import visible
 
@@ -32,8 +33,8 @@ def before(decoded: str, character: str) -> str:
 
 def references_in_answer(docs: Path) -> list[str]:
     page = first(docs)
-    line = append_to_answer(
-        page, " Zéro&#8203;largeur, tiret&shy;conditionnel, &#x202E;inversé&#x202C; et &zwj;joint."
+    line = page.append_to_answer(
+        " Zéro&#8203;largeur, tiret&shy;conditionnel, &#x202E;inversé&#x202C; et &zwj;joint."
     )
     decoded = html.unescape(page.line(line))
     return [
@@ -44,7 +45,7 @@ def references_in_answer(docs: Path) -> list[str]:
 
 def accent_written_apart(docs: Path) -> list[str]:
     page = first(docs, "fr", 1)
-    line = append_to_answer(page, " Cafe&#x301;.")
+    line = page.append_to_answer(" Cafe&#x301;.")
     decoded = html.unescape(page.line(line))
     return [
         f"{page.where}:{line}: has U+0301 combining acute accent written apart from its letter, "
@@ -65,7 +66,7 @@ def escapes_in_description(docs: Path) -> list[str]:
 
 def headerlink_span(docs: Path) -> list[str]:
     page = first(docs, "en")
-    line = append_to_answer(page, ' <span class="headerlink">Hidden text added.</span>')
+    line = page.append_to_answer(' <span class="headerlink">Hidden text added.</span>')
     return [
         f"{page.where}:{line}: the class `headerlink` is the `¶` link the site adds after each heading, "
         "hidden until hovered: elsewhere it would hide text. Remove `.headerlink` (the site adds the `¶` "
@@ -75,7 +76,7 @@ def headerlink_span(docs: Path) -> list[str]:
 
 def admonition_class_on_text(docs: Path) -> list[str]:
     page = first(docs, "en", 1)
-    line = append_to_answer(page, ' <span class="admonition warning">Note.</span>')
+    line = page.append_to_answer(' <span class="admonition warning">Note.</span>')
     return [
         f"{page.where}:{line}: the class `{name}` draws a box of the site's look (a note, a warning): on "
         f'`<span>` it would imitate one. Remove `.{name}`, and write a box `!!! note "Title"` instead.'
@@ -85,7 +86,7 @@ def admonition_class_on_text(docs: Path) -> list[str]:
 
 def outdated_notice_class(docs: Path) -> list[str]:
     page = first(docs, "fr", 2)
-    line = append_to_answer(page, " *(traduction à jour)*{.faq-outdated}")
+    line = page.append_to_answer(" *(traduction à jour)*{.faq-outdated}")
     return [
         f"{page.where}:{line}: the class `faq-outdated` is the notice the site adds to a translation behind "
         "its French text: a page does not write it. Remove `.faq-outdated`."
@@ -94,7 +95,7 @@ def outdated_notice_class(docs: Path) -> list[str]:
 
 def site_note_on_bold(docs: Path) -> list[str]:
     page = first(docs, "en", 2)
-    line = append_to_answer(page, " **(a remark)**{.faq-note}")
+    line = page.append_to_answer(" **(a remark)**{.faq-note}")
     return [
         f"{page.where}:{line}: the class `faq-note` marks a remark of the site in italics, "
         "`*(…)*{.faq-note}`: on `<strong>` it would mark other text as the site's. Write the remark that way."
@@ -114,7 +115,7 @@ def table_of_contents_label(docs: Path) -> list[str]:
 
 def id_of_a_heading_on_a_span(docs: Path) -> list[str]:
     page = first(docs)
-    line = append_to_answer(page, ' <span id="learn-more">Voir</span>.')
+    line = page.append_to_answer(' <span id="learn-more">Voir</span>.')
     heading = page.heading_line("learn-more")
     return [
         f"{page.where}:{heading}: the id `learn-more` is given to two elements (lines {line} and {heading}). "
@@ -143,7 +144,7 @@ def comment_a_minifier_opens(docs: Path) -> list[str]:
     """`<!--!>…<!-- -->` is one comment for every parser; a minifier that keeps `<!--!` comments and
     drops the `!` would publish `<!-->…`, which browsers end at once, running what was inside."""
     page = first(docs, "fr", 1)
-    line = after_answer(page, "<!--!><script>document.title='x'</script><p>Paragraphe inventé.</p><!-- -->")
+    line = page.after_answer("<!--!><script>document.title='x'</script><p>Paragraphe inventé.</p><!-- -->")
     return [f"{page.where}:{line}: {NOT_PLAIN_COMMENT}"]
 
 
@@ -152,8 +153,7 @@ def comments_browsers_end_early(docs: Path) -> list[str]:
     beside a plain comment, which stays (with commented-out Markdown in it, as editors comment a line
     out). (`<!--a--!>` is not among them: Python-Markdown writes it `<!--a-->`, a plain comment.)"""
     page = first(docs, "en", 1)
-    line = after_answer(
-        page,
+    line = page.after_answer(
         "<!-- To check: - [Old link](https://www.nato.int/x.htm) -->",
         "",
         "<!-->Shown to readers.",

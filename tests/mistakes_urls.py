@@ -1,7 +1,7 @@
 """Editor mistakes on addresses: what a page publishes is what was checked (round 2: 1, 13, 15, 16).
 
 Each `make(docs)` makes one mistake in a copy's docs/, found by the pages' structure
-(tests/docs_copy.py), never by today's wording, and returns the exact lines the build must
+(tests/page_editing.py), never by their wording, and returns the exact lines the build must
 print. tests/test_editor_errors.py adds them to its MISTAKES; CONTRIBUTING.md's table must
 explain each message.
 """
@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from docs_copy import SourcePage, questions
-from grouped_builds import FIRST_QUESTION
+from fixture_site import FIXTURE
+from grouped_builds import first
+from page_editing import SourcePage
 from site_settings import allowed_link_domains
-
-from conftest import PROJECT
 
 Make = Callable[[Path], list[str]]
 NOT_ALLOWED = (
-    f"which is not an allowed domain ({', '.join(allowed_link_domains(PROJECT))}). Link to an official page, "
+    f"which is not an allowed domain ({', '.join(allowed_link_domains(FIXTURE))}). Link to an official page, "
     "or ask a developer to add the domain to the faq plugin's `allowed_link_domains` in mkdocs.yml."
 )
 READ_AGAIN = "Write the address as the browser's address bar shows it, without `&…;`."
@@ -29,19 +28,12 @@ RUNS_CODE = (
 )
 
 
-def first(docs: Path, language: str = "fr") -> SourcePage:
-    """The question the mistake's place in its group gives (tests/grouped_builds.py)."""
-    pages = questions(docs, language)
-    return pages[FIRST_QUESTION.get() % len(pages)]
-
-
 def in_answer(written: str, message: str | Callable[[SourcePage], str], language: str = "fr") -> Make:
     """A sentence `written` at the end of the answer's first line; `message` follows `docs/x:N: `."""
 
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
-        line = page.answer_line()
-        page.set(line, f"{page.line(line)} {written}")
+        line = page.append_to_answer(f" {written}")
         text = message if isinstance(message, str) else message(page)
         return [f"{page.where}:{line}: {text}"]
 
@@ -53,11 +45,10 @@ def image_relative_to_the_file(docs: Path) -> list[str]:
     page = first(docs)
     asset = next(p for p in sorted((docs / "assets").rglob("*.svg"))).relative_to(docs).as_posix()
     from_file = f"../{asset}"  # a question is in docs/faq/
-    line = page.answer_line() + 1
-    page.insert(line, "", f'<img src="{from_file}" alt="Logo">')
+    line = page.after_answer(f'<img src="{from_file}" alt="Logo">')
     address = f"faq/{page.slug}/"
     return [
-        f"{page.where}:{line + 1}: the image `{from_file}` is not a file of docs/assets/: in HTML, addresses "
+        f"{page.where}:{line}: the image `{from_file}` is not a file of docs/assets/: in HTML, addresses "
         f"are relative to the page's address `{address}`, not its file. Write `../../{asset}`, or the "
         f"Markdown image `![Logo]({from_file})`."
     ]

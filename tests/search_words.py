@@ -31,7 +31,7 @@ SHORTEST = 4  # letters: shorter words are mostly stop words or parts of others
 
 # How the site's search turns a word into what it stores and what it looks for: the index
 # runs each word through the language's trimmer, stop words and stemmer; the query is
-# stemmed only, then Material adds a trailing wildcard (see docs/assets/javascripts/workers).
+# stemmed only, then Material adds a trailing wildcard (see overrides/assets/javascripts/workers).
 LUNR_FORMS = """async ({language, words}) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const worker = new URL(new URL(config.search, location.href).searchParams.get("worker"), location.href);

@@ -1,10 +1,10 @@
 """The site's settings as the tests read them from a project's mkdocs.yml, never pinned.
 
-The FAQ's own settings (the domains learn-more links may point to, NATO's
-record) live under `extra.faq` while the site's logic is a set of hooks, and in
-the `faq` plugin's entry (`plugins: - faq: {…}`) once it is a plugin. Tests ask
-this module, which reads either place: an editor who allows another domain, as
-CONTRIBUTING.md says, changes what the tests expect with it.
+The FAQ's own settings (the domains learn-more links may point to, NATO's record) are the `faq`
+plugin's options (`plugins: faq: {…}`). Tests ask this module: an editor who allows another
+domain, as CONTRIBUTING.md says, changes what the tests expect with it. A mkdocs.yml that
+inherits another (`INHERIT:`, as the tests' own site does) is read merged with it, as MkDocs
+merges them: mappings key by key, anything else replaced.
 """
 
 from __future__ import annotations
@@ -28,7 +28,19 @@ ConfigLoader.add_constructor(
 
 def read_config(project: Path) -> dict[str, Any]:
     """A project's mkdocs.yml, as MkDocs reads it when no environment variable is set."""
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    return read_config_file(project / "mkdocs.yml")
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)
+    parent = config.pop("INHERIT", None)
+    return merged(read_config_file(path.parent / parent), config) if parent else config
+
+
+def merged(parent: Any, child: Any) -> Any:
+    if isinstance(parent, dict) and isinstance(child, dict):
+        return {**parent, **{key: merged(parent.get(key), value) for key, value in child.items()}}
+    return child
 
 
 def plugin_entries(plugins: list[Any] | dict[str, Any] | None) -> Iterator[tuple[str, Any]]:

@@ -10,14 +10,15 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from docs_copy import SourcePage
+from fixture_site import FIXTURE, copy_fixture, site_root
+from page_editing import SourcePage
 from pymdownx.snippets import SnippetMissingError
 
 from faq_site.languages import Languages
 from faq_site.markdown.abbreviations import GLOSSARY, glossary_problems, include_problems
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
-from conftest import LANGUAGES, PROJECT, build_many, copy_project
+from conftest import LANGUAGES, PROJECT, build_many
 
 GLOSSARIES = {
     "fr": "*[UE]: Union européenne\n*[ONU]: l'Organisation des Nations unies\n",
@@ -58,7 +59,7 @@ def correct(project: Path) -> None:
 
 def unsafe_setting(name: str, value: str):
     def edit(project: Path) -> None:
-        config = project / "mkdocs.yml"
+        config = site_root(project) / "mkdocs.yml"  # the site's own, which the fixture's inherits
         text = config.read_text(encoding="utf-8")
         config.write_text(re.sub(rf"({name}:) \w+", rf"\1 {value}", text, count=1), encoding="utf-8")
 
@@ -78,7 +79,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str
     base = tmp_path_factory.mktemp("abbreviations")
     projects = {}
     for index, (name, edit) in enumerate(EDITS.items()):
-        project = copy_project(base / f"project-{index}")
+        project = copy_fixture(base / f"project-{index}")
         edit(project)
         projects[name] = project
     results = build_many(list(projects.values()), base / "sites")
@@ -121,8 +122,8 @@ def test_a_setting_that_would_let_snippets_read_other_files_stops_the_build(buil
 # The checks, on snippets of Markdown
 
 
-def source(src_uri: str, body: str) -> Source:
-    return Source.parse(
+def source(src_uri: str, body: str) -> MarkdownPage:
+    return MarkdownPage.parse(
         src_uri, f"---\nnumber: 1\n---\n\n{body}", Languages("fr", ("fr", "en"), ("fr", "en"), {})
     )
 
@@ -179,10 +180,11 @@ def test_snippets_itself_reads_nothing_outside_the_glossary(tmp_path: Path) -> N
             md.reset().convert(f'--8<-- "{outside}"\n')
 
 
-def test_every_language_has_a_glossary_of_abbreviations_only() -> None:
-    assert glossary_problems(PROJECT / GLOSSARY, tuple(LANGUAGES)) == []
+@pytest.mark.parametrize("project", [PROJECT, FIXTURE], ids=["site", "fixture"])
+def test_every_language_has_a_glossary_of_abbreviations_only(project: Path) -> None:
+    assert glossary_problems(project / GLOSSARY, tuple(LANGUAGES)) == []
     for language in LANGUAGES:
-        assert (PROJECT / GLOSSARY / f"{language}.md").is_file(), language
+        assert (project / GLOSSARY / f"{language}.md").is_file(), language
 
 
 def test_an_include_line_is_left_out_of_what_is_rendered() -> None:

@@ -8,9 +8,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGUAGES, PROJECT, Site, build, counterpart
+from conftest import LANGUAGES, Site, counterpart
 
-DOCS = PROJECT / "docs"
 ABOUT = "about/"
 
 
@@ -18,11 +17,11 @@ def in_language(language: str, url_path: str) -> str:
     return url_path if language == "fr" else f"en/{url_path}"
 
 
-def site_pages_after_the_faq() -> list[str]:
+def site_pages_after_the_faq(docs: Path) -> list[str]:
     """The pages at the docs root other than the home page (about.md…), as URL paths."""
     return sorted(
         f"{path.stem}/"
-        for path in DOCS.glob("*.md")
+        for path in docs.glob("*.md")
         if not path.name.endswith(".en.md") and path.name != "index.md"
     )
 
@@ -35,59 +34,56 @@ def nav_paths(site: Site, page) -> list[str]:
     return [path for path in paths if "#" not in path]  # not the current page's sections
 
 
-def test_the_about_page_exists_in_both_languages_with_the_same_headings(site: Site) -> None:
-    assert ABOUT in site_pages_after_the_faq()
+def test_the_about_page_exists_in_both_languages_with_the_same_headings(fixture_site: Site) -> None:
+    assert ABOUT in site_pages_after_the_faq(fixture_site.docs)
     for language in LANGUAGES:
-        assert (DOCS / ("about.md" if language == "fr" else "about.en.md")).exists()
-    french, english = site.page(ABOUT), site.page(counterpart(ABOUT))
+        assert (fixture_site.docs / ("about.md" if language == "fr" else "about.en.md")).exists()
+    french, english = fixture_site.page(ABOUT), fixture_site.page(counterpart(ABOUT))
     ids = [h["id"] for h in french.content.find_all(["h1", "h2", "h3"])]
     assert ids and ids == [h["id"] for h in english.content.find_all(["h1", "h2", "h3"])]
     assert french.h1 != english.h1
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_about_page_comes_after_all_questions_in_the_navigation(site: Site, language: str) -> None:
-    expected_tail = [in_language(language, path) for path in site_pages_after_the_faq()]
+def test_the_about_page_comes_after_all_questions_in_the_navigation(
+    fixture_site: Site, language: str
+) -> None:
+    expected_tail = [in_language(language, path) for path in site_pages_after_the_faq(fixture_site.docs)]
     all_questions = in_language(language, "faq/")
-    for page in site.pages_in(language):
-        paths = nav_paths(site, page)
+    for page in fixture_site.pages_in(language):
+        paths = nav_paths(fixture_site, page)
         tail = paths[paths.index(all_questions) + 1 :]
         assert tail == expected_tail, (page.path, paths)
-    previous = site.page(in_language(language, ABOUT)).soup.select_one("a.md-footer__link--prev")
-    assert urljoin(site.url + in_language(language, ABOUT), previous["href"]) == site.url + all_questions
+    previous = fixture_site.page(in_language(language, ABOUT)).soup.select_one("a.md-footer__link--prev")
+    assert (
+        urljoin(fixture_site.url + in_language(language, ABOUT), previous["href"])
+        == fixture_site.url + all_questions
+    )
 
 
 @pytest.mark.parametrize("where", [".md-footer .md-copyright", ".faq-provenance"])
-def test_every_page_links_to_the_about_page_in_its_language(site: Site, where: str) -> None:
+def test_every_page_links_to_the_about_page_in_its_language(fixture_site: Site, where: str) -> None:
     # The site's own pages (About itself) have no provenance note, but every other page has one.
-    pages = [page for page in site.pages if page.soup.select_one(where)]
-    assert len(pages) >= len(site.pages) - len(LANGUAGES), where
+    pages = [page for page in fixture_site.pages if page.soup.select_one(where)]
+    assert len(pages) >= len(fixture_site.pages) - len(LANGUAGES), where
     for page in pages:
-        here = urljoin(site.url, page.url_path)
+        here = urljoin(fixture_site.url, page.url_path)
         targets = {urljoin(here, a["href"]) for a in page.soup.select(f"{where} a[href]")}
-        assert urljoin(site.url, in_language(page.language, ABOUT)) in targets, (page.path, targets)
-    not_found = site.page("404.html")
-    footer = {urljoin(site.url, a["href"]) for a in not_found.soup.select(".md-footer .md-copyright a")}
-    assert footer == {urljoin(site.url, "/" + site.url.split("/", 3)[3] + ABOUT)}
+        assert urljoin(fixture_site.url, in_language(page.language, ABOUT)) in targets, (page.path, targets)
+    not_found = fixture_site.page("404.html")
+    footer = {
+        urljoin(fixture_site.url, a["href"]) for a in not_found.soup.select(".md-footer .md-copyright a")
+    }
+    assert footer == {urljoin(fixture_site.url, "/" + fixture_site.url.split("/", 3)[3] + ABOUT)}
 
 
 def repository_links(page, repo_url: str) -> set[str]:
     return {a["href"] for a in page.content.select("a[href]") if a["href"].startswith(repo_url)}
 
 
-def test_the_about_page_links_to_the_repository_and_its_issues(site: Site) -> None:
-    source = site.page(ABOUT).soup.select_one("a.md-content__button[href*='/edit/']")["href"]
+def test_the_about_page_links_to_the_repository_and_its_issues(fixture_site: Site) -> None:
+    source = fixture_site.page(ABOUT).soup.select_one("a.md-content__button[href*='/edit/']")["href"]
     repo_url = source.split("/edit/")[0]
     for language in LANGUAGES:
-        links = repository_links(site.page(in_language(language, ABOUT)), repo_url)
+        links = repository_links(fixture_site.page(in_language(language, ABOUT)), repo_url)
         assert f"{repo_url}/issues" in links, (language, links)
-
-
-def test_a_fork_links_to_its_own_issues(project_copy: Path, tmp_path: Path) -> None:
-    fork = "https://github.com/example/fork"
-    result = build(project_copy, tmp_path / "site", "https://example.github.io/fork/", REPO_URL=fork)
-    assert result.returncode == 0, result.output
-    for language in LANGUAGES:
-        html = (tmp_path / "site" / in_language(language, ABOUT) / "index.html").read_text(encoding="utf-8")
-        assert f'href="{fork}/issues"' in html, language
-        assert "github.com/faq-otan-ukraine" not in html, language

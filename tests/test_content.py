@@ -1,9 +1,10 @@
-"""The content of the built site, checked against docs/ itself, never against pinned text.
+"""The content of the built site, checked against the docs/ it was built from, never against pinned
+text.
 
-What the checks expect (how many questions, in which order, which learn-more
-links, which home-page list) is read from the Markdown sources the site was
-built from. The check functions take any built site and its docs/, so
-tests/test_correct_edits.py runs them on copies an editor changed correctly.
+What the checks expect (how many questions, in which order, which learn-more links, which
+home-page list) is read from the Markdown sources the site was built from (through the site's
+page model, tests/page_editing.py). The check functions take any built site and its docs/: here
+the tests' FAQ site, and in tests/test_correct_edits.py the copies an editor changed correctly.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from docs_copy import LINK_ITEM, SourcePage, questions, same_text
+from page_editing import SourcePage, questions, same_text
 from site_settings import allowed_link_domains
 
-from conftest import LANGUAGES, PROJECT, Site
+from conftest import LANGUAGES, Site
 
 
 def learn_more_links(page) -> list:
@@ -29,11 +30,7 @@ def learn_more_links(page) -> list:
 
 def source_links(source: SourcePage) -> list[tuple[str, str]]:
     """(text, url) of the learn-more list, as the editor wrote it."""
-    return [
-        (match["text"], match["url"])
-        for number in source.link_lines()
-        if (match := LINK_ITEM.match(source.line(number)))
-    ]
+    return [(text, url) for _, text, url, _ in source.links()]
 
 
 def is_english_address(url: str) -> bool:
@@ -96,11 +93,7 @@ def check_home(site: Site, docs: Path) -> None:
         article = page.content
         assert len(article.select("h1")) == 1
         source = SourcePage(docs, "index.md" if language == "fr" else f"index.{language}.md")
-        paragraphs = [
-            line
-            for number, line in enumerate(source.lines(), start=1)
-            if number > source.front_matter_end() and line.strip() and not line.startswith(("#", "<", "["))
-        ]
+        paragraphs = [source.text(span) for span in source.paragraphs()]
         shown = article.find("h1").find_next_siblings("p", limit=len(paragraphs))
         assert [same_text(p.get_text()) for p in shown] == [same_text(p) for p in paragraphs]
         items = [same_text(a.get_text()) for a in article.select("ol > li > a")]
@@ -145,7 +138,7 @@ def check_question_names(site: Site, docs: Path) -> None:
             assert same_text(active.get_text(" ")) == h1, page.path
             description = page.soup.find("meta", attrs={"name": "description"})["content"]
             if source.has_key("description"):
-                written = source.value("description").strip('"').replace('\\"', '"')
+                written = str(source.value("description"))
                 assert same_text(description) == same_text(written), page.path
             else:  # the answer's opening sentences
                 answer = " ".join(filter(None, (same_text(p.get_text()) for p in page.content.find_all("p"))))
@@ -163,13 +156,13 @@ CONTENT_CHECKS = [
 
 
 @pytest.mark.parametrize("check", CONTENT_CHECKS, ids=lambda check: check.__name__)
-def test_the_site_shows_what_docs_holds(site: Site, check) -> None:
-    check(site, PROJECT / "docs")
+def test_the_site_shows_what_docs_holds(fixture_site: Site, check) -> None:
+    check(fixture_site, fixture_site.docs)
 
 
-def test_french_link_to_an_english_only_page_says_so(site: Site) -> None:
+def test_french_link_to_an_english_only_page_says_so(fixture_site: Site) -> None:
     # Derived: whichever French page links an English address marks it.
-    for page in site.questions("fr"):
+    for page in fixture_site.questions("fr"):
         for link in learn_more_links(page):
             if is_english_address(link["href"]):
                 assert link.get("hreflang") == "en", f"{page.path}: {link['href']}"

@@ -19,7 +19,10 @@ from faq_site.checks.content_allowlist import (
     check_content,
     published_problems,
 )
+from faq_site.checks.rendered import PublishedPage, RenderedPage
 from faq_site.checks.urls import UrlRule
+from faq_site.languages import Languages
+from faq_site.sources.page import MarkdownPage
 
 PAGE = PageContext(
     page_url="faq/q/",
@@ -44,10 +47,13 @@ def render(text: str) -> str:
     )
 
 
+def page_of(text: str) -> MarkdownPage:
+    return MarkdownPage.parse("faq/q.md", text, Languages("fr", ("fr", "en"), ("fr", "en")))
+
+
 def messages(text: str) -> list[str]:
     html = render(text)
-    lines = list(enumerate(text.splitlines(), start=1))
-    return [f"{line}: {message}" for line, message in check_content(html, PAGE, lines)]
+    return [f"{line}: {message}" for line, message in check_content(RenderedPage(html), PAGE, page_of(text))]
 
 
 def test_the_list_keeps_within_ammonias_defaults_but_for_what_the_site_writes() -> None:
@@ -191,17 +197,17 @@ ATTACKS = [
 def test_what_nh3_would_remove_the_build_refuses(attack: str) -> None:
     # nh3 as the reference: where it would silently change the HTML, the build stops instead.
     assert nh3.clean(attack, url_schemes={"https"}) != attack
-    assert check_content(attack, PAGE, [(1, attack)])
+    assert check_content(RenderedPage(attack), PAGE, page_of(attack))
 
 
 def test_images_are_quoted_as_written_in_the_markdown_file() -> None:
     # As MkDocs renders faq/q.md at faq/q/: files relative to the page's address, pages by it.
-    lines = [(1, "![A](../assets/map.png) ![B](other.md) ![C](../assets/nope.png)")]
+    written = page_of("![A](../assets/map.png) ![B](other.md) ![C](../assets/nope.png)")
     rendered = (
         '<p><img alt="A" src="../../assets/map.png"><img alt="" src="../other/">'
         '<img alt="C" src="../assets/nope.png"></p>'
     )
-    assert [message for _, message in check_content(rendered, PAGE, lines)] == [
+    assert [message for _, message in check_content(RenderedPage(rendered), PAGE, written)] == [
         "the image `other.md` is not in docs/assets/: images are files of that folder. Move it there and "
         "show it from there: `![description](…/assets/name.png)`.",
         "the image `other.md` has no description: screen readers would read nothing, or its file name. "
@@ -219,7 +225,7 @@ def test_the_sites_classes_pass_only_where_the_site_puts_them() -> None:
         extension_configs={"toc": {"permalink": True}},
     )
     assert 'class="headerlink"' in written
-    assert check_content(written, PAGE, []) == []
+    assert check_content(RenderedPage(written), PAGE, page_of("")) == []
     refused = {
         '<span class="headerlink">Hidden.</span>': "headerlink",
         '## Title {#title}\n\n<a class="headerlink" href="#elsewhere">Hidden.</a>': "headerlink",
@@ -260,20 +266,19 @@ PUBLISHED = (
     '<a href="https://github.com/owner/faq/edit/main/docs/faq/q.md">edit</a>'
     '<a href="/faq/">home</a></body></html>'
 )
+WRITTEN_PAGE = page_of(f"Texte.\n\n{WRITTEN}")
 PUBLISHED_RULE = UrlRule(("nato.int",), "https://github.com/owner/faq", "https://owner.github.io/faq/")
 
 
 def published_page_examples() -> list[str]:
     """The published page's message, which no editor mistake can make (nothing rewrites a page after
     its checks): tests/test_editor_errors.py checks that CONTRIBUTING.md explains it."""
-    lines = [(1, "Texte."), (3, WRITTEN)]
-    found = published_problems(PUBLISHED, "faq/q.md", lines, "faq/q/", PUBLISHED_RULE, set())
+    found = published_problems(PublishedPage(PUBLISHED), WRITTEN_PAGE, "faq/q/", PUBLISHED_RULE, set())
     return [str(problem) for problem in found]
 
 
 def test_the_published_page_is_checked_for_what_the_content_check_did_not_read() -> None:
-    lines = [(1, "Texte."), (3, WRITTEN)]
-    found = published_problems(PUBLISHED, "faq/q.md", lines, "faq/q/", PUBLISHED_RULE, set())
+    found = published_problems(PublishedPage(PUBLISHED), WRITTEN_PAGE, "faq/q/", PUBLISHED_RULE, set())
     assert [(p.line, p.message) for p in found] == [
         (
             3,
@@ -284,5 +289,5 @@ def test_the_published_page_is_checked_for_what_the_content_check_did_not_read()
     ]
     # What the content's check judged (and reported, if refused) is not reported again.
     assert not published_problems(
-        PUBLISHED, "faq/q.md", [], "faq/q/", PUBLISHED_RULE, {"https://evil.example/.nato.int/x"}
+        PublishedPage(PUBLISHED), page_of(""), "faq/q/", PUBLISHED_RULE, {"https://evil.example/.nato.int/x"}
     )

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
-from collections import defaultdict
 
 import pytest
 
+from faq_site.checks.rendered import PublishedPage
 from faq_site.languages import Languages
 from faq_site.readers.csp import (
     excerpt,
@@ -20,7 +19,7 @@ from faq_site.readers.csp import (
     unknown_scripts,
     with_policy,
 )
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
@@ -29,9 +28,6 @@ PAGE = (
     '<script id="__config" type="application/json">{}</script>'
     '<script src="assets/bundle.js"></script>'
     "</head><body><script>\r\nvar b = '</'+'script>'\r\n</script><script>var a=1</script></body></html>"
-)
-POLICY_TAG = re.compile(
-    r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">'
 )
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 
@@ -83,37 +79,10 @@ def test_a_script_the_templates_do_not_write_is_the_pages_problem_on_its_line() 
 def script_problem_examples() -> list[str]:
     """The message of a script in a published page, which the content's checks refuse before it: no
     editor mistake makes it (tests/test_editor_errors.py checks that CONTRIBUTING.md explains it)."""
-    source = Source.parse(
+    source = MarkdownPage.parse(
         "faq/q.md", "---\nnumber: 1\n---\n\n<!--!><script>document.title='x'</script>", LANGUAGES
     )
     page = (
         "<html><head><script>var a=1</script></head><body><script>document.title='x'</script></body></html>"
     )
-    return [str(problem) for problem in script_problems(page, source, [sha256("var a=1")])]
-
-
-def test_every_page_runs_only_the_site_s_own_scripts_under_one_policy(site) -> None:
-    """Pages and the 404 page: the policy right after `<meta charset>`, the same on every one (the
-    templates' scripts), allowing every script the page runs; and every script it allows runs on some
-    page. A moved-page notice has its own one script (tests/test_redirects.py)."""
-    policies: dict[str, list[str]] = defaultdict(list)
-    ran: dict[str, set[str]] = defaultdict(set)
-    problems = []
-    for path in sorted(site.root.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        match = POLICY_TAG.search(html)
-        if not match or html.count("Content-Security-Policy") != 1:
-            problems.append(f"{path.relative_to(site.root)}: no policy, or more than one")
-            continue
-        if 'name="robots" content="noindex"' in html:  # a moved-page notice
-            continue
-        policies[match[1]].append(str(path.relative_to(site.root)))
-        without = html.replace(match[0], '<meta charset="utf-8">')
-        allowed = set(re.findall(r"'sha256-[^']+'", match[1]))
-        ran[match[1]].update(inline_script_hashes(without))
-        if not set(inline_script_hashes(without)) <= allowed:
-            problems.append(f"{path.relative_to(site.root)}: runs a script its policy does not allow")
-    assert not problems, problems
-    assert len(policies) == 1, {policy: pages[:3] for policy, pages in policies.items()}
-    (only,) = policies
-    assert ran[only] == set(re.findall(r"'sha256-[^']+'", only)), "a hash allows a script no page runs"
+    return [str(problem) for problem in script_problems(PublishedPage(page), source, [sha256("var a=1")])]

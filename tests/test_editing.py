@@ -7,14 +7,16 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from docs_copy import questions, same_text
+from fixture_site import FIRST_COMMIT_DATE, copy_fixture, run_git, site_root
+from page_editing import SourcePage, questions, same_text
 
-from conftest import PROJECT, Site, build, free_port, normalise
+from conftest import Site, build, free_port, normalise
 
 DEFAULT_REPO = "https://github.com/faq-otan-ukraine/faq-otan-ukraine"
 
@@ -28,52 +30,58 @@ def source_of(url_path: str) -> str:
     return f"{path}.md" if language == "fr" else f"{path}.en.md"
 
 
-def test_edit_button_opens_the_page_file_in_its_language(site: Site) -> None:
-    for page in site.pages:
+def test_edit_button_opens_the_page_file_in_its_language(fixture_site: Site) -> None:
+    for page in fixture_site.pages:
         button = page.soup.select_one("a.md-content__button[href*='/edit/']")
         assert button is not None, page.path
         assert button["href"] == f"{DEFAULT_REPO}/edit/main/docs/{source_of(page.url_path)}", page.path
-        assert (PROJECT / "docs" / source_of(page.url_path)).exists()
+        assert (fixture_site.docs / source_of(page.url_path)).exists()
 
 
-def test_repository_and_edit_path_are_overridable(project_copy: Path, tmp_path: Path) -> None:
+FORK = "https://github.com/example/fork"
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A fork's copy, as it builds on its own: its repository and edit path set (REPO_URL, EDIT_URI),
+    no git history. (its project, its built site)"""
+    root = tmp_path_factory.mktemp("fork")
+    project = copy_fixture(root / "copy")
     result = build(
-        project_copy,
-        tmp_path / "site",
-        "http://127.0.0.1:8000/",
-        REPO_URL="https://github.com/example/fork",
-        EDIT_URI="edit/draft/docs/",
+        project, root / "site", "https://example.github.io/fork/", REPO_URL=FORK, EDIT_URI="edit/draft/docs/"
     )
     assert result.returncode == 0, result.output
-    slug = questions(project_copy / "docs", "en")[0].slug  # any question of the copy
-    html = (tmp_path / f"site/en/faq/{slug}/index.html").read_text(encoding="utf-8")
-    assert f'href="https://github.com/example/fork/edit/draft/docs/faq/{slug}.en.md"' in html
+    return project, root / "site"
+
+
+def test_repository_and_edit_path_are_overridable(fork: tuple[Path, Path]) -> None:
+    project, site = fork
+    slug = questions(project / "docs", "en")[0].slug  # any question of the copy
+    html = (site / f"en/faq/{slug}/index.html").read_text(encoding="utf-8")
+    assert f'href="{FORK}/edit/draft/docs/faq/{slug}.en.md"' in html
+
+
+def test_a_fork_links_to_its_own_issues(fork: tuple[Path, Path]) -> None:
+    _, site = fork
+    for prefix in ("", "en/"):
+        html = (site / prefix / "about" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{FORK}/issues"' in html, prefix
+        assert "github.com/faq-otan-ukraine" not in html, prefix
 
 
 def git_date(path: Path) -> date | None:
-    out = subprocess.run(
-        ["git", "log", "-1", "--format=%cs", "--", str(path)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    out = run_git(site_root(path.parent), "log", "-1", "--format=%cs", "--", str(path)).strip()
     return date.fromisoformat(out) if out else None
 
 
-def test_pages_show_when_their_text_last_changed(site: Site) -> None:
-    shallow = subprocess.run(
-        ["git", "rev-parse", "--is-shallow-repository"], cwd=PROJECT, capture_output=True, text=True
-    ).stdout.strip()
-    if shallow != "false":
-        pytest.skip("no full git history here: the dates are tested where there is one")
+def test_pages_show_when_their_text_last_changed(fixture_site: Site) -> None:
+    # The fixture's copy is one commit, dated FIRST_COMMIT_DATE (tests/fixture_site.py).
+    committed = date.fromisoformat(FIRST_COMMIT_DATE[:10])
     checked = 0
-    for page in site.pages:
-        expected = git_date(PROJECT / "docs" / source_of(page.url_path))
+    for page in fixture_site.pages:
+        expected = git_date(fixture_site.docs / source_of(page.url_path))
+        assert expected == committed, page.path
         time_element = page.soup.select_one(".md-source-file time")
-        if expected is None:  # a file not committed yet has no date
-            assert time_element is None, page.path
-            continue
         assert time_element["datetime"] == expected.isoformat(), page.path
         text = time_element.parent.get_text(" ", strip=True)
         month = expected.strftime("%B")  # English month name under the C locale
@@ -83,14 +91,13 @@ def test_pages_show_when_their_text_last_changed(site: Site) -> None:
             assert text.startswith("Page mise à jour le"), page.path
             assert month not in text, page.path
         checked += 1
-    assert checked, "no page had a date: is the project committed?"
+    assert checked
 
 
-def test_a_copy_without_git_history_builds_without_dates(project_copy: Path, tmp_path: Path) -> None:
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
-    slug = questions(project_copy / "docs")[0].slug  # any question of the copy
-    html = (tmp_path / f"site/faq/{slug}/index.html").read_text(encoding="utf-8")
+def test_a_copy_without_git_history_builds_without_dates(fork: tuple[Path, Path]) -> None:
+    project, site = fork
+    slug = questions(project / "docs")[0].slug  # any question of the copy
+    html = (site / f"faq/{slug}/index.html").read_text(encoding="utf-8")
     assert "<time" not in html
 
 
@@ -133,53 +140,67 @@ NEW_QUESTION_TEXT = {
 }
 
 
-def test_adding_a_question_is_adding_its_two_files(project_copy: Path, tmp_path: Path) -> None:
-    faq = project_copy / "docs" / "faq"
-    before = questions(project_copy / "docs")  # whatever the FAQ holds today
-    number = len(before) + 1
+@dataclass(frozen=True)
+class Reshaped:
+    """A copy whose last question was removed (its two files deleted) and a new one added (its two
+    files written), built."""
+
+    site: Path
+    before: list[SourcePage]  # the French questions before
+    removed_answer: str
+
+
+@pytest.fixture(scope="module")
+def reshaped(tmp_path_factory: pytest.TempPathFactory) -> Reshaped:
+    root = tmp_path_factory.mktemp("reshaped")
+    project = copy_fixture(root / "copy")
+    before = questions(project / "docs")
+    last = before[-1]
+    removed_answer = same_text(last.answer_text())
+    for page in (last, last.twin):
+        page.path.unlink()
     for language, text in NEW_QUESTION_TEXT.items():
         name = "new-question.md" if language == "fr" else f"new-question.{language}.md"
-        (faq / name).write_text(NEW_QUESTION.format(code=language, number=number, **text), encoding="utf-8")
-    site_dir = tmp_path / "site"
-    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
+        (project / "docs" / "faq" / name).write_text(
+            NEW_QUESTION.format(code=language, number=len(before), **text), encoding="utf-8"
+        )
+    result = build(project, root / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
+    return Reshaped(root / "site", before, removed_answer)
 
+
+def test_adding_a_question_is_adding_its_two_files(reshaped: Reshaped) -> None:
+    site_dir, before = reshaped.site, reshaped.before
     assert normalise(built_questions(site_dir, "fr")[-1]) == "Une question de plus ?"
     assert built_questions(site_dir, "en")[-1] == "One more question?"
-    assert len(built_questions(site_dir, "en")) == number
     for language, answer in (("fr", "Une réponse de plus."), ("en", "One more answer.")):
         prefix = "" if language == "fr" else "en/"
         everything = (site_dir / prefix / "faq/index.html").read_text(encoding="utf-8")
         assert answer in everything
-        last = (site_dir / prefix / f"faq/{before[-1].slug}/index.html").read_text()
-        assert '<link rel="next" href="../new-question/">' in last
+        previous = (site_dir / prefix / f"faq/{before[-2].slug}/index.html").read_text()
+        assert '<link rel="next" href="../new-question/">' in previous
         new = (site_dir / prefix / "faq/new-question/index.html").read_text(encoding="utf-8")
         assert '<link rel="next" href="../">' in new  # then "all questions"
 
 
-def test_removing_a_question_is_removing_its_two_files(project_copy: Path, tmp_path: Path) -> None:
-    before = questions(project_copy / "docs")
-    last = before[-1]
-    answer = same_text(last.line(last.answer_line()))
-    for page in (last, last.twin):
-        page.path.unlink()
-    site_dir = tmp_path / "site"
-    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
-    assert len(built_questions(site_dir, "fr")) == len(built_questions(site_dir, "en")) == len(before) - 1
+def test_removing_a_question_is_removing_its_two_files(reshaped: Reshaped) -> None:
+    site_dir, before = reshaped.site, reshaped.before
+    # One question removed, one added: as many as before, the removed one's answer gone.
+    assert len(built_questions(site_dir, "fr")) == len(built_questions(site_dir, "en")) == len(before)
+    assert not (site_dir / "faq" / before[-1].slug).exists()
     everything = BeautifulSoup((site_dir / "faq/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert answer not in same_text(everything.get_text(" "))
+    assert reshaped.removed_answer not in same_text(everything.get_text(" "))
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_all_questions_page_has_every_answer_in_order(site: Site, language: str) -> None:
+def test_all_questions_page_has_every_answer_in_order(fixture_site: Site, language: str) -> None:
     prefix = "" if language == "fr" else "en/"
-    everything = site.page(f"{prefix}faq/")
+    everything = fixture_site.page(f"{prefix}faq/")
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in everything.content.select("h2")]
-    assert headings == [page.h1 for page in site.questions(language)]
+    assert headings == [page.h1 for page in fixture_site.questions(language)]
     text = normalise(everything.content.get_text(" "))
-    for page in site.questions(language):
-        for paragraph in page.content.find("h1").find_next_siblings("p"):
+    for page in fixture_site.questions(language):
+        for paragraph in page.answer_blocks():
             assert normalise(paragraph.get_text(" ")) in text
 
 
@@ -199,8 +220,7 @@ def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:
         html = wait_for(url, lambda body: "<h1" in body)
         assert "livereload" in html  # the script that reloads the browser tab
         # A correct edit: the answer keeps its figures, which its French version has too.
-        line = page.answer_line()
-        page.set(line, page.line(line) + " Edited while the preview runs.")
+        page.append_to_answer(" Edited while the preview runs.")
         wait_for(url, lambda body: "Edited while the preview runs." in body)
     finally:
         server.terminate()

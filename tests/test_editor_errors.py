@@ -1,8 +1,9 @@
 """Every editor mistake stops the build with its exact message, naming the file and line.
 
-Each mistake is made in a copy of the project (conftest's `project_copy`), on
-whatever the pages say today (tests/docs_copy.py finds the first question, its
-answer, its learn-more list by their structure). The build must fail, print
+Each mistake is made in a copy of the tests' FAQ site (tests/fixture/; conftest's
+`project_copy`), found by the pages' structure, never by their wording
+(tests/page_editing.py finds the first question, its answer, its learn-more list
+through the site's page model). The build must fail, print
 each expected problem as one line `docs/<file>:<line>: what is wrong. What to
 do.`, count exactly those problems, never show a Python traceback, never blame
 the generated "all questions" page, and leave what the editor wrote untouched.
@@ -16,15 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docs_copy import SourcePage, questions
-from grouped_builds import FIRST_QUESTION, Outcome, build_mistakes, problem_lines, snapshot, sort_key
+from fixture_checks import check_pages
+from fixture_site import FIXTURE, FIXTURE_PLACE, site_root
+from grouped_builds import Outcome, Scratch, build_mistakes, first, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
 from mistakes_presentation import PRESENTATION_MISTAKES
+from mistakes_renames import RENAMES_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
+from page_editing import SourcePage, questions
+from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
+from test_config_file import settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
@@ -32,11 +38,11 @@ from test_language_checks import guide_examples
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
 
-from conftest import PROJECT, build, copy_project
+from conftest import PROJECT, Site, build, selected
 
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
 # As the build lists them: read from mkdocs.yml, where an editor may allow another domain.
-ALLOWED = ", ".join(allowed_link_domains(PROJECT))
+ALLOWED = ", ".join(allowed_link_domains(FIXTURE))
 # The list of allowed domains in mkdocs.yml, wherever it is and whatever it holds, one item per line
 # or `[a, b]`; `first` is its first domain.
 DOMAIN_LIST = re.compile(
@@ -49,13 +55,6 @@ DOMAIN_LIST = re.compile(
 class Mistake:
     name: str
     make: Callable[[Path], list[str]]  # makes the mistake in docs/; returns the expected problem lines
-
-
-def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
-    """The first question (`index` more): the one numbered 1, or, for a mistake built with others,
-    the question its place in the group gives (tests/grouped_builds.py)."""
-    pages = questions(docs, language)
-    return pages[(FIRST_QUESTION.get() + index) % len(pages)]
 
 
 def copy_page(page: SourcePage, rel: str) -> SourcePage:
@@ -141,8 +140,8 @@ def stray(rel: str) -> Callable[[Path], list[str]]:
     def make(docs: Path) -> list[str]:
         (docs / rel).write_bytes(b"draft")
         return [
-            f"docs/{rel}: only pages (.md files) and the site's images, styles and scripts (docs/assets/) "
-            "belong in docs/, and everything in it is published. Move this file out of docs/ or delete it."
+            f"docs/{rel}: only pages (.md files) and their images (docs/assets/) belong in docs/, and "
+            "everything in it is published. Move this file out of docs/ or delete it."
         ]
 
     return make
@@ -407,12 +406,8 @@ def ids_differ(page: SourcePage) -> str:
 
 def other_id(docs: Path) -> list[str]:
     page, line = retitled_heading("learn-more", lambda text, _: f"{text} {{#more}}")(docs)
-    return [
-        ids_differ(page),
-        f"{page.where}: this question has no learn-more section. Add a heading `## Pour en savoir plus "
-        "{#learn-more}` (English: `## Learn more {#learn-more}`) followed by a list of links, one "
-        f"{LEARN_MORE_EXAMPLE} per line.",
-    ]
+    # The page's learn-more section is gone with its id: a follow-on of the ids (messages/problems.py).
+    return [ids_differ(page)]
 
 
 def no_id(docs: Path) -> list[str]:
@@ -503,8 +498,7 @@ def no_title(docs: Path) -> list[str]:
 def appended_to_answer(addition: str, message: Callable[[str], str], language: str = "fr"):
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
-        line = page.answer_line()
-        page.set(line, page.line(line) + addition)
+        line = page.append_to_answer(addition)
         return [f"{page.where}:{line}: {message(page.line(line))}"]
 
     return make
@@ -516,7 +510,7 @@ def leak(shown: str, what: str) -> Callable[[str], str]:
 
 def glued_list(docs: Path) -> list[str]:
     page = first(docs)
-    line = page.answer_line() + 1
+    line = page.answer_end() + 1
     page.insert(line, "- un point ajouté")
     return [
         f"{page.where}:{line}: this list is glued to the line above it, so it shows as part of that "
@@ -549,20 +543,18 @@ def fenced_answer(docs: Path) -> list[str]:
 
 def unclosed_element(docs: Path) -> list[str]:
     page = first(docs)
-    line = page.answer_line() + 1
-    page.insert(line, "", "<div>")
+    line = page.after_answer("<div>")
     return [
-        f"{page.where}:{line + 1}: the HTML element `<div>` is never closed, so it swallows the rest of "
+        f"{page.where}:{line}: the HTML element `<div>` is never closed, so it swallows the rest of "
         "the page. Close it with `</div>`, or write Markdown instead of HTML."
     ]
 
 
 def unclosed_comment(docs: Path) -> list[str]:
     page = first(docs)
-    line = page.answer_line() + 1
-    page.insert(line, "", "<!-- à revoir")
+    line = page.after_answer("<!-- à revoir")
     return [
-        f"{page.where}:{line + 1}: readers see `<!-- à revoir` as text: a comment `<!--` that shows on the "
+        f"{page.where}:{line}: readers see `<!-- à revoir` as text: a comment `<!--` that shows on the "
         "page. Write it on lines of its own, ending with `-->`. Fix the Markdown on this line."
     ]
 
@@ -675,8 +667,7 @@ def linked(markdown: Callable[[SourcePage], str], message: Callable[[SourcePage]
 
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
-        line = page.answer_line()
-        page.set(line, f"{page.line(line)} {markdown(page)}")
+        line = page.append_to_answer(f" {markdown(page)}")
         return [f"{page.where}:{line}: {message(page)}"]
 
     return make
@@ -685,8 +676,7 @@ def linked(markdown: Callable[[SourcePage], str], message: Callable[[SourcePage]
 def comment_ended_at_once(docs: Path) -> list[str]:
     """`<!-->` ends at once in a browser: what follows is published, and checked as such."""
     page = first(docs, "en")
-    line = page.answer_line()
-    page.set(line, f'{page.line(line)} <!--><img src="x" onerror="alert(1)">-->')
+    line = page.append_to_answer(' <!--><img src="x" onerror="alert(1)">-->')
     return [f"{page.where}:{line}: {NOT_PLAIN_COMMENT}", f"{page.where}:{line}: {handler('onerror', 'img')}"]
 
 
@@ -713,6 +703,19 @@ def settings(
     return make
 
 
+def without_the_domains(docs: Path) -> list[str]:
+    """No `allowed_link_domains`, in the site's mkdocs.yml nor in the one that inherits it: MkDocs'
+    own message, naming the plugin's option."""
+    for config in (docs.parent / "mkdocs.yml", site_root(docs.parent) / "mkdocs.yml"):
+        text = config.read_text(encoding="utf-8")
+        assert DOMAIN_LIST.search(text), config
+        config.write_text(DOMAIN_LIST.sub("", text, count=1), encoding="utf-8")
+    return [
+        "Config value 'plugins': Plugin 'faq' option 'allowed_link_domains': Required configuration not "
+        "provided."
+    ]
+
+
 def domains_as_text(listing: re.Match[str]) -> str:
     """The list of allowed domains written as its first domain alone, a text."""
     if listing["first"]:
@@ -724,8 +727,7 @@ def mkdocs_setting(docs: Path) -> list[str]:
     """A text where MkDocs expects a list: MkDocs' own message, once, naming the setting."""
     config = docs.parent / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "\nextra_css:\n  - " in text
-    config.write_text(text.replace("\nextra_css:\n  - ", "\nextra_css: ", 1), encoding="utf-8")
+    config.write_text(f"{text}\nextra_css: assets/stylesheets/extra.css\n", encoding="utf-8")
     return ["Config value 'extra_css': Expected type: <class 'list'> but received: <class 'str'>"]
 
 
@@ -750,9 +752,8 @@ def added_html(html: str, message: str, language: str = "fr") -> Callable[[Path]
 
     def make(docs: Path) -> list[str]:
         page = first(docs, language)
-        line = page.answer_line() + 1
-        page.insert(line, "", html)
-        return [f"{page.where}:{line + 1}: {message}"]
+        line = page.after_answer(html)
+        return [f"{page.where}:{line}: {message}"]
 
     return make
 
@@ -774,25 +775,24 @@ def paragraph_attributes(attributes: str, message: str) -> Callable[[Path], list
 
     def make(docs: Path) -> list[str]:
         page = first(docs, "en")
-        line = page.answer_line()
-        while page.line(line + 1).strip():  # the paragraph's last line
-            line += 1
+        line = page.answer_end()
         page.insert(line + 1, f"{{: {attributes} }}")
         return [f"{page.where}:{line + 1}: {message}"]
 
     return make
 
 
-def svg_asset(body: str, message: str) -> Callable[[Path], list[str]]:
-    """A drawing in docs/assets/ whose second line holds `body`."""
+def svg_asset(name: str, body: str, message: str) -> Callable[[Path], list[str]]:
+    """A drawing docs/assets/<name> whose second line holds `body` (each mistake's drawing has a name
+    of its own, so that they can share a build)."""
 
     def make(docs: Path) -> list[str]:
-        (docs / "assets" / "carte.svg").write_text(
+        (docs / "assets" / name).write_text(
             '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'viewBox="0 0 8 8">\n{body}\n<rect width="8" height="8"/>\n</svg>\n',
             encoding="utf-8",
         )
-        return [f"docs/assets/carte.svg:2: {message} {SVG_FIX}"]
+        return [f"docs/assets/{name}:2: {message} {SVG_FIX}"]
 
     return make
 
@@ -804,9 +804,8 @@ def asset_image(docs: Path) -> str:
 
 def image_without_alt(docs: Path) -> list[str]:
     page = first(docs)
-    line = page.answer_line()
     src = asset_image(docs)
-    page.set(line, f"{page.line(line)} ![]({src})")
+    line = page.append_to_answer(f" ![]({src})")
     return [
         f"{page.where}:{line}: the image `{src}` has no description: screen readers would read nothing, or "
         f"its file name. Write what it shows between the square brackets: `![description]({src})`."
@@ -833,13 +832,10 @@ QUOTE_ADVICE = (
 )
 
 
-def with_paragraphs(docs: Path, count: int, language: str = "en") -> SourcePage:
-    """The first question whose answer has at least `count` paragraphs in both languages."""
-    return next(
-        page
-        for page in questions(docs, language)
-        if min(len(page.paragraph_lines()), len(page.twin.paragraph_lines())) >= count
-    )
+def with_most_paragraphs(docs: Path, language: str = "en") -> SourcePage:
+    """The question whose answer has the most paragraphs of prose (in both languages: twins have as
+    many), the first in their order of those."""
+    return max(questions(docs, language), key=lambda page: len(page.paragraphs()))
 
 
 def english_copy_of_french(docs: Path) -> list[str]:
@@ -852,9 +848,12 @@ def english_copy_of_french(docs: Path) -> list[str]:
 
 
 def french_paragraph_pasted(docs: Path) -> list[str]:
-    page = with_paragraphs(docs, 2)
-    line, french_line = page.paragraph_lines()[1], page.twin.paragraph_lines()[1]
-    page.set(line, page.twin.line(french_line))
+    page = with_most_paragraphs(docs)
+    english, french = page.paragraphs()[1], page.twin.paragraphs()[1]
+    line, french_line = english.first, french.first
+    lines = page.lines()
+    lines[english.first - 1 : english.last] = page.twin.lines()[french.first - 1 : french.last]
+    page.write(lines)
     return [
         f"{page.where}:{line}: this paragraph is in French: it is a copy of paragraph 2 of "
         f"{page.twin.where}:{french_line}. Translate it into English."
@@ -863,7 +862,7 @@ def french_paragraph_pasted(docs: Path) -> list[str]:
 
 def french_description_pasted(docs: Path) -> list[str]:
     # The French description of the longest first sentence: the surest to read as French.
-    page = max(questions(docs, "en"), key=lambda page: len(page.twin.line(page.twin.answer_line())))
+    page = max(questions(docs, "en"), key=lambda page: len(page.twin.answer_text()))
     french = page.twin.line(page.twin.description_line())
     line = page.description_line()
     page.set(line, french)
@@ -881,11 +880,10 @@ def nato_link_in_other_language(language: str) -> Callable[[Path], list[str]]:
 
     def make(docs: Path) -> list[str]:
         for page in questions(docs, language):
-            for line in page.link_lines():
-                text = page.line(line)
-                if f"/cps/{own}/" in text and "hreflang" not in text:
-                    url = re.search(r"\]\(([^)\s]+)\)", text)[1].replace(f"/cps/{own}/", f"/cps/{other}/")
-                    page.set(line, re.sub(r"\]\([^)\s]+\)", f"]({url})", text, count=1))
+            for line, _, written, attributes in page.links():
+                if f"/cps/{own}/" in written and "hreflang" not in attributes:
+                    url = written.replace(f"/cps/{own}/", f"/cps/{other}/")
+                    page.set(line, page.line(line).replace(f"]({written})", f"]({url})", 1))
                     return [
                         f"{page.where}:{line}: the link `{url}` leads to NATO's {names[other]} page "
                         f"(`/cps/{other}/` in its address), but this page is in {names[own]}. Link to "
@@ -897,9 +895,9 @@ def nato_link_in_other_language(language: str) -> Callable[[Path], list[str]]:
     return make
 
 
-def readable_length(line: str) -> int:
-    """About the length readers see of a paragraph typed on one line (no links in answers)."""
-    return len(normalised(re.sub(r"[*_`]", "", line)))
+def readable_length(text: str) -> int:
+    """About the length readers see of a paragraph (no links in answers)."""
+    return len(normalised(re.sub(r"[*_`]", "", text)))
 
 
 def dropped_and_split(docs: Path) -> list[str]:
@@ -909,11 +907,12 @@ def dropped_and_split(docs: Path) -> list[str]:
     edits whose every pair is well inside or well outside the accepted ratio are made.
     """
     low, high = LENGTH_RATIO
-    page = with_paragraphs(docs, 2)
-    english, french = page.paragraph_lines(), page.twin.paragraph_lines()
+    page = with_most_paragraphs(docs)
+    english, french = page.paragraphs(), page.twin.paragraphs()
+    texts = [page.text(span) for span in english]
     for dropped in range(len(english) - 1):
         split = dropped + 1
-        words = page.line(english[split]).split(" ")
+        words = texts[split].split(" ")
         middle = next(
             (
                 i
@@ -923,10 +922,9 @@ def dropped_and_split(docs: Path) -> list[str]:
             len(words) // 2,
         )
         halves = [" ".join(words[:middle]), " ".join(words[middle:])]
-        texts = [page.line(n) for n in english]
         new = texts[:dropped] + halves + texts[split + 1 :]
         ratios = [
-            (readable_length(ours), readable_length(page.twin.line(theirs)))
+            (readable_length(ours), readable_length(page.twin.text(theirs)))
             for ours, theirs in zip(new, french, strict=True)
         ]
         verdicts = []
@@ -941,17 +939,16 @@ def dropped_and_split(docs: Path) -> list[str]:
         if None in verdicts or True not in verdicts:
             continue
         lines = page.lines()
-        start, end = english[dropped], english[split]
-        lines[start - 1 : end] = [halves[0], "", halves[1]]
+        lines[english[dropped].first - 1 : english[split].last] = [halves[0], "", halves[1]]
         page.write(lines)
         index = verdicts.index(True)
-        line = page.paragraph_lines()[index]
+        line = page.paragraphs()[index].first
         ours, theirs = ratios[index]
         return [
             f"{page.where}:{line}: this paragraph is far {'shorter' if ours < theirs else 'longer'} than "
-            f"paragraph {index + 1} of the French page, {page.twin.where}:{french[index]}, which it stands "
-            "for: more than translation explains. Check that no paragraph was left out, split or merged: "
-            "each French paragraph becomes one paragraph here, whole, in the same order."
+            f"paragraph {index + 1} of the French page, {page.twin.where}:{french[index].first}, which it "
+            "stands for: more than translation explains. Check that no paragraph was left out, split or "
+            "merged: each French paragraph becomes one paragraph here, whole, in the same order."
         ]
     raise LookupError(f"{page.rel}: no paragraph to drop and split that the lengths tell clearly")
 
@@ -959,7 +956,7 @@ def dropped_and_split(docs: Path) -> list[str]:
 def paraphrased_description(docs: Path) -> list[str]:
     """The description says the answer's first sentence in other words: one word added."""
     page = described(docs)
-    sentence = sentences(page.line(page.answer_line()))[0]
+    sentence = sentences(page.answer_text())[0]
     words = sentence.split(" ")
     paraphrase = " ".join([words[0], "vraiment", *words[1:]])
     page.set(page.description_line(), f'description: "{paraphrase}"')
@@ -974,7 +971,7 @@ def paraphrased_description(docs: Path) -> list[str]:
 def description_cut_without_ellipsis(docs: Path) -> list[str]:
     """The description stops in the middle of the answer's first sentence, without “…”."""
     page = described(docs, "en")
-    words = sentences(page.line(page.answer_line()))[0].rstrip(".").split(" ")
+    words = sentences(page.answer_text())[0].rstrip(".").split(" ")
     cut = " ".join(words[: max(2, len(words) // 2)])
     page.set(page.description_line(), f'description: "{cut}"')
     shown = normalised(cut).split(" ")
@@ -1414,10 +1411,7 @@ MISTAKES = [
             "'allowed_link_domains': Expected a list of items, but a <class 'str'> was given.",
         ),
     ),
-    Mistake(
-        "no faq settings",
-        settings(DOMAIN_LIST, "", "'allowed_link_domains': Required configuration not provided."),
-    ),
+    Mistake("no faq settings", without_the_domains),
     Mistake("MkDocs setting of the wrong kind", mkdocs_setting),
     # Several at once, in both languages: one sorted list
     Mistake(
@@ -1448,7 +1442,7 @@ MISTAKES += [
             element(
                 "style",
                 "the site's look comes from its own stylesheet. Remove it; a developer can change "
-                "docs/assets/stylesheets/extra.css.",
+                "overrides/assets/stylesheets/extra.css.",
             ),
             "en",
         ),
@@ -1729,6 +1723,7 @@ MISTAKES += [
     Mistake(
         "SVG asset with a script",
         svg_asset(
+            "carte-script.svg",
             "<script>alert(1)</script>",
             "this SVG file contains `<script>`, which runs a script or embeds other content.",
         ),
@@ -1736,12 +1731,15 @@ MISTAKES += [
     Mistake(
         "SVG asset with onload",
         svg_asset(
-            '<g onload="alert(1)"/>', "this SVG file has an event handler `onload`, which runs a script."
+            "carte-onload.svg",
+            '<g onload="alert(1)"/>',
+            "this SVG file has an event handler `onload`, which runs a script.",
         ),
     ),
     Mistake(
         "SVG asset with a remote href",
         svg_asset(
+            "carte-href.svg",
             '<image href="https://evil.example/x.png" width="8" height="8"/>',
             "this SVG file refers to `https://evil.example/x.png`: a drawing may only refer to its own "
             "parts (`#…`).",
@@ -1752,7 +1750,7 @@ MISTAKES += [
 
 # Files, text and the generated parts (issue 15, section 2): tests/mistakes_sources.py.
 MISTAKES += [Mistake(name, make) for name, make in SOURCE_MISTAKES]
-# What docs/assets/ publishes: file types, SVG drawings, stylesheets (tests/mistakes_assets.py).
+# What docs/assets/ publishes: images only, SVG drawings that are pictures (tests/mistakes_assets.py).
 MISTAKES += [Mistake(name, make) for name, make in ASSETS_MISTAKES]
 # Characters as readers get them, the site's classes, ids, one-line values: tests/mistakes_text.py.
 MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
@@ -1762,26 +1760,174 @@ MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 # What snippets would include, and the About page's publisher and contact: tests/mistakes_presentation.py.
 MISTAKES += [Mistake(name, make) for name, make in PRESENTATION_MISTAKES]
+# The old names of a renamed page (`renamed_from`): tests/mistakes_renames.py.
+MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
+
+# The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
+# other mistake is on its own pages: those pages and their other language's are checked as the
+# build checks them, without a build (tests/fixture_checks.py). Those that stop the build before any
+# page is rendered are built alone (with others, they would hide the others' lines); the others
+# share builds.
+STOPS_BEFORE_PAGES = {
+    "the files of docs/ (names, places, encodings, links, types, files added or deleted): the build "
+    "stops when it collects them": [
+        "missing English version",
+        "missing French version",
+        "file not in UTF-8",
+        "file name with spaces",
+        "file name with accents",
+        "file name with capitals",
+        "file name with an underscore",
+        "French page with .fr.md",
+        "unknown language suffix",
+        "Finder copy",
+        "Windows copy of an English page",
+        "page in a sub-folder",
+        "page with .markdown",
+        "stray text file",
+        "stray image outside assets",
+        "Word lock file",
+        "editor's backup file",
+        "symbolic link to a file outside docs/",
+        "symbolic links that loop",
+        "symbolic link among the assets",
+        "About page deleted",
+        "home page deleted",
+        "all-questions page deleted",
+        "every question deleted",
+        "web pages in docs/assets/",
+        "a stylesheet and a script in docs/assets/",
+        "page at the address of the all questions page",
+    ],
+    "the glossaries (glossary/), read when the files are collected": [
+        "a glossary includes a file",
+        "a glossary of no language",
+    ],
+    "a page too long or nested too deep: the build stops when it reads the pages, before any is rendered": [
+        "page over the size limit",
+        "lists nested too deep",
+    ],
+    "the settings (mkdocs.yml), read before any page": [
+        "allowed domains as a text instead of a list",
+        "no faq settings",
+        "MkDocs setting of the wrong kind",
+        "allowed domain that is a top-level domain",
+        "allowed domain written as an address",
+        "allowed domain with a wildcard",
+    ],
+}
+WHOLE_SITE = {
+    "the drawings of docs/assets/, read when the files are collected": [
+        "SVG asset with a script",
+        "SVG asset with onload",
+        "SVG asset with a remote href",
+        "SVG asset with an xml-stylesheet instruction",
+        "SVG asset with CSS in style elements",
+        "SVG asset with a style attribute",
+        "SVG asset with addresses in presentation attributes",
+    ],
+    "every question's number, and the order they make": [
+        "two questions with the same number",
+        "a gap in the numbering",
+        "twins with different numbers",
+        "number far past the others",
+        "last question numbered one too high",
+    ],
+    "both languages' headings at once (twins have the same ids)": [
+        "twins with different heading ids",
+        "heading without an explicit id",
+        "heading id with capitals",
+        "heading id reused",
+    ],
+    "another page's headings, or this page's once rendered: MkDocs checks anchors after every page": [
+        "link to an anchor that does not exist",
+        "link to an anchor of the same page that does not exist",
+    ],
+    "the About page, whose links to the repository and publisher the build writes (readers/about.py, "
+    "readers/unofficial.py)": [
+        "an About page without its publisher",
+        "invisible characters written as YAML escapes in a description",
+        "old name that is the address of the all questions page",
+    ],
+    'the "all questions" page, which joins every answer': [
+        "link reference defined in two questions",
+        "link reference defined only in another question",
+    ],
+    "every page's old names at once (renamed_from)": [
+        "old name of a page still published",
+        "old name in the French file only",
+        "old name in the English file only",
+        "different old names in the two languages",
+        "one old name for two pages",
+    ],
+}
+ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
+BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}
+ON_ITS_PAGES = [mistake for mistake in MISTAKES if mistake.name not in BUILT]
+# Mistakes the build words wrongly where they land today, each a defect of the plugin, reported
+# (and marked strict: once it is fixed, the mark must go).
+KNOWN_DEFECTS = {
+    "learn-more list in a comment": (
+        "on a question whose learn-more section already has a comment (allied-help-to-ukraine), the build "
+        "says the list is glued to the line above it, not that it is inside a comment"
+    ),
+}
 
 
 @pytest.fixture(scope="module")
 def original_docs() -> dict[str, str]:
-    return snapshot(PROJECT / "docs")
+    return snapshot(FIXTURE / "docs")
 
 
 @pytest.fixture(scope="module")
 def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Each selected mistake made and built, with others on different pages where it can be
-    (tests/grouped_builds.py): in-process, in few builds."""
-    selected = {
-        item.callspec.params["mistake"].name
-        for item in request.session.items
-        if hasattr(item, "callspec") and "mistake" in item.callspec.params
-    }
-    return build_mistakes([m for m in MISTAKES if m.name in selected], tmp_path_factory.mktemp("mistakes"))
+    """Each mistake this run selected (`-k`…: conftest's `selected`) made and built, with others on
+    different pages where it can be (tests/grouped_builds.py): in-process, in few builds."""
+    chosen = [mistake for mistake in selected(request, "mistake") if mistake.name in BUILT]
+    return build_mistakes(chosen, tmp_path_factory.mktemp("mistakes"), on_their_own=ALONE)
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Scratch:
+    """A copy of the fixture every mistake on its own pages is made in, in turn."""
+    return Scratch(tmp_path_factory.mktemp("pages"))
+
+
+@pytest.mark.parametrize(
+    ("question", "page_mistake"),
+    [
+        pytest.param(
+            index,
+            mistake,
+            id=mistake.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS[mistake.name])]
+            if mistake.name in KNOWN_DEFECTS
+            else [],
+        )
+        for index, mistake in enumerate(ON_ITS_PAGES)
+    ],
+)
+def test_mistake_on_its_pages_gives_its_message(
+    question: int, page_mistake: Mistake, scratch: Scratch
+) -> None:
+    """The mistake made on its pages, spread over every question as editors' edits are (the n-th
+    mistake on the n-th question, in turn): those pages, checked as the build checks them, give
+    exactly the expected lines."""
+    mistake = page_mistake
+    made = scratch.make(mistake.name, mistake.make, question % len(questions(scratch.docs)))
+    pages = {path.removeprefix(f"{FIXTURE_PLACE.as_posix()}/docs/") for path in made.files}
+    assert all(path.endswith(".md") and isinstance(made.files[path], bytes) for path in made.files) and all(
+        f"{FIXTURE_PLACE.as_posix()}/docs/" in path for path in made.files
+    ), f"{mistake.name} changes more than pages ({', '.join(made.files)}): it needs a build (WHOLE_SITE)"
+    with scratch.applied(made) as docs:
+        found = check_pages(docs, pages)
+    expected = sorted(made.made, key=sort_key)
+    assert found == expected, "\n".join(["FOUND:", *found, "EXPECTED:", *expected])
+
+
+@pytest.mark.parametrize(
+    "mistake", [mistake for mistake in MISTAKES if mistake.name in BUILT], ids=lambda m: m.name
+)
 def test_mistake_stops_the_build_with_its_message(
     mistake: Mistake, outcomes: dict[str, Outcome], original_docs: dict[str, str]
 ) -> None:
@@ -1804,19 +1950,35 @@ def test_mistake_stops_the_build_with_its_message(
     # (unless the mistake is about that page itself).
     if not any("faq/index" in line for line in expected):
         assert "faq/index" not in result.output, result.output
-    # Nothing the editor wrote is lost or rewritten, in the copy or in the project.
+    # Nothing the editor wrote is lost or rewritten, in the copy or in the fixture it came from.
     assert snapshot(outcome.docs) == outcome.before
-    assert snapshot(PROJECT / "docs") == original_docs
+    assert snapshot(FIXTURE / "docs") == original_docs
+
+
+def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[str, Outcome]) -> None:
+    """CI's problem matcher (tests/problem_matcher.py, as GitHub's runner runs it) over the real
+    output of every build above: one annotation per problem line, with its file (of the project, as
+    GitHub needs it), line and message; no other line gives one."""
+    builds = list({outcome.group: outcome for outcome in outcomes.values()}.values())
+    if not builds:
+        pytest.skip("this run selected no mistake that is built")
+    for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
+        expected = [expected_annotation(line) for line in outcome.expected]
+        assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
+        assert all(
+            file in (None, "mkdocs.yml") or file.startswith(("docs/", "glossary/"))
+            for file, _, _ in annotated
+        )
 
 
 def test_at_least_sixty_distinct_mistakes() -> None:
     assert len({mistake.name for mistake in MISTAKES}) == len(MISTAKES) >= 60
+    assert {mistake.name for mistake in MISTAKES} >= BUILT, "WHOLE_SITE names a mistake there is not"
 
 
-def test_the_unbroken_copy_builds(project_copy: Path, tmp_path: Path) -> None:
-    # The mistakes above are the only reason those builds fail.
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
+def test_the_unbroken_copy_builds(fixture_site: Site) -> None:
+    # The mistakes above are the only reason those builds fail: the fixture builds, strictly.
+    assert "WARNING" not in fixture_site.output
 
 
 def guide_messages() -> list[str]:
@@ -1832,13 +1994,13 @@ def as_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("docs/x", "docs/.+?").replace("docs/y", "docs/.+?"))
 
 
-def test_the_guide_explains_every_message_and_only_those(tmp_path: Path) -> None:
+def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
-    # test_csp.py).
-    messages = guide_examples() + published_page_examples() + script_problem_examples()
-    for index, mistake in enumerate(MISTAKES):
-        messages += mistake.make(copy_project(tmp_path / str(index)) / "docs")
+    # test_csp.py, test_config_file.py).
+    messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
+    for mistake in MISTAKES:
+        messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()
     patterns = [as_pattern(template) for template in templates]
     unexplained = [message for message in messages if not any(p.fullmatch(message) for p in patterns)]

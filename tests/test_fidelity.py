@@ -1,49 +1,49 @@
 """NATO's 2022 text is the edition's record: each page says whether it is still that text.
 
-record/nato-2022.fr.txt is NATO's French page as published in 2022. The build
-compares each French page with it (src/faq_site/readers/provenance.py): a page that
-still says exactly its part of the record is "NATO's text"; a page changed
-since is "adapted", with its last change and a link to its history. English
-pages follow their French version. Editors may change any page: these tests
-check the states, not today's text.
+The site's record (the faq plugin's `record`) is NATO's French page as published in 2022. The
+build compares each French page with it (src/faq_site/readers/provenance.py): a page that still
+says exactly its part of the record is "NATO's text"; a page changed since is "adapted", with its
+last change and a link to its history. English pages follow their French version. The tests' FAQ
+site (tests/fixture/) has its own record, and pages of both states.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fixture_site import FIXTURE, commit, copy_fixture, site_root
+from page_editing import SourcePage, questions
 from site_settings import read_config, record_setting
 
+from faq_site.checks.compare_text import sentences
+from faq_site.checks.rendered import read_page
 from faq_site.readers import provenance
 
-from conftest import DEFAULT_LANGUAGE, PROJECT, BuildResult, Site, build_many, copy_project, counterpart
+from conftest import DEFAULT_LANGUAGE, BuildResult, Site, build_many, counterpart
 
-CONFIG = read_config(PROJECT)
+CONFIG = read_config(FIXTURE)
 STRINGS = CONFIG["extra"]["strings"]
-RECORD_SETTING = record_setting(PROJECT)
-RECORD = provenance.read_record((PROJECT / RECORD_SETTING).read_text(encoding="utf-8"))
+RECORD_SETTING = record_setting(FIXTURE)
+RECORD = provenance.read_record((FIXTURE / RECORD_SETTING).read_text(encoding="utf-8"))
 # Material's own additions to the article, not the page's text.
 NOT_TEXT = ".faq-provenance, .md-source-file, .md-content__button, template, script"
 
 
-def test_the_record_is_natos_whole_page() -> None:
-    # The record never changes: an introduction and nine questions, each
-    # question with its learn-more titles.
-    assert len(RECORD) == 10
+def test_the_record_is_read_by_sections() -> None:
+    # The fixture's record, in NATO's record format: its title and introduction, then seven
+    # questions, each with its learn-more titles.
+    assert len(RECORD) == 8
     assert RECORD[0][0] == "Réponse de l'OTAN à l'invasion de l'Ukraine par la Russie"
     assert all(provenance.LEARN_MORE in section for section in RECORD[1:])
-    assert sum(len(section) for section in RECORD) > 70
 
 
-def test_the_record_is_not_published(site: Site) -> None:
-    assert not list(site.root.rglob(Path(RECORD_SETTING).name))
+def test_the_record_is_not_published(fixture_site: Site) -> None:
+    assert not list(fixture_site.root.rglob(Path(RECORD_SETTING).name))
 
 
 def stated(soup: BeautifulSoup) -> str | None:
@@ -70,7 +70,7 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.state_of(provenance.page_sentences(str(article)), RECORD)
+    return provenance.state_of(provenance.page_sentences(read_page(str(article), "fr")), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:
@@ -79,8 +79,8 @@ def from_natos_text(url_path: str) -> bool:
     return path == "" or path == "faq" or path.startswith("faq/")
 
 
-def test_every_page_states_its_provenance_consistently_with_the_record(site: Site) -> None:
-    french = {page.url_path: page for page in site.pages_in(DEFAULT_LANGUAGE)}
+def test_every_page_states_its_provenance_consistently_with_the_record(fixture_site: Site) -> None:
+    french = {page.url_path: page for page in fixture_site.pages_in(DEFAULT_LANGUAGE)}
     states = {}
     for url_path, page in french.items():
         if url_path == "faq/":  # all questions: NATO's while every question is
@@ -92,28 +92,11 @@ def test_every_page_states_its_provenance_consistently_with_the_record(site: Sit
     questions = [state for url_path, state in states.items() if url_path.startswith("faq/")]
     all_natos = all(state == provenance.NATO for state in questions)
     assert stated(french["faq/"].soup) == (provenance.NATO if all_natos else provenance.ADAPTED)
-    for page in site.pages_in("en"):
+    for page in fixture_site.pages_in("en"):
         assert stated(page.soup) == stated(french[counterpart(page.url_path)].soup), page.path
 
 
 # --- Both states, in a copy --------------------------------------------------
-
-
-def git(project: Path, *args: str, day: str) -> None:
-    stamp = f"{day}T12:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
-    subprocess.run(["git", *identity, *args], cwd=project, env=env, check=True, capture_output=True)
-
-
-def first_paragraph(text: str) -> str:
-    """The first paragraph of the answer: the first line after the H1 that is text."""
-    body = text.split("\n# ", 1)[1]
-    return next(line for line in body.splitlines()[1:] if line.strip() and line[0].isalpha())
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    return re.split(r"(?<=\.)\s+", paragraph.strip())
 
 
 def site_states(site: Site) -> dict[str, str | None]:
@@ -121,172 +104,154 @@ def site_states(site: Site) -> dict[str, str | None]:
     return {page.url_path.rstrip("/") or ".": stated(page.soup) for page in site.pages}
 
 
-def a_question(project: Path, states: dict[str, str | None]) -> str:
-    """A French question to edit, whatever the pages say today: one still NATO's text if any is, so
-    that an edit can change its state; among those, the one whose first paragraph has the most
-    sentences."""
-    questions = [
-        path
-        for path in (project / "docs" / "faq").glob("*.md")
-        if not path.name.endswith(".en.md") and path.name != "index.md"
-    ]
-    best = max(
-        questions,
-        key=lambda path: (
-            states.get(f"faq/{path.stem}") == provenance.NATO,
-            len(split_sentences(first_paragraph(path.read_text()))),
-            path.name,
-        ),
+def natos_questions(project: Path, states: dict[str, str | None]) -> list[SourcePage]:
+    """The French questions still NATO's text (so that an edit can change their state), those whose
+    answer's first paragraph has the most sentences first."""
+    return sorted(
+        (page for page in questions(project / "docs") if states.get(f"faq/{page.slug}") == provenance.NATO),
+        key=lambda page: (-len(sentences(page.answer_text())), page.slug),
     )
-    return best.stem
 
 
 EDITS = {
     # No figure: the English would then lack it, which translation_parity.py reports.
     "an added word": lambda paragraph: paragraph.rstrip(".") + " désormais.",
     "an added sentence": lambda paragraph: paragraph + " Une phrase de plus.",
-    "a removed sentence": lambda paragraph: " ".join(split_sentences(paragraph)[:-1]),
+    "a removed sentence": lambda paragraph: " ".join(sentences(paragraph)[:-1]),
 }
+NOTES = {"fr": " *(Précision de ce site.)*{.faq-note}", "en": " *(This site's own remark.)*{.faq-note}"}
 
 
-def edit_french_answer(project: Path, name: str, edit) -> None:
-    path = project / "docs" / "faq" / f"{name}.md"
-    text = path.read_text(encoding="utf-8")
-    paragraph = first_paragraph(text)
-    path.write_text(text.replace(paragraph, edit(paragraph), 1), encoding="utf-8")
+def edit_french_answer(page: SourcePage, edit: Callable[[str], str]) -> None:
+    """The answer's first paragraph, edited as one line."""
+    span = page.first_paragraph()
+    lines = page.lines()
+    lines[span.first - 1 : span.last] = [edit(page.text(span))]
+    page.write(lines)
 
 
 def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
-    pages = {}
-    for path in sorted(site_dir.rglob("index.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        pages[path.parent.relative_to(site_dir).as_posix()] = (stated(soup), soup)
-    return pages
+    """The state each page of a built copy states, by address (as site_states names them)."""
+    site = Site(site_dir, "", "")
+    return {page.url_path.rstrip("/") or ".": (stated(page.soup), page.soup) for page in site.pages}
 
 
-# Each test's copy, prepared, then all built at once, in-process (conftest's build_many).
+# Two copies, each with changes on questions of their own, built at once, in-process (conftest's
+# build_many): one without git history (changes that keep NATO's text, and an edit without history),
+# one in a git repository (tests/fixture_site.py: everything committed on 1 March 2029), where an
+# editor's change of each kind is committed on 15 January 2030. And two copies whose record setting
+# is wrong, which stop before any page.
+
+KEPT = ("typography alone", "a site note", "edited without history")
 
 
-def with_typography_alone(project: Path, before: dict[str, str | None]) -> str:
+def without_history(project: Path, before: dict[str, str | None]) -> dict[str, str]:
+    typography, note, edited = natos_questions(project, before)[:3]
     # Plain or typographic characters, extra spaces.
-    name = a_question(project, before)
-    edit_french_answer(project, name, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
-    return name
-
-
-def with_an_edit_in_history(edit: str) -> Callable[[Path, dict[str, str | None]], str]:
-    def prepare(project: Path, before: dict[str, str | None]) -> str:
-        git(project, "init", "-q", "-b", "main", day="2029-03-01")
-        git(project, "add", "-A", day="2029-03-01")
-        git(project, "commit", "-q", "-m", "The project's text", day="2029-03-01")
-        name = a_question(project, before)
-        edit_french_answer(project, name, EDITS[edit])
-        git(project, "commit", "-q", "-am", "An editor's change", day="2030-01-15")
-        return name
-
-    return prepare
-
-
-def with_an_edit_without_history(project: Path, before: dict[str, str | None]) -> str:
-    name = a_question(project, before)
-    edit_french_answer(project, name, EDITS["an added sentence"])
-    return name
-
-
-NOTES = {".md": " *(Précision de ce site.)*{.faq-note}", ".en.md": " *(This site's own remark.)*{.faq-note}"}
-
-
-def with_a_site_note(project: Path, before: dict[str, str | None]) -> str:
+    edit_french_answer(typography, lambda paragraph: paragraph.replace("'", "’").replace(" ", "  "))
     # A remark of the site's own beside NATO's text, marked as such, in both languages.
-    name = a_question(project, before)
-    for suffix, note in NOTES.items():
-        path = project / "docs" / "faq" / f"{name}{suffix}"
-        text = path.read_text(encoding="utf-8")
-        paragraph = first_paragraph(text)
-        path.write_text(text.replace(paragraph, paragraph + note, 1), encoding="utf-8")
-    return name
+    for page in (note, note.twin):
+        page.append_to_answer(NOTES[page.language])
+    edit_french_answer(edited, EDITS["an added sentence"])
+    return dict(zip(KEPT, (typography.slug, note.slug, edited.slug), strict=True))
 
 
-def without_the_record(project: Path, before: dict[str, str | None]) -> str:
+def with_history(project: Path, before: dict[str, str | None]) -> dict[str, str]:
+    pages = natos_questions(project, before)[: len(EDITS)]
+    for page, edit in zip(pages, EDITS.values(), strict=True):
+        edit_french_answer(page, edit)
+    commit(site_root(project), "An editor's change", "2030-01-15T12:00:00+00:00")
+    return {f"edited: {name}": page.slug for name, page in zip(EDITS, pages, strict=True)}
+
+
+def without_the_record(project: Path, before: dict[str, str | None]) -> dict[str, str]:
     (project / RECORD_SETTING).unlink()
-    return ""
+    return {"no record": ""}
 
 
-def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> str:
+def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, str | None]) -> dict[str, str]:
     config = project / "mkdocs.yml"
     setting = f"record: {RECORD_SETTING}"
     config.write_text(config.read_text(encoding="utf-8").replace(setting, "record: [x]"), encoding="utf-8")
-    return ""
+    return {"record setting not a path": ""}
 
 
-COPIES = {
-    "typography alone": with_typography_alone,
-    "a site note": with_a_site_note,
-    **{f"edited: {edit}": with_an_edit_in_history(edit) for edit in EDITS},
-    "edited without history": with_an_edit_without_history,
-    "no record": without_the_record,
-    "record setting not a path": with_a_record_setting_that_is_not_a_path,
-}
+# Each copy: how it is prepared (it returns the question each of its changes was made on, by the
+# change's name), and whether it is a git repository.
+COPIES = [
+    (without_history, False),
+    (with_history, True),
+    (without_the_record, False),
+    (with_a_record_setting_that_is_not_a_path, False),
+]
 
 
 @dataclass(frozen=True)
 class Copy:
-    question: str  # the question the copy edits ("" if none)
+    question: str  # the question the change was made on ("" if none)
     site: Path
     result: BuildResult
+    changed: frozenset[str]  # every question its copy changed
 
 
 @pytest.fixture(scope="module")
-def copies(tmp_path_factory: pytest.TempPathFactory, site: Site) -> dict[str, Copy]:
-    before = site_states(site)
+def copies(tmp_path_factory: pytest.TempPathFactory, fixture_site: Site) -> dict[str, Copy]:
+    """Each change's copy, by the change's name."""
+    before = site_states(fixture_site)
     root = tmp_path_factory.mktemp("fidelity")
-    prepared = {}
-    for index, (name, prepare) in enumerate(COPIES.items()):
-        project = copy_project(root / str(index))
-        prepared[name] = (project, prepare(project, before))
-    results = build_many([project for project, _ in prepared.values()], root / "sites")
+    prepared = []
+    for index, (prepare, git) in enumerate(COPIES):
+        project = copy_fixture(root / str(index), git=git)
+        prepared.append((project, prepare(project, before)))
+    results = build_many([project for project, _ in prepared], root / "sites")
     return {
-        name: Copy(question, root / "sites" / str(index), results[project])
-        for index, (name, (project, question)) in enumerate(prepared.items())
+        name: Copy(question, root / "sites" / str(index), results[project], frozenset(made.values()))
+        for index, (project, made) in enumerate(prepared)
+        for name, question in made.items()
     }
 
 
-def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], site: Site) -> None:
-    # Every page keeps the state it has in the project (NATO's text stays NATO's text), whatever
-    # the pages say today.
-    before = site_states(site)
+def kept_states(copy: Copy, before: dict[str, str | None]) -> None:
+    """Every page but the questions its copy edited (and "all questions", which joins them) states
+    what it states in the fixture."""
+    adapted = {f"{prefix}faq/{name}" for name in copy.changed for prefix in ("", "en/")} | {"faq", "en/faq"}
+    pages = built_states(copy.site)
+    assert set(pages) == set(before)
+    for address, (state, _) in pages.items():
+        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
+
+
+def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
     copy = copies["typography alone"]
-    result = copy.result
-    assert result.returncode == 0, result.output
-    states = {address: state for address, (state, _) in built_states(copy.site).items()}
-    assert states == before
+    assert copy.result.returncode == 0, copy.result.output
+    # The page keeps the state it has in the fixture: NATO's text stays NATO's text.
+    pages, before = built_states(copy.site), site_states(fixture_site)
+    for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
+        assert pages[address][0] == before[address] == provenance.NATO, address
 
 
-def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], site: Site) -> None:
+def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
     # `*(…)*{.faq-note}` is the site's remark, shown to readers, never taken for NATO's words.
     copy = copies["a site note"]
     assert copy.result.returncode == 0, copy.result.output
     pages = built_states(copy.site)
-    assert {address: state for address, (state, _) in pages.items()} == site_states(site)
+    before = site_states(fixture_site)
     for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
+        assert pages[address][0] == before[address] == provenance.NATO, address
         assert pages[address][1].select_one("article em.faq-note"), address
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
 def test_an_edited_french_page_and_its_twin_become_adapted(
-    copies: dict[str, Copy], edit: str, site: Site
+    copies: dict[str, Copy], edit: str, fixture_site: Site
 ) -> None:
-    before = site_states(site)
     copy = copies[f"edited: {edit}"]
     name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
+    # The edited pages, their twins and the all-questions page are adapted; every other page keeps
+    # the state it has in the fixture (the pages of NATO's text that editors left alone stay NATO's).
+    kept_states(copy, site_states(fixture_site))
     pages = built_states(copy.site)
-    # The edited page, its twin and the all-questions page are adapted; every other page keeps the
-    # state it has in the project (the pages of NATO's text that editors left alone stay NATO's).
-    adapted = {f"faq/{name}", f"en/faq/{name}", "faq", "en/faq"}
-    assert set(pages) == set(before)
-    for address, (state, _) in pages.items():
-        assert state == (provenance.ADAPTED if address in adapted else before[address]), address
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
         (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
@@ -304,20 +269,23 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 
-def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]) -> None:
+def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy], fixture_site: Site) -> None:
     copy = copies["edited without history"]
     name, result = copy.question, copy.result
     assert result.returncode == 0, result.output
     state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
+    # The other changes of its copy keep NATO's text (typography, a site note); nothing else changes.
+    kept_states(Copy(name, copy.site, result, frozenset({name})), site_states(fixture_site))
 
 
 def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:
     result = copies["no record"].result
     assert result.returncode != 0
     assert (
-        "mkdocs.yml: plugins.faq.record: cannot read nato-2022.fr.txt (FileNotFoundError)." in result.output
+        f"mkdocs.yml: plugins.faq.record: cannot read {Path(RECORD_SETTING).name} (FileNotFoundError)."
+        in result.output
     )
     assert "Traceback" not in result.output
 

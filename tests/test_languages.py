@@ -2,11 +2,12 @@
 
 Adding a language is, as CONTRIBUTING.md says: one entry in the i18n plugin's
 `languages` list, its `extra.strings.<lang>`, and a `*.<lang>.md` twin of
-every page. This test does exactly that in a copy of the project (German,
-`de`, its pages copied from the English ones, their links to NATO's English
-pages marked `{hreflang=en}`: a language without rules of its own in
-src/faq_site/languages/ is typeset as typed, compared as digits, and its words
-are not checked for their language), builds it
+every page. This test does exactly that in a copy of the tests' FAQ site and of
+the site's mkdocs.yml (German, `de`, its pages copied from the English ones,
+their times of day written on the 24-hour clock as a German translator writes
+them, their links to NATO's English pages marked `{hreflang=en}`: a language
+without rules of its own in src/faq_site/languages/ is typeset as typed,
+compared as digits, and its words are not checked for their language), builds it
 strictly with every check on, and looks at what its readers get: pages in
 `lang="de"`, hreflang alternates in every language, its own search index and
 its own 404 text.
@@ -21,9 +22,12 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from fixture_site import copy_fixture, site_root
 from site_settings import ConfigLoader
 
-from conftest import build, copy_project
+from faq_site.languages import NEUTRAL, rules_for
+
+from conftest import Page, build, is_moved_page_notice
 
 THIRD = "de"
 # German words for the strings a reader of this test's pages sees; the others are the English ones.
@@ -51,9 +55,26 @@ def end_of_block(lines: list[str], key: re.Pattern[str]) -> tuple[int, int]:
     return len(lines), indent
 
 
+def on_the_24_hour_clock(text: str) -> str:
+    """English text with its times of day (`2.30 pm`) written as a language without rules of its own
+    writes them (`14:30`): the figures its readers compare with the French ones."""
+    english = rules_for("en")
+
+    def written(match: re.Match[str]) -> str:
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        if "half" in match.groupdict() and match["half"]:
+            hour = hour % 12 + (12 if match["half"] == "p" else 0)
+        return NEUTRAL.time(hour, minute)
+
+    for pattern in english.times:
+        text = pattern.sub(written, text)
+    return text
+
+
 def add_language(project: Path, language: str, name: str) -> None:
-    """A language added as an editor would: mkdocs.yml's two entries, and a twin of every page."""
-    config_path = project / "mkdocs.yml"
+    """A language added as a developer would: the site's mkdocs.yml's two entries, and a twin of every
+    page."""
+    config_path = site_root(project) / "mkdocs.yml"
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=ConfigLoader)
     lines = config_path.read_text(encoding="utf-8").split("\n")
     # 1. One entry at the end of the i18n plugin's `languages` list.
@@ -75,16 +96,17 @@ def add_language(project: Path, language: str, name: str) -> None:
         text = re.sub(
             r"(\]\(https://www\.nato\.int/cps/en/[^)\s]*\))(?!\{)",
             r"\1{hreflang=en}",
-            english.read_text(encoding="utf-8"),
+            on_the_24_hour_clock(english.read_text(encoding="utf-8")),
         )
         twin.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def third_language(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("languages") / "project")
+    root = tmp_path_factory.mktemp("languages")
+    project = copy_fixture(root / "copy")
     add_language(project, THIRD, "Deutsch")
-    site = project.parent / "site"
+    site = root / "site"
     result = build(project, site, "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output, result.output
@@ -92,12 +114,14 @@ def third_language(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pages(root: Path) -> dict[str, BeautifulSoup]:
-    """The documentation pages under a folder, by address relative to it (other languages' folders aside)."""
-    return {
-        path.parent.relative_to(root).as_posix(): BeautifulSoup(path.read_bytes(), "html.parser")
-        for path in sorted(root.rglob("index.html"))
-        if path.relative_to(root).parts[0] not in ("en", THIRD)
-    }
+    """The documentation pages under a folder, by address relative to it (other languages' folders and
+    the notices at a renamed page's old addresses aside)."""
+    found = {}
+    for path in sorted(root.rglob("index.html")):
+        page = Page(path.relative_to(root), path.read_text(encoding="utf-8"))
+        if path.relative_to(root).parts[0] not in ("en", THIRD) and not is_moved_page_notice(page):
+            found[path.parent.relative_to(root).as_posix()] = page.soup
+    return found
 
 
 def test_the_third_language_publishes_every_page(third_language: Path) -> None:

@@ -6,12 +6,15 @@ import markdown
 import pytest
 
 from faq_site.checks import markdown_rendering as rendering
+from faq_site.checks.rendered import RenderedPage
+from faq_site.languages import Languages
+from faq_site.sources.page import MarkdownPage
 
 
 def check(source: str) -> list[tuple[int | None, str]]:
     html = markdown.markdown(source, extensions=["attr_list", "admonition", "toc"])
-    lines = list(enumerate(source.split("\n"), start=1))
-    return rendering.check(lines, html)
+    page = MarkdownPage.parse("q.md", source, Languages("fr", ("fr", "en"), ("fr", "en")))
+    return rendering.check(page, RenderedPage(html))
 
 
 def test_correct_markdown_is_not_named() -> None:
@@ -132,8 +135,9 @@ def test_an_html_heading_without_id_is_named() -> None:
 
 
 def test_a_link_to_a_language_file_is_named() -> None:
-    lines = [(4, "Voir [la question](other.en.md#learn-more) et [x](x.md)."), (5, "[ref]: ../faq/y.en.md")]
-    assert rendering.language_file_links(lines, ["en"]) == [
+    text = "\n\n\nVoir [la question](other.en.md#learn-more) et [x](x.md).\n[ref]: ../faq/y.en.md"
+    page = MarkdownPage.parse("q.md", text, Languages("fr", ("fr", "en"), ("fr", "en")))
+    assert rendering.language_file_links(page, ["en"]) == [
         (
             4,
             "the link `other.en.md#learn-more` names one language's file. Link `other.md#learn-more` "

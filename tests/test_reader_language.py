@@ -1,9 +1,11 @@
-"""The reader's language offered, never imposed; the header readable on phones.
+"""The reader's language offered, never imposed.
 
 A browser that prefers the other language (its `locale`, or navigator.languages
 set by an init script) sees, at the top of the page, a notice in that language
-linking to the same page in it. Strings and links come from mkdocs.yml and the
-built pages, never from this file.
+linking to the same page in it. On the tests' fixture FAQ (`fixture_site`,
+`fixture_server`); strings and links come from its mkdocs.yml and the built pages,
+never from this file. (The header readable on phones, with whatever titles the pages
+have, is a published-site invariant: tests/test_published_accessibility.py.)
 """
 
 from __future__ import annotations
@@ -13,17 +15,14 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from site_settings import read_config
 
 from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page
-from conftest import PROJECT, Site, counterpart
+from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
 
-STRINGS = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"][
-    "strings"
-]
 LOCALE = {"fr": "fr-FR", "en": "en-GB"}
 OTHER = {"fr": "en", "en": "fr"}
 NOTICE = "section.faq-language"
@@ -37,15 +36,22 @@ CLS = """() => new Promise(resolve => {
 })"""
 
 
+def strings(site: Site, language: str) -> dict[str, str]:
+    """The site's own strings in a language (mkdocs.yml, extra.strings)."""
+    return read_config(site.project)["extra"]["strings"][language]
+
+
 def path_in(language: str, path: str) -> str:
-    """A French site path in a language: `faq/x/` -> `en/faq/x/` for English."""
+    """A French fixture_site path in a language: `faq/x/` -> `en/faq/x/` for English."""
     return path if language == "fr" else f"en/{path}"
 
 
 def question(site: Site, language: str = "fr", position: int = 0) -> str:
-    """A question page's address, by its place in the home page's list (whatever the questions are)."""
+    """A question page's address, by its place in the home page's list."""
     questions = site.questions(language)
-    assert len(questions) > position, f"this test needs {position + 1} questions; docs/ has {len(questions)}"
+    assert len(questions) > position, (
+        f"this test needs {position + 1} questions; the fixture has {len(questions)}"
+    )
     return questions[position].url_path
 
 
@@ -73,22 +79,22 @@ def switcher_link(page: Page, language: str) -> str:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_reader_preferring_the_other_language_is_offered_it(
-    new_context, server: str, site: Site, language: str
+    new_context, fixture_server: str, fixture_site: Site, language: str
 ) -> None:
     other = OTHER[language]
     context = new_context(locale=LOCALE[other])
-    home = site.page(path_in(language, ""))
-    for built in (home, site.questions(language)[0], site.page(path_in(language, "about/"))):
-        page = load(context, urljoin(server, built.url_path))
-        strings = STRINGS[other]
-        notice = page.get_by_role("region", name=strings["language_notice_label"])
+    home = fixture_site.page(path_in(language, ""))
+    for built in (home, fixture_site.questions(language)[0], fixture_site.page(path_in(language, "about/"))):
+        page = load(context, urljoin(fixture_server, built.url_path))
+        offered = strings(fixture_site, other)
+        notice = page.get_by_role("region", name=offered["language_notice_label"])
         expect(notice).to_have_count(1)
         expect(notice).to_have_attribute("lang", other)
-        link = notice.get_by_role("link", name=strings["language_notice"])
+        link = notice.get_by_role("link", name=offered["language_notice"])
         expect(link).to_have_attribute("hreflang", other)
         # The same page in the other language: the switcher's own link.
         href = link.evaluate("a => a.href")
-        assert href == switcher_link(page, other) == urljoin(server, counterpart(built.url_path))
+        assert href == switcher_link(page, other) == urljoin(fixture_server, counterpart(built.url_path))
         # Near the top: before the page's heading.
         assert page.evaluate(
             f"document.querySelector('{NOTICE}').compareDocumentPosition("
@@ -109,73 +115,73 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     ],
 )
 def test_nothing_for_a_reader_who_prefers_the_page_language(
-    new_context, server: str, site: Site, language: str, languages: list[str]
+    new_context, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
 ) -> None:
-    page = load(new_context(languages), urljoin(server, question(site, language)))
+    page = load(new_context(languages), urljoin(fixture_server, question(fixture_site, language)))
     expect(page.locator(NOTICE)).to_have_count(0)
 
 
 def test_the_language_ranked_first_among_the_site_languages_is_offered(
-    new_context, server: str, site: Site
+    new_context, fixture_server: str, fixture_site: Site
 ) -> None:
-    page = load(new_context(["de-DE", "en", "fr"]), urljoin(server, question(site)))
+    page = load(new_context(["de-DE", "en", "fr"]), urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_attribute("lang", "en")
 
 
-def test_a_dismissed_notice_stays_dismissed(new_context, server: str, site: Site) -> None:
+def test_a_dismissed_notice_stays_dismissed(new_context, fixture_server: str, fixture_site: Site) -> None:
     context = new_context(locale=LOCALE["en"])
-    page, _ = open_page(context, urljoin(server, question(site)))
+    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site)))
     dismiss = page.locator(f"{NOTICE} button")
-    expect(dismiss).to_have_attribute("aria-label", STRINGS["en"]["language_notice_dismiss"])
+    expect(dismiss).to_have_attribute("aria-label", strings(fixture_site, "en")["language_notice_dismiss"])
     # With the keyboard: the notice's link, then its button.
     page.locator(f"{NOTICE} a").focus()
     page.keyboard.press("Tab")
     expect(dismiss).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(NOTICE)).to_have_count(0)
-    for path in ("faq/", question(site, position=1), ""):
-        other = load(context, urljoin(server, path))
+    for path in ("faq/", question(fixture_site, position=1), ""):
+        other = load(context, urljoin(fixture_server, path))
         expect(other.locator("article h1")).to_be_visible()
         expect(other.locator(NOTICE)).to_have_count(0)
         other.close()
 
 
 def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
-    new_context, server: str, site: Site
+    new_context, fixture_server: str, fixture_site: Site
 ) -> None:
     context = new_context(locale=LOCALE["fr"])
-    page, _ = open_page(context, urljoin(server, question(site)))
+    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_count(0)
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=en]").click()
-    page.wait_for_url(urljoin(server, question(site, "en")))
+    page.wait_for_url(urljoin(fixture_server, question(fixture_site, "en")))
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(NOTICE)).to_have_count(0)
     # Without that choice, the same reader is offered French there.
-    fresh = load(new_context(locale=LOCALE["fr"]), urljoin(server, question(site, "en")))
+    fresh = load(new_context(locale=LOCALE["fr"]), urljoin(fixture_server, question(fixture_site, "en")))
     expect(fresh.locator(NOTICE)).to_have_count(1)
 
 
-def test_the_notice_is_not_printed(new_context, server: str, site: Site) -> None:
-    page = load(new_context(locale=LOCALE["en"]), urljoin(server, question(site)))
+def test_the_notice_is_not_printed(new_context, fixture_server: str, fixture_site: Site) -> None:
+    page = load(new_context(locale=LOCALE["en"]), urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(NOTICE)).to_be_hidden()
 
 
-def test_nothing_without_javascript(new_context, server: str, site: Site) -> None:
+def test_nothing_without_javascript(new_context, fixture_server: str, fixture_site: Site) -> None:
     page = new_context(locale=LOCALE["en"], java_script_enabled=False).new_page()
-    page.goto(urljoin(server, question(site)))
+    page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(NOTICE)).to_have_count(0)
-    expect(page.get_by_text(STRINGS["en"]["language_notice"])).to_have_count(0)
+    expect(page.get_by_text(strings(fixture_site, "en")["language_notice"])).to_have_count(0)
 
 
-def test_the_notice_is_small_and_inline(site: Site) -> None:
+def test_the_notice_is_small_and_inline(fixture_site: Site) -> None:
     import gzip
     import re
 
-    html = site.page(question(site)).html
+    html = fixture_site.page(question(fixture_site)).html
     notice = re.search(r"<template[^>]*><section class=\"faq-language.*?</script>", html, re.DOTALL)
     assert notice is not None
     assert len(gzip.compress(notice.group(0).encode(), 9)) < 800
@@ -184,17 +190,21 @@ def test_the_notice_is_small_and_inline(site: Site) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "small-phone"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_notice_moves_no_content(
-    new_context, server: str, site: Site, viewport: dict, language: str
+    new_context, fixture_server: str, fixture_site: Site, viewport: dict, language: str
 ) -> None:
     context = new_context(locale=LOCALE[OTHER[language]], viewport=viewport)
-    page, _ = open_page(context, urljoin(server, question(site, language, position=1)))
+    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site, language, position=1)))
     expect(page.locator(NOTICE)).to_have_count(1)
     assert page.evaluate(CLS) <= 0.01
 
 
-def test_the_layout_shift_measure_sees_a_late_notice(new_context, server: str, site: Site) -> None:
+def test_the_layout_shift_measure_sees_a_late_notice(
+    new_context, fixture_server: str, fixture_site: Site
+) -> None:
     # What the measure above would report if the notice were inserted after the page was shown.
-    page, _ = open_page(new_context(locale=LOCALE["fr"]), urljoin(server, question(site, position=1)))
+    page, _ = open_page(
+        new_context(locale=LOCALE["fr"]), urljoin(fixture_server, question(fixture_site, position=1))
+    )
     page.evaluate(
         "document.querySelector('article').prepend(Object.assign(document.createElement('p'),"
         " {textContent: 'late', style: 'height: 100px'}))"
@@ -202,56 +212,8 @@ def test_the_layout_shift_measure_sees_a_late_notice(new_context, server: str, s
     assert page.evaluate(CLS) > 0.01
 
 
-# The header on phones
-
-# Each visible title: its text neither overflows its box (cut, ellipsised) nor the header.
-TITLE_FITS = """() => [...document.querySelectorAll('.md-header__topic')]
-  .filter(topic => getComputedStyle(topic).opacity !== '0')
-  .map(topic => {
-    const text = topic.querySelector('.md-ellipsis');
-    const box = text.getBoundingClientRect();
-    const header = document.querySelector('.md-header__title').getBoundingClientRect();
-    return {text: text.textContent.trim(),
-            fits: text.scrollWidth <= text.clientWidth && text.scrollHeight <= text.clientHeight
-                  && box.top >= header.top && box.bottom <= header.bottom
-                  && box.left >= header.left && box.right <= header.right};
-  })"""
-
-
 def load(context: BrowserContext, url: str) -> Page:
     """A page, once loaded (without waiting for the search index, as open_page does)."""
     page = context.new_page()
     page.goto(url)
     return page
-
-
-def visible_titles(page: Page) -> list[dict]:
-    page.wait_for_timeout(500)  # Material's title transition
-    return page.evaluate(TITLE_FITS)
-
-
-@pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=lambda v: f"{v['width']}px")
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_header_title_is_readable_in_full_on_phones(
-    new_context, server: str, site: Site, viewport: dict, language: str
-) -> None:
-    context = new_context(locale=LOCALE[language], viewport=viewport)
-    # The site's name, then the longest question, as Material shows it while scrolling.
-    longest = max(site.questions(language), key=lambda built: len(built.h1))
-    for built in (site.page(path_in(language, "")), longest):
-        page = load(context, urljoin(server, built.url_path))
-        for scrolled in (False, True):
-            if scrolled:
-                page.mouse.wheel(0, 2000)  # past the heading, where Material may swap the title
-            titles = visible_titles(page)
-            assert titles and all(title["fits"] for title in titles), (built.path, scrolled, titles)
-        page.close()
-
-
-def test_the_title_measure_sees_a_cut_title(new_context, server: str) -> None:
-    page = load(new_context(viewport=SMALL_PHONE), urljoin(server, "en/"))
-    page.evaluate(
-        "document.querySelector('.md-header__topic .md-ellipsis').textContent ="
-        " 'A site name far too long to fit in the header of a phone, even on two lines'"
-    )
-    assert not all(title["fits"] for title in visible_titles(page))

@@ -1,9 +1,9 @@
 """Renamed pages keep their old addresses (front matter `renamed_from`, src/faq_site/readers/redirects.py).
 
-In a copy of the project, a question's two files are renamed and declare their
-old name; the old addresses, in both languages, must lead readers to the new
-page over HTTP, and stay out of the sitemap and the search indexes. Mistakes in
-`renamed_from` stop the build with one line naming the file and what to do.
+One question of the tests' FAQ site was renamed: its two files declare their old name; the old
+addresses, in both languages, must lead readers to the new page over HTTP, and stay out of the
+sitemap and the search indexes. Mistakes in `renamed_from` stop the build with one line naming
+the file and what to do (tests/mistakes_renames.py, with the other editor mistakes).
 """
 
 from __future__ import annotations
@@ -12,55 +12,30 @@ import contextlib
 import json
 import os
 import re
-import threading
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from page_editing import questions
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from faq_site.readers.redirects import REDIRECT_SCRIPT
 
 from browsing import CHROMIUM, chromium_executable, launch
-from conftest import SUB_PATH, PagesHandler, build, copy_project, free_port
+from conftest import Site
 
 KEY = "renamed_from"
 
 
-def questions(project: Path) -> list[str]:
-    """The French question names, whatever the pages are today."""
-    return sorted(
-        path.stem
-        for path in (project / "docs" / "faq").glob("*.md")
-        if not path.name.endswith(".en.md") and path.stem != "index"
-    )
-
-
-def add_front_matter(path: Path, line: str) -> None:
-    """Adds a line right after the opening `---` (so it is line 2)."""
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
-
-
-def rename(project: Path, old: str, new: str, line: str | None = None) -> None:
-    """Renames a question's two files, as an editor does: with its old name in `renamed_from`, and
-    the links other pages make to it updated (whichever pages link to it today)."""
-    for suffix in (".md", ".en.md"):
-        source = project / "docs" / "faq" / f"{old}{suffix}"
-        target = source.with_name(f"{new}{suffix}")
-        source.rename(target)
-        add_front_matter(target, line or f"{KEY}: [{old}]")
-    link = re.compile(rf"(\]\((?:[^)\s]*/)?){re.escape(old)}(\.md[#)])")
-    for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if link.search(text):
-            page.write_text(link.sub(rf"\g<1>{new}\2", text), encoding="utf-8")
+def renamed(docs: Path) -> tuple[str, str]:
+    """(old name, new name) of the fixture's renamed question: the one with `renamed_from`."""
+    page = next(page for page in questions(docs) if page.has_key(KEY))
+    (old,) = page.value(KEY)
+    return old, page.slug
 
 
 def fetch(url: str) -> tuple[int, str, str]:
@@ -72,24 +47,9 @@ def fetch(url: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory: pytest.TempPathFactory):
-    """A copy whose first question was renamed, built and served under a sub-path; the tests
-    that read it share it."""
-    tmp_path = tmp_path_factory.mktemp("renamed")
-    project_copy = copy_project(tmp_path / "project")
-    old = questions(project_copy)[0]
-    new = f"{old}-renamed"
-    rename(project_copy, old, new)
-    port = free_port()
-    www = tmp_path / "www"
-    url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
-    result = build(project_copy, www / SUB_PATH, url)
-    assert result.returncode == 0 and "WARNING" not in result.output, result.output
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(PagesHandler, directory=str(www)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url, www / SUB_PATH, old, new
-    server.shutdown()
-    server.server_close()
+def renamed_site(fixture_site: Site, fixture_server: str) -> tuple[str, Path, str, str]:
+    """The fixture site, served: one of its questions was renamed, and says so (`renamed_from`)."""
+    return fixture_server, fixture_site.root, *renamed(fixture_site.docs)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fr", "en"])
@@ -173,86 +133,3 @@ def test_old_addresses_are_not_in_the_sitemap_or_search(renamed_site) -> None:
         locations = {doc["location"] for doc in json.loads(index_path.read_text(encoding="utf-8"))["docs"]}
         assert f"faq/{new}/" in locations
         assert not any(location.startswith(f"faq/{old}/") for location in locations)
-
-
-def failing_build(project: Path, tmp_path: Path) -> str:
-    result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode != 0, "the build should have stopped"
-    assert "Traceback" not in result.output
-    return result.output
-
-
-def test_old_name_of_an_existing_page_is_refused(project_copy: Path, tmp_path: Path) -> None:
-    first, second, *_ = questions(project_copy)
-    for suffix in (".md", ".en.md"):
-        add_front_matter(project_copy / "docs" / "faq" / f"{first}{suffix}", f"{KEY}: [{second}]")
-    assert (
-        f"docs/faq/{first}.md:2: `{KEY}` lists '{second}', but docs/faq/{second}.md is published at that "
-        f"address (faq/{second}/): it is still in use. Remove '{second}' from `{KEY}`, or rename "
-        f"docs/faq/{second}.md."
-    ) in failing_build(project_copy, tmp_path)
-
-
-# The form of the value is checked with every front matter key (faq_site.sources.source.FRONT_MATTER_KEYS).
-WRONG_FORM = (
-    "docs/faq/{page}.md:2: `renamed_from` must be a list of the page's old file names, without `.md`, "
-    "in lower case with hyphens, not `{shown}`. Write it like `renamed_from: [old-name]`."
-)
-
-
-@pytest.mark.parametrize("written", ["Old Question.md", "faq/old_question.en.md", "Ancienne-Question"])
-def test_old_name_not_in_kebab_case_is_refused(project_copy: Path, tmp_path: Path, written: str) -> None:
-    name = questions(project_copy)[0]
-    rename(project_copy, name, f"{name}-renamed", f"{KEY}: [{json.dumps(written)}]")
-    output = failing_build(project_copy, tmp_path)
-    assert WRONG_FORM.format(page=f"{name}-renamed", shown=f"[{written}]") in output
-    assert "has no `renamed_from`" not in output  # the English has it, in the same wrong form
-
-
-@pytest.mark.parametrize("declared_in", [".md", ".en.md"], ids=["French only", "English only"])
-def test_old_name_in_one_language_only_is_refused(
-    project_copy: Path, tmp_path: Path, declared_in: str
-) -> None:
-    name = questions(project_copy)[0]
-    add_front_matter(project_copy / "docs" / "faq" / f"{name}{declared_in}", f"{KEY}: [old-{name}]")
-    missing = ".en.md" if declared_in == ".md" else ".md"
-    assert (
-        f"docs/faq/{name}{missing}:1: has no `{KEY}`, but docs/faq/{name}{declared_in} has "
-        f"`{KEY}: [old-{name}]`. Add the same line to both files."
-    ) in failing_build(project_copy, tmp_path)
-
-
-def test_different_old_names_in_the_two_languages_are_refused(project_copy: Path, tmp_path: Path) -> None:
-    name = questions(project_copy)[0]
-    add_front_matter(project_copy / "docs" / "faq" / f"{name}.md", f"{KEY}: [old-a]")
-    add_front_matter(project_copy / "docs" / "faq" / f"{name}.en.md", f"{KEY}: [old-b]")
-    assert (
-        f"docs/faq/{name}.en.md:2: has `{KEY}: [old-b]`, but docs/faq/{name}.md has `{KEY}: [old-a]`. "
-        "Write the same old names in both files."
-    ) in failing_build(project_copy, tmp_path)
-
-
-def test_one_old_name_for_two_pages_is_refused(project_copy: Path, tmp_path: Path) -> None:
-    first, second, *_ = questions(project_copy)
-    for name in (first, second):
-        for suffix in (".md", ".en.md"):
-            add_front_matter(project_copy / "docs" / "faq" / f"{name}{suffix}", f"{KEY}: [old-name]")
-    assert (
-        f"docs/faq/{second}.md:2: `{KEY}` lists 'old-name', like docs/faq/{first}.md: an old address can "
-        "lead to one page only. Remove it from one of them."
-    ) in failing_build(project_copy, tmp_path)
-
-
-def test_renamed_from_that_is_not_a_list_of_names_is_refused(project_copy: Path, tmp_path: Path) -> None:
-    name = questions(project_copy)[0]
-    for suffix in (".md", ".en.md"):
-        add_front_matter(project_copy / "docs" / "faq" / f"{name}{suffix}", f"{KEY}: {{old: name}}")
-    assert WRONG_FORM.format(page=name, shown="{old: name}") in failing_build(project_copy, tmp_path)
-
-
-def test_a_single_old_name_without_brackets_is_accepted(project_copy: Path, tmp_path: Path) -> None:
-    name = questions(project_copy)[0]
-    rename(project_copy, name, f"{name}-renamed", f"{KEY}: {name}")
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
-    assert (tmp_path / "site" / "en" / "faq" / name / "index.html").exists()

@@ -1,51 +1,35 @@
 """scripts/review.py BASE: what readers will see change, on a git repository with real commits.
 
-A copy of the project's inputs becomes a repository of its own: a first commit
-(dated in the past, so that page dates move), then a commit that changes only
+A copy of the tests' FAQ site becomes a repository of its own (tests/fixture_site.py): a first
+commit (dated in the past, so that page dates move), then a commit that changes only
 whitespace in both languages: nothing changes for readers, in one line. Then,
 in the working tree, left uncommitted: a word changed in both languages and a
 learn-more link added (the first question), a word changed in the French only
 (in a question still NATO's text, if one is, with its description), a rename with
 `renamed_from` (the third), a new question. Every edit is made on the pages'
-structure (tests/docs_copy.py), never on today's wording. Each review builds two
+structure (tests/page_editing.py), never on their wording. Each review builds two
 sites: two reviews in all for the module.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docs_copy import SourcePage, questions
+from fixture_site import FIXTURE_PLACE, commit, copy_fixture, run_git
+from page_editing import SourcePage, questions
 from test_correct_edits import NEW_QUESTION, added_link, new_question
 from test_fidelity import site_states
 
 from faq_site.checks.compare_text import sentences
 from faq_site.readers import provenance
 
-from conftest import LANGUAGES, PROJECT, Site, copy_project
+from conftest import LANGUAGES, PROJECT, Site
 
 REVIEW = PROJECT / "scripts" / "review.py"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Editor",
-    "GIT_AUTHOR_EMAIL": "editor@example.org",
-    "GIT_COMMITTER_NAME": "Editor",
-    "GIT_COMMITTER_EMAIL": "editor@example.org",
-}
-
-
-def git(repository: Path, *args: str, day: str | None = None) -> str:
-    env = {**os.environ, **IDENTITY}
-    if day:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
-    process = subprocess.run(
-        ["git", *args], cwd=repository, env=env, capture_output=True, text=True, check=True, timeout=60
-    )
-    return process.stdout
 
 
 @dataclass(frozen=True)
@@ -57,7 +41,7 @@ class Review:
 
 def review(repository: Path, base: str) -> Review:
     process = subprocess.run(
-        [sys.executable, str(REVIEW), base, "--repository", str(repository)],
+        [sys.executable, str(REVIEW), base, "--repository", str(repository), "--project", str(FIXTURE_PLACE)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -67,7 +51,7 @@ def review(repository: Path, base: str) -> Review:
 
 def replace_a_word(page: SourcePage, new: str) -> str:
     """Replaces a word of the page's answer (letters only, so typography leaves it as typed); returns it."""
-    line = page.answer_line()
+    line = page.answer_end()
     text = page.line(line)
     old = next(word for word in text.split()[1:] if word.isalpha() and len(word) > 4 and word != new)
     page.set(line, text.replace(f" {old}", f" {new}", 1))
@@ -79,15 +63,13 @@ def replace_a_word(page: SourcePage, new: str) -> str:
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two commits: the project's inputs, then whitespace added in both languages."""
-    repository = copy_project(tmp_path_factory.mktemp("review") / "repository")
-    git(repository, "init", "--quiet", "--initial-branch=main")
-    git(repository, "add", "--all")
-    git(repository, "commit", "--quiet", "--message", "NATO's FAQ", day="2024-01-15")
+    """Two commits: the fixture, then whitespace added in both languages."""
+    repository = tmp_path_factory.mktemp("review") / "repository"
+    project = copy_fixture(repository, git=True)
     for language in LANGUAGES:
-        page = questions(repository / "docs", language)[0]
-        page.insert(page.answer_line() + 1, "", "")  # two more empty lines after the answer
-    git(repository, "commit", "--quiet", "--all", "--message", "Air between the paragraphs")
+        page = questions(project / "docs", language)[0]
+        page.after_answer("")  # two more empty lines after the answer
+    commit(repository, "Air between the paragraphs", "2029-06-01T12:00:00+00:00")
     return repository
 
 
@@ -108,12 +90,12 @@ class Edits:
 
 
 @pytest.fixture(scope="module")
-def edits(repository: Path, quiet: Review, site: Site) -> Edits:
+def edits(repository: Path, quiet: Review, fixture_site: Site) -> Edits:
     """Uncommitted edits in the working tree (after the quiet review, which needs a clean tree)."""
-    docs = repository / "docs"
+    docs = repository / FIXTURE_PLACE / "docs"
     # The French-only change goes to a question still NATO's text, if one is (not the first,
     # changed in both languages, nor the third, renamed), so that its label changes.
-    states = site_states(site)
+    states = site_states(fixture_site)
     natos = [
         index
         for index, page in enumerate(questions(docs, "fr"))
@@ -129,7 +111,7 @@ def edits(repository: Path, quiet: Review, site: Site) -> Edits:
     french = questions(docs, "fr")[french_index]
     french_only = (french, replace_a_word(french, "modifié"), "modifié")
     # Another quotation of the answer: its last sentence.
-    last_sentence = sentences(" ".join(french.line(line) for line in french.paragraph_lines()))[-1]
+    last_sentence = sentences(" ".join(french.text(span) for span in french.paragraphs()))[-1]
     french.set(french.description_line(), f'description: "{last_sentence}"')
     old = questions(docs, "fr")[2].slug
     new = f"{old}-renamed"
@@ -141,12 +123,17 @@ def edits(repository: Path, quiet: Review, site: Site) -> Edits:
         renamed.insert(2, f"renamed_from: [{old}]")
     new_question(docs)
     return Edits(
-        both, french_only, (old, new), bool(natos), git(repository, "status", "--porcelain"), head(repository)
+        both,
+        french_only,
+        (old, new),
+        bool(natos),
+        run_git(repository, "status", "--porcelain"),
+        head(repository),
     )
 
 
 def head(repository: Path) -> str:
-    return git(repository, "rev-parse", "HEAD").strip()
+    return run_git(repository, "rev-parse", "HEAD").strip()
 
 
 @pytest.fixture(scope="module")
@@ -231,10 +218,10 @@ def test_a_new_question_is_listed_in_both_languages(changed: Review) -> None:
 
 
 def test_the_repository_is_left_as_it_was(repository: Path, changed: Review, edits: Edits) -> None:
-    assert git(repository, "status", "--porcelain") == edits.status
+    assert run_git(repository, "status", "--porcelain") == edits.status
     assert head(repository) == edits.head
-    assert len(git(repository, "worktree", "list").splitlines()) == 1
-    assert git(repository, "branch", "--list").split() == ["*", "main"]
+    assert len(run_git(repository, "worktree", "list").splitlines()) == 1
+    assert run_git(repository, "branch", "--list").split() == ["*", "main"]
 
 
 def test_a_base_that_is_not_a_commit_is_refused(repository: Path) -> None:

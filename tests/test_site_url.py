@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from docs_copy import questions
+from fixture_site import commit, run_git
+from page_editing import questions
+from site_settings import read_config
 
 from conftest import PROJECT, build
 
@@ -63,12 +65,12 @@ def test_without_site_url_the_build_uses_the_pages_address(project_copy: Path, t
         assert "127.0.0.1" not in text and "localhost" not in text, path
 
 
-def test_the_default_repository_gives_the_project_address(project_copy: Path, tmp_path: Path) -> None:
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    repo_url = os.environ.get("REPO_URL") or config["repo_url"][-1]
+def test_a_publishing_build_uses_the_default_repository_s_address(project_copy: Path, tmp_path: Path) -> None:
+    # The default of mkdocs.yml's repo_url (`!ENV [REPO_URL, default]`), as the deploy workflow builds.
+    repo_url = os.environ.get("REPO_URL") or read_config(project_copy)["repo_url"]
     owner, repository = repo_url.rstrip("/").split("/")[-2:]
     site = tmp_path / "site"
-    result = build(project_copy, site, "")
+    result = build(project_copy, site, "", SITE_PUBLISHING="true")
     assert result.returncode == 0, result.output
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: https://{owner}.github.io/{repository}/sitemap.xml" in robots
@@ -84,16 +86,9 @@ def test_publishing_refuses_a_local_address(project_copy: Path, tmp_path: Path, 
     assert "Traceback" not in result.output
 
 
-def test_a_publishing_build_accepts_the_default_address(project_copy: Path, tmp_path: Path) -> None:
-    result = build(project_copy, tmp_path / "site", "", SITE_PUBLISHING="true")
-    assert result.returncode == 0, result.output
-
-
 def test_gh_deploy_refuses_a_local_address(project_copy: Path, tmp_path: Path) -> None:
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project_copy, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=project_copy, check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "copy"], cwd=project_copy, check=True)
+    run_git(project_copy, "init", "--quiet", "--initial-branch=main")
+    commit(project_copy, "A copy", "2029-03-01T12:00:00+00:00")
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--remote-name", "nowhere"],
         cwd=project_copy,
@@ -105,7 +100,7 @@ def test_gh_deploy_refuses_a_local_address(project_copy: Path, tmp_path: Path) -
     output = process.stdout + process.stderr
     assert process.returncode != 0
     assert "Set SITE_URL" in output, output
-    branches = subprocess.run(["git", "branch"], cwd=project_copy, capture_output=True, text=True).stdout
+    branches = run_git(project_copy, "branch")
     assert "gh-pages" not in branches
 
 

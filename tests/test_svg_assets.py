@@ -8,15 +8,26 @@ import pytest
 
 from faq_site.checks.svg_assets import check_svg
 
-from conftest import PROJECT
+from conftest import FIXTURE, PROJECT
 
 FIX = "Export the drawing again as a plain SVG (in Inkscape: Save As, Optimized SVG or Plain SVG)."
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">'
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT / "docs").rglob("*.svg")), ids=lambda p: p.name)
-def test_the_sites_own_svg_files_pass(path: Path) -> None:
-    assert check_svg(path.relative_to(PROJECT / "docs").as_posix(), path.read_bytes()) == []
+# The site's own drawings (favicon, logo: the theme's, in overrides/) and the tests' site's images.
+DRAWINGS = {
+    PROJECT / "overrides": sorted((PROJECT / "overrides").rglob("*.svg")),
+    FIXTURE / "docs": sorted((FIXTURE / "docs").rglob("*.svg")),
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "path"),
+    [(folder, path) for folder, paths in DRAWINGS.items() for path in paths],
+    ids=lambda value: value.name,
+)
+def test_the_sites_own_svg_files_pass(folder: Path, path: Path) -> None:
+    assert check_svg(path.relative_to(folder).as_posix(), path.read_bytes()) == []
 
 
 def test_a_drawing_may_use_its_own_parts() -> None:

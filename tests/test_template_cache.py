@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from fixture_site import copy_fixture, site_root
 
 # Two builds of one copy in one process, as `mkdocs serve` rebuilds after a save: the template
 # is edited between them. Prints what the faq plugin's cache holds after each build.
@@ -21,7 +21,7 @@ sys.path.insert(0, {tests!r})
 from batch_build import build_one
 from mkdocs.config.defaults import MkDocsConfig
 
-project, template = Path({project!r}), Path({project!r}) / "overrides" / "main.html"
+project, template = Path({project!r}), Path({template!r})
 first = build_one(project, project / "site-1")
 cache = MkDocsConfig.plugins.plugin_cache["faq"].templates
 print("compiled after the first build:", len(cache.compiled))
@@ -34,8 +34,9 @@ print(first["output"], second["output"])
 
 
 def test_an_edited_template_shows_in_the_next_build_of_the_same_process(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    script = TWO_BUILDS.format(tests=str(Path(__file__).parent), project=str(project))
+    project = copy_fixture(tmp_path / "copy")
+    template = site_root(project) / "overrides" / "main.html"
+    script = TWO_BUILDS.format(tests=str(Path(__file__).parent), project=str(project), template=str(template))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
     process = subprocess.run(
         [sys.executable, "-c", script], cwd=project, env=env, capture_output=True, text=True, timeout=300

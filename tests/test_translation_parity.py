@@ -1,63 +1,33 @@
 """A translation that drops or adds a paragraph, list item, link or figure stops the build.
 
-src/faq_site/checks/parity.py compares each rendered English page with
-its French page. Each test edits a copy of the project: it appends a sentence
-with figures to the first answer paragraph of the first question, in both
-languages, faithfully or not, or adds a paragraph, a list item or a link to the
-English only; then builds with --strict.
+src/faq_site/checks/parity.py compares each rendered English page with its French page. One copy
+of the tests' FAQ site holds every mismatch, each on a question of its own (and one on the English
+home page): a sentence with figures appended to the answer's first paragraph in both languages,
+unfaithfully in the English, or a paragraph, a list item or a link added to the English only. Its
+one build must report each mismatch in exactly one line, all at once. (The same sentence, faithful
+in both languages, is a correct edit: tests/test_correct_edits.py.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from fixture_site import copy_fixture
+from page_editing import SourcePage, questions
 
 from faq_site.checks.parity import figures
 from faq_site.languages import rules_for
 
-from conftest import PROJECT, BuildResult, build_many, copy_project
-
-FRENCH_QUESTION = next(
-    path.relative_to(PROJECT / "docs").as_posix()
-    for path in sorted((PROJECT / "docs/faq").glob("*.md"))
-    if not path.name.endswith(".en.md") and path.name != "index.md"
-)
-ENGLISH_QUESTION = FRENCH_QUESTION.removesuffix(".md") + ".en.md"
+from conftest import BuildResult, build_many
 
 FRENCH_FIGURES = (
     "Ajout de 40\u202f000 soldats le 1er mars 2022, comme en 2014, soit 1,5 fois plus (WCAG 2.1)."
 )
 ENGLISH_FIGURES = "Added 40,000 troops on 1 March 2022, as in 2014, or 1.5 times more (WCAG 2.1)."
-
-
-def first_paragraph_line(path: Path) -> int:
-    """The line number of the first paragraph after the page's title."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    title = next(index for index, line in enumerate(lines) if line.startswith("# "))
-    return next(
-        index + 1
-        for index, line in enumerate(lines)
-        if index > title and line.strip() and not line.startswith(("#", "<!--", "-", "!!!"))
-    )
-
-
-def append_to_first_paragraph(path: Path, text: str) -> int:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    number = first_paragraph_line(path)
-    lines[number - 1] += f" {text}"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return number
-
-
-def insert_after_first_paragraph(path: Path, block: str) -> None:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    number = first_paragraph_line(path)
-    lines[number:number] = ["", block]
-    path.write_text("\n".join(lines), encoding="utf-8")
+# A figure the question has already is counted: "is 2 times in its French version".
+TIMES = r"(\d+ times )?"
 
 
 @dataclass(frozen=True)
@@ -73,33 +43,33 @@ MISMATCHES = [
         "a number",
         ENGLISH_FIGURES.replace("40,000", "4,000"),
         None,
-        r"docs/{en}:{en_line}: the figure “40 000” is in its French version \(docs/{fr}:{fr_line}\) "
-        r"but not here\. Write it in the English too, as figures: 40,000\.",
+        rf"docs/{{en}}:{{en_line}}: the figure “40 000” is {TIMES}in its French version "
+        r"\(docs/{fr}:{fr_line}\) but not here\. Write it in the English too, as figures: 40,000\.",
     ),
     Mismatch(
         "a date",
         ENGLISH_FIGURES.replace("1 March", "2 March"),
         None,
-        r"docs/{en}:{en_line}: the figure “1er mars 2022” is in its French version "
+        rf"docs/{{en}}:{{en_line}}: the figure “1er mars 2022” is {TIMES}in its French version "
         r"\(docs/{fr}:{fr_line}\) but not here\. Write it in the English too, as figures: 1 March 2022\.",
     ),
     Mismatch(
         "a year",
         ENGLISH_FIGURES.replace("2014", "2015"),
         None,
-        r"docs/{en}:{en_line}: the figure “2014” is (\d+ times )?in its French version",
+        rf"docs/{{en}}:{{en_line}}: the figure “2014” is {TIMES}in its French version",
     ),
     Mismatch(
         "a decimal",
         ENGLISH_FIGURES.replace("1.5", "1"),
         None,
-        r"docs/{en}:{en_line}: the figure “1,5” is in its French version .* as figures: 1\.5\.",
+        rf"docs/{{en}}:{{en_line}}: the figure “1,5” is {TIMES}in its French version .* as figures: 1\.5\.",
     ),
     Mismatch(
         "a version number",
         ENGLISH_FIGURES.replace("2.1", "2"),
         None,
-        r"docs/{en}:{en_line}: the figure “2\.1” is in its French version .* as figures: 2\.1\.",
+        rf"docs/{{en}}:{{en_line}}: the figure “2\.1” is {TIMES}in its French version .* as figures: 2\.1\.",
     ),
     Mismatch(
         "a paragraph",
@@ -124,93 +94,77 @@ MISMATCHES = [
         r"has \d+ paragraphs? and (?!\1)\d+ links?\.",
     ),
 ]
+HOME = "index.md"  # more mismatches than questions: the last one is made on the home page
 
 
-def with_figures(project: Path) -> Path:
-    """The copy, with the same figures added to the question in both languages."""
-    docs = project / "docs"
-    append_to_first_paragraph(docs / FRENCH_QUESTION, FRENCH_FIGURES)
-    append_to_first_paragraph(docs / ENGLISH_QUESTION, ENGLISH_FIGURES)
-    return project
+@dataclass(frozen=True)
+class Made:
+    english: SourcePage
+    en_line: int
+    fr_line: int
 
 
-def with_mismatch(mismatch: Mismatch) -> Callable[[Path], None]:
-    def make(project: Path) -> None:
-        english = project / "docs" / ENGLISH_QUESTION
-        if mismatch.english:
-            english.write_text(
-                english.read_text(encoding="utf-8").replace(ENGLISH_FIGURES, mismatch.english),
-                encoding="utf-8",
-            )
-        if mismatch.block:
-            insert_after_first_paragraph(english, mismatch.block)
-
-    return make
+@dataclass(frozen=True)
+class Built:
+    made: dict[str, Made]  # by mismatch
+    result: BuildResult
 
 
-def with_every_mismatch(project: Path) -> None:
-    docs = project / "docs"
-    english = docs / ENGLISH_QUESTION
-    english.write_text(
-        english.read_text(encoding="utf-8").replace(
-            ENGLISH_FIGURES, ENGLISH_FIGURES.replace("40,000", "4,000").replace("2014", "2015")
-        ),
-        encoding="utf-8",
-    )
-    home = docs / "index.en.md"
-    insert_after_first_paragraph(home, "An added paragraph.")
-
-
-COPIES: dict[str, Callable[[Path], None]] = {
-    "faithful": lambda project: None,
-    **{mismatch.name: with_mismatch(mismatch) for mismatch in MISMATCHES},
-    "every mismatch": with_every_mismatch,
-}
+def with_mismatch(page: SourcePage, mismatch: Mismatch) -> Made:
+    """The figures sentence appended in both languages (the English one changed), or a block added
+    to the English only."""
+    if mismatch.block:
+        fr_line, en_line = page.answer_end(), page.twin.answer_end()
+        page.twin.after_answer(mismatch.block)
+    else:
+        fr_line = page.append_to_answer(f" {FRENCH_FIGURES}")
+        page.twin.append_to_answer(f" {mismatch.english}")
+        # A figure missing is named on the first line of the paragraph that lacks it.
+        en_line = page.twin.answer_line()
+    return Made(page.twin, en_line, fr_line)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, BuildResult]]:
-    """Each test's copy, with the figures and its change, all built at once (conftest's build_many)."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """One copy with every mismatch, each on a page of its own (the questions, then the home page):
+    one build (in-process, conftest's build_many)."""
     root = tmp_path_factory.mktemp("parity")
-    projects = {}
-    for index, (name, change) in enumerate(COPIES.items()):
-        projects[name] = with_figures(copy_project(root / str(index)))
-        change(projects[name])
-    results = build_many(list(projects.values()), root / "sites")
-    return {name: (project, results[project]) for name, project in projects.items()}
+    project = copy_fixture(root / "copy")
+    docs = project / "docs"
+    places = [*questions(docs), SourcePage(docs, HOME)]
+    assert len(places) >= len(MISMATCHES), "one page per mismatch"
+    made = {
+        mismatch.name: with_mismatch(page, mismatch)
+        for mismatch, page in zip(MISMATCHES, places[: len(MISMATCHES)], strict=True)
+    }
+    result = build_many([project], root / "sites")[project]
+    return Built(made, result)
 
 
-def test_a_faithful_translation_builds(built: dict[str, tuple[Path, BuildResult]]) -> None:
-    _, result = built["faithful"]
-    assert result.returncode == 0, result.output
-    assert "WARNING" not in result.output
+def lines_of(result: BuildResult, where: str) -> list[str]:
+    return [line for line in result.output.splitlines() if line.startswith(f"  - {where}:")]
 
 
 @pytest.mark.parametrize("mismatch", MISMATCHES, ids=lambda m: m.name)
-def test_a_mismatch_stops_the_build(mismatch: Mismatch, built: dict[str, tuple[Path, BuildResult]]) -> None:
-    with_figures, result = built[mismatch.name]
-    docs = with_figures / "docs"
-    english = docs / ENGLISH_QUESTION
-
+def test_a_mismatch_stops_the_build_with_one_line(mismatch: Mismatch, built: Built) -> None:
+    made, result = built.made[mismatch.name], built.result
     assert result.returncode != 0, f"the build passed despite {mismatch.name}:\n{result.output}"
-    expected = mismatch.expected.format(
-        en=re.escape(ENGLISH_QUESTION),
-        fr=re.escape(FRENCH_QUESTION),
-        en_line=first_paragraph_line(english),
-        fr_line=first_paragraph_line(docs / FRENCH_QUESTION),
-    )
-    assert re.search(expected, result.output), f"{expected!r} not in:\n{result.output}"
     assert "Traceback" not in result.output
-    assert len(re.findall(r"^  - docs/", result.output, re.MULTILINE)) == 1, result.output
+    expected = mismatch.expected.format(
+        en=re.escape(made.english.rel),
+        fr=re.escape(made.english.twin.rel),
+        en_line=made.en_line,
+        fr_line=made.fr_line,
+    )
+    (line,) = lines_of(result, made.english.where)
+    assert re.search(expected, line), f"{expected!r} not in:\n{result.output}"
 
 
-def test_every_mismatch_is_reported_at_once(built: dict[str, tuple[Path, BuildResult]]) -> None:
-    _, result = built["every mismatch"]
-
-    assert result.returncode != 0, result.output
-    assert "docs/index.en.md:" in result.output
-    assert f"docs/{ENGLISH_QUESTION}:" in result.output
-    assert "the figure “40 000”" in result.output and "the figure “2014”" in result.output
+def test_every_mismatch_is_reported_at_once(built: Built) -> None:
+    # One line per page with a mismatch (the home page's too): all in one list.
+    count = len(built.made)
+    assert f"The FAQ has {count} problems to fix" in built.result.output, built.result.output
+    assert len(re.findall(r"^  - docs/", built.result.output, re.MULTILINE)) == count
 
 
 # -- how each language writes a time of day (no build needed) ---------------------------------

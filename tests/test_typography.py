@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from docs_copy import questions
+from grouped_builds import first
 
 from faq_site.markdown.typography import NARROW_NBSP, NBSP, typeset
 
-from conftest import LANGUAGES, Site, build
+from conftest import LANGUAGES, Site
 
 N, S = NARROW_NBSP, NBSP
 
@@ -191,11 +192,11 @@ def search_texts(site: Site, language: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_rendered_text_follows_the_language_rules(site: Site, language: str) -> None:
+def test_rendered_text_follows_the_language_rules(fixture_site: Site, language: str) -> None:
     mistakes = FRENCH_MISTAKES if language == "fr" else ENGLISH_MISTAKES
     found = [
         f"{where}: {what} in {text.strip()[:80]!r}"
-        for where, text in page_texts(site, language) + search_texts(site, language)
+        for where, text in page_texts(fixture_site, language) + search_texts(fixture_site, language)
         for what, pattern in mistakes.items()
         if pattern.search(text)
     ]
@@ -203,10 +204,10 @@ def test_rendered_text_follows_the_language_rules(site: Site, language: str) -> 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_rendered_text_is_what_the_rules_make_of_plain_text(site: Site, language: str) -> None:
+def test_rendered_text_is_what_the_rules_make_of_plain_text(fixture_site: Site, language: str) -> None:
     # The normaliser undoes the typography; the rules must give back exactly
     # what the site shows. So the sources, typed plain, lose nothing.
-    texts = page_texts(site, language)
+    texts = page_texts(fixture_site, language)
     assert any(plain(text) != text for _, text in texts), "the site shows no typography at all"
     different = [
         f"{where}: {text!r} -> {typeset(plain(text), language)!r}"
@@ -222,47 +223,52 @@ PLAIN_FRENCH = "L'OTAN compte 40 000 soldats : « assez » ? Oui ; vraiment !"
 PLAIN_ENGLISH = "NATO's \"40,000 troops\": enough? Yes; the Allies' answer!"
 
 
-def add_plain_text(project: Path) -> tuple[str, str]:
-    """Plain text in question 1's title, description and answer; returns its page's address and
-    its title's id (whatever the question is today)."""
-    first = questions(project / "docs")[0]
-    heading_id = first.headings()[0][3]
+def plain_text_everywhere(docs: Path) -> Callable[[Site], None]:
+    """An editor types plain text in a question's title, description and answer (a paragraph of its
+    own, at the end): the built site shows it typeset in the title, the description, the body, the
+    navigation, the home page's list, the structured data and the search index. A correct edit
+    (tests/test_correct_edits.py builds it with the others)."""
+    french = first(docs, "fr")
+    heading_id = french.headings()[0][3]
     for page, title, sentence in (
-        (first, "Qu'est-ce que l'OTAN ?", PLAIN_FRENCH),
-        (first.twin, "What's NATO?", PLAIN_ENGLISH),
+        (french, "Qu'en dit l'OTAN ?", PLAIN_FRENCH),  # a title no other question has
+        (french.twin, "What's NATO's answer?", PLAIN_ENGLISH),
     ):
         page.set(page.description_line(), f"description: {json.dumps(sentence, ensure_ascii=False)}")
         page.set(page.title_line(), f"# {title} {{#{heading_id}}}")
-        text = page.path.read_text(encoding="utf-8")
-        text = text.replace("\n\n## ", f"\n\n{sentence} `l'x ?`\n\n## ", 1)
-        page.path.write_text(text, encoding="utf-8")
-    return f"faq/{first.slug}/", heading_id
+        page.insert(page.heading_line("learn-more"), f"{sentence} `l'x ?`", "")
+    address = f"faq/{french.slug}/"
 
+    def check(site: Site) -> None:
+        expected = {
+            "fr": (f"Qu’en dit l’OTAN{N}?", typeset(PLAIN_FRENCH, "fr"), ""),
+            "en": (
+                "What’s NATO’s answer?",
+                "NATO’s “40,000 troops”: enough? Yes; the Allies’ answer!",
+                "en/",
+            ),
+        }
+        assert (
+            expected["fr"][1] == f"L’OTAN compte 40{N}000 soldats{S}: «{S}assez{S}»{N}? Oui{N}; vraiment{N}!"
+        )
+        for title, sentence, prefix in expected.values():
+            page, home = site.page(f"{prefix}{address}").soup, site.page(prefix).soup
+            h1 = page.find("article").find("h1")
+            assert h1["id"] == heading_id
+            assert h1.get_text().rstrip("¶") == title
+            assert sentence in page.find("article").get_text()
+            assert page.find("article").find("code").get_text() == "l'x ?"
+            assert page.title.get_text().startswith(title)
+            assert title in page.find("nav", class_="md-nav--primary").get_text()
+            assert title in home.find("article").get_text()
+            assert sentence in metadata_texts(page)
+            json_ld = json.loads(page.find("script", type="application/ld+json").string)["mainEntity"][0]
+            assert json_ld["name"] == title and sentence in json_ld["acceptedAnswer"]["text"]
+            entry = next(
+                doc
+                for doc in site.search_index(prefix.rstrip("/") or "fr")["docs"]
+                if doc["location"] == address
+            )
+            assert entry["title"] == title and sentence in entry["text"]
 
-def test_plain_text_is_typeset_everywhere_it_appears(project_copy: Path, tmp_path: Path) -> None:
-    address, heading_id = add_plain_text(project_copy)
-    site_dir = tmp_path / "site"
-    result = build(project_copy, site_dir, "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.output
-    expected = {
-        "fr": (f"Qu’est-ce que l’OTAN{N}?", typeset(PLAIN_FRENCH, "fr"), ""),
-        "en": ("What’s NATO?", "NATO’s “40,000 troops”: enough? Yes; the Allies’ answer!", "en/"),
-    }
-    assert expected["fr"][1] == f"L’OTAN compte 40{N}000 soldats{S}: «{S}assez{S}»{N}? Oui{N}; vraiment{N}!"
-    for title, sentence, prefix in expected.values():
-        page = BeautifulSoup((site_dir / prefix / address / "index.html").read_text(), "html.parser")
-        home = BeautifulSoup((site_dir / prefix / "index.html").read_text(), "html.parser")
-        h1 = page.find("article").find("h1")
-        assert h1["id"] == heading_id
-        assert h1.get_text().rstrip("¶") == title
-        assert sentence in page.find("article").get_text()
-        assert page.find("article").find("code").get_text() == "l'x ?"
-        assert page.title.get_text().startswith(title)
-        assert title in page.find("nav", class_="md-nav--primary").get_text()
-        assert title in home.find("article").get_text()
-        assert sentence in metadata_texts(page)
-        json_ld = json.loads(page.find("script", type="application/ld+json").string)["mainEntity"][0]
-        assert json_ld["name"] == title and sentence in json_ld["acceptedAnswer"]["text"]
-        index = json.loads((site_dir / prefix / "search" / "search_index.full.json").read_text())
-        entry = next(doc for doc in index["docs"] if doc["location"] == address)
-        assert entry["title"] == title and sentence in entry["text"]
+    return check

@@ -179,3 +179,59 @@ def test_every_lychee_exclusion_gives_its_reason() -> None:
     for index, line in enumerate(lines):
         if line and not line.startswith("#"):
             assert index > 0 and lines[index - 1].startswith("#"), f"no reason above {line!r}"
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_mkdocs_yml_is_read_safely_before_anything_reads_it_with_mkdocs(name: str) -> None:
+    """MkDocs' loader runs Python tags: scripts/check_config.py reads the file safely first."""
+    workflow = load(GITHUB / "workflows" / name)
+    commands = [command for job in workflow["jobs"] for command in steps(workflow, job)]
+    check = commands.index("uv run scripts/check_config.py")
+    readers = [
+        i for i, c in enumerate(commands) if "mkdocs" in c and "check_config" not in c or "pytest" in c
+    ]
+    readers += [
+        i for i, c in enumerate(commands) if c.startswith("uv run scripts/") and "check_config" not in c
+    ]
+    assert readers and check < min(readers), commands
+
+
+def test_codeowners_guards_how_the_site_is_built_and_its_owner_is_repo_urls() -> None:
+    """Configuration, templates, code, scripts, the record, workflows and dependencies: each path that
+    changes how the site is built has the owner of mkdocs.yml's `repo_url` (its default)."""
+    rules = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    repo_url = re.search(
+        r"^repo_url: !ENV \[REPO_URL, \"([^\"]+)\"\]", (PROJECT / "mkdocs.yml").read_text(), re.M
+    )
+    owner = repo_url[1].removeprefix("https://github.com/").split("/")[0]
+    assert {tuple(rule[1:]) for rule in rules} == {(f"@{owner}",)}
+    paths = {rule[0] for rule in rules}
+    for path in (
+        "/mkdocs.yml",
+        "/overrides/",
+        "/src/",
+        "/scripts/",
+        "/record/",
+        "/.github/",
+        "/pyproject.toml",
+    ):
+        assert path in paths, path
+    assert "/uv.lock" in paths and any(p.startswith("/docs/assets/") for p in paths)
+
+
+def test_ci_yml_makes_the_passes_ci_run_makes() -> None:
+    """.ci/run (what the lead's machine runs) and ci.yml (GitHub's) test the same copies the same way:
+    the invariants on a copy edited as editors edit, the whole suite on another FAQ."""
+    run = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = "\n".join(steps(load(GITHUB / "workflows/ci.yml"), "test"))
+    for passes in (
+        "scripts/editor_edits.py",
+        '-m "published_site and not fixture_faq"',
+        "scripts/editor_edits.py --faq tests/fixture/docs",
+        '-m "not fixture_faq"',
+    ):
+        assert passes in run and passes in commands, passes

@@ -26,50 +26,53 @@ registers each at its own. Within a priority, plugins run in the order of
     event (priority)          what runs, in this order
     ------------------------  -------------------------------------------------------------
     on_startup                remember the command (`gh-deploy` publishes)
-    on_config (100)           readers/site_url: a default site_url; none local when publishing;
+    on_config (100)           config_file: mkdocs.yml read safely (tags, keys twice, unknown keys,
+                              literal site_url/repo_url), as scripts/check_config.py does in CI;
+                              readers/site_url: a default site_url; none local when publishing;
                               sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
     on_config (-110)          default language: a new BuildState, the cards' maker (readers/cards),
                               the publisher known (readers/unofficial). Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
                               title, 404 once); typography's language; search scope; seo;
                               markdown/abbreviations: this language's glossary, snippets kept in it
-    on_files (10)             checks/files, markdown/abbreviations (a page's `--8<--`, the
-                              glossaries), readers/unofficial (the About page's publisher and
-                              contact), checks/svg_assets, checks/stylesheets,
-                              checks/translations, the required pages,
-                              checks/questions, checks/generated_parts, checks/text;
-                              readers/navigation (questions, nav); readers/redirects (renames)
+    on_files (10)             default language: every page of every language read once (sources/page.py);
+                              checks/limits (too long, nested too deep: stop), checks/files,
+                              markdown/abbreviations (the glossaries), checks/svg_assets,
+                              checks/translations, the required pages; each page's file, front
+                              matter and Markdown (checks/page_problems.source_problems: a page's
+                              `--8<--`, the About page's publisher and contact markers too);
+                              readers/navigation (questions, numbers, nav); readers/redirects
+                              (renames); shared references
     on_files (0)              default language: readers/dates (one git log), the record
-    on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin)
+    on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
     on_page_markdown (100)    NFC text, without include lines; valid front matter only; home page's
                               list, "all questions" page
     on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
                               `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
-    on_page_content           checks/text (characters written as references);
-                              checks/content_allowlist, checks/links, checks/page_html,
-                              checks/markdown_rendering; the "all questions" page's HTML
-                              kept for on_env; typeset the title;
-                              checks/parity; checks/what_nato_says (language, NATO links,
-                              a question's description quotes its answer, or is its opening
-                              sentences); readers/provenance (the French page's state)
-    on_page_context           provenance note; redirect targets; search base; seo; About; the
-                              page's titles (readers/unofficial); its share card (readers/cards)
+    on_page_content           the content parsed once (checks/rendered.py); typeset the title;
+                              readers/provenance (the French page's state); every check of the
+                              page, each with its stage (checks/page_problems.rendered_problems:
+                              raw HTML, ids, the allow-list, links, headings, text, characters,
+                              figures, language, description, a translation against its French
+                              page); a question's description from its answer, if it has none
+    on_page_context           provenance note; redirect targets; search base; seo (its JSON-LD
+                              answer: the rendered page's); About; the page's titles
+                              (readers/unofficial); its share card (readers/cards)
     on_template_context       About page (404 and the other static templates)
-    on_env                    descriptions not quoting their answer, and a translation's
-                              parity and paragraph lengths, unless they echo another problem;
-                              the "all questions" page through checks/content_allowlist, for
-                              what no question's own page reported;
+    on_env                    the "all questions" page through checks/content_allowlist, for the
+                              elements no question page of its language holds;
                               template_cache: the templates compiled once for every language,
                               without their indentation; the `plain_title` filter
                               (readers/typography); readers/csp: the inline scripts the
                               templates write, the only ones a page may run
-    on_post_page (-100)       the page as published: checks/content_allowlist, every address of
-                              it; readers/csp: no script but the site's own, and the page's
-                              Content-Security-Policy
+    on_post_page (-100)       the page as published, parsed once: checks/content_allowlist, its
+                              addresses the content does not hold; readers/csp: no script but the
+                              site's own, and the page's Content-Security-Policy
     on_post_template (-100)   readers/csp: the 404 page's
-    on_post_build (100)       the last language: stop with every problem, if any
+    on_post_build (100)       the last language: stop with every problem shown, if any (the
+                              precedence rule, messages/problems.py)
     on_post_build (0)         readers/redirects: this language's redirect pages; the cards drawn
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
@@ -87,26 +90,28 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from faq_site.checks import markdown_rendering, page_html, parity, what_nato_says
 from faq_site.checks.content_allowlist import (
+    content_addresses,
     content_problems,
+    element_signatures,
     published_problems,
     without_unreadable_addresses,
 )
 from faq_site.checks.files import address_problems, file_problems, markdown_sources
-from faq_site.checks.generated_parts import check_generated_parts, check_required_pages, shared_references
-from faq_site.checks.links import check_links
-from faq_site.checks.outline import Outline
-from faq_site.checks.questions import check_front_matter
-from faq_site.checks.stylesheets import stylesheet_problems
+from faq_site.checks.generated_parts import check_required_pages, shared_references
+from faq_site.checks.limits import limit_problems
+from faq_site.checks.page_problems import rendered_problems, source_problems
+from faq_site.checks.rendered import PublishedPage, RenderedPage
+from faq_site.checks.site import Site
 from faq_site.checks.svg_assets import svg_problems
-from faq_site.checks.text import check_text, referenced_characters
 from faq_site.checks.translations import check_translations, missing_twins
 from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
+from faq_site.config_file import settings_problems
 from faq_site.languages import Languages
 from faq_site.markdown import abbreviations
 from faq_site.messages import mkdocs_warnings
+from faq_site.messages.problems import Stage
 from faq_site.readers import (
     about,
     cards,
@@ -123,8 +128,9 @@ from faq_site.readers import (
 )
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
-from faq_site.sources.source import ALL_QUESTIONS, HOME, Source, is_question
-from faq_site.sources.text import has_invisible, read
+from faq_site.sources.names import ALL_QUESTIONS, HOME, is_question
+from faq_site.sources.page import MarkdownPage
+from faq_site.sources.text import read
 from faq_site.state import BuildState
 from faq_site.template_cache import CompiledTemplates
 
@@ -147,6 +153,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         """Who publishes the site, and a contact: the settings, or from repo_url (readers/unofficial.py)."""
         return unofficial.publisher(self.config.publisher, self.config.contact, config.repo_url)
 
+    def site(self, files: Files, config: MkDocsConfig) -> Site:
+        """What the checks of one page know of the site (checks/site.py)."""
+        return Site.of(files, self.lang(), self.url_rule(config))
+
     def lang(self) -> Languages:
         assert self.languages is not None, "on_config sets the languages"
         return self.languages
@@ -157,6 +167,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.command = command
 
     # -- on_config ----------------------------------------------------------------------------
+
+    @event_priority(100)  # first: the file itself, before anything reads a setting
+    def _config_file(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.config_file_path and (problems := settings_problems(Path(config.config_file_path))):
+            count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+            body = "\n".join(f"  - {problem}" for problem in problems)
+            raise PluginError(f"mkdocs.yml has {count} to fix before the site can be built:\n{body}")
+        return config
 
     @event_priority(100)  # before static-i18n and the parts below read site_url
     def _config_site_url(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -178,9 +196,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             self.cards = cards.CardMaker(folder)
             unofficial.check_known(self.publisher(config))
         mkdocs_warnings.listen(
-            mkdocs_warnings.LinkWarnings(
-                Path(config.docs_dir), self.languages, self.build.problems, self.build.warned_links
-            )
+            mkdocs_warnings.LinkWarnings(self.languages, self.build.sources, self.build.problems)
         )
         languages.configure(config, self.languages)
         typography.configure(config)
@@ -189,42 +205,47 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         abbreviations.configure(config)
         return config
 
-    on_config = CombinedEvent(_config_site_url, _config_docs_folder, _config_language)
+    on_config = CombinedEvent(_config_file, _config_site_url, _config_docs_folder, _config_language)
 
     # -- on_files -----------------------------------------------------------------------------
 
     @event_priority(10)  # every language's files, before static-i18n (-100) keeps the build's own
     def _files_check(self, files: Files, config: MkDocsConfig) -> Files:
         langs, problems = self.lang(), self.build.problems
-        sources = markdown_sources(files, langs)
-        problems.report(file_problems(files, Path(config.docs_dir), langs), blocking=True)
-        problems.report(address_problems(sources), blocking=True)
-        # What snippets would include: the glossaries' abbreviations only (markdown/abbreviations.py).
-        problems.report([problem for source in sources for problem in abbreviations.include_problems(source)])
-        if config.theme["language"] == langs.default:
-            glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
-            problems.report(glossaries, blocking=True)
-        problems.report(unofficial.about_problems(sources))
-        problems.report(svg_problems(files, Path(config.docs_dir)))
-        problems.report(stylesheet_problems(files, Path(config.docs_dir)))
-        # A page without its twin cannot be built: static-i18n and seo pair every page.
-        problems.report(missing_twins(sources, langs), blocking=True)
-        # Without a home, "all questions" or About page, or any question, there is no site to build.
-        problems.report(check_required_pages(sources, langs), blocking=True)
-        problems.report(check_translations(sources, langs))
-        self.build.questions, order_problems = navigation.order_questions(sources, langs)
-        problems.report([problem for source in sources for problem in check_front_matter(source)])
-        problems.report([problem for source in sources for problem in check_generated_parts(source)])
-        references = shared_references(sources)
-        problems.report(references)
-        self.build.clashing_references = {langs.of(problem.src_uri) for problem in references}
-        problems.report([problem for source in sources for problem in check_text(source, langs)])
-        problems.report(order_problems)
-        config.nav = navigation.navigation(self.build.questions[langs.default], sources)
-        self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
-        if config.theme["language"] == langs.default:
-            problems.report(rename_problems)
         self.build.pages = {}
+        if config.theme["language"] != langs.default:  # read and checked in the default language's build
+            sources = list(self.build.sources.values())
+            config.nav = navigation.navigation(self.build.questions[langs.default], sources)
+            return files
+        # Every page of every language, read once for the whole build (sources/page.py).
+        sources = markdown_sources(files, langs)
+        self.build.sources.update((source.src_uri, source) for source in sources)
+        docs = Path(config.docs_dir)
+        problems.report(file_problems(files, docs, langs), Stage.FILE, blocking=True)
+        problems.report(address_problems(sources), Stage.FILE, blocking=True)
+        problems.report(svg_problems(files, docs), Stage.FILE)
+        # What snippets appends: the glossaries, abbreviations only (markdown/abbreviations.py).
+        glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
+        problems.report(glossaries, Stage.FILE, blocking=True)
+        # A page too long, or nested too deep, is not rendered: Python-Markdown could take hours.
+        problems.report(
+            [p for source in sources for p in limit_problems(source)], Stage.MARKDOWN, blocking=True
+        )
+        # A page without its twin cannot be built: static-i18n and seo pair every page.
+        problems.report(missing_twins(sources, langs), Stage.FILE, blocking=True)
+        # Without a home, "all questions" or About page, or any question, there is no site to build.
+        problems.report(check_required_pages(sources, langs), Stage.FILE, blocking=True)
+        # Each page's conflict markers, front matter, invisible characters, links to x.en.md,
+        # generated lists' markers, include lines, the About page's markers (checks/page_problems.py);
+        # then what pages say together.
+        site = self.site(files, config)
+        problems.report([problem for source in sources for problem in source_problems(source, site)])
+        self.build.questions, order_problems = navigation.order_questions(sources, langs)
+        problems.report(order_problems, Stage.FRONT_MATTER)
+        self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
+        problems.report(rename_problems, Stage.FRONT_MATTER)
+        problems.report(check_translations(sources, langs) + shared_references(sources), Stage.MARKDOWN)
+        config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         return files
 
     def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
@@ -266,9 +287,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     @event_priority(-20)  # once the "all questions" page holds every answer
     def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         langs = self.lang()
-        source = None if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS else Source.read(page.file, langs)
+        source = None if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS else self.source(page)
         markdown, problems = without_unreadable_addresses(markdown, source, page.url, self.url_rule(config))
-        self.build.problems.report(problems)
+        self.build.problems.report(problems, Stage.MARKDOWN)
         return markdown
 
     on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates, _markdown_addresses)
@@ -276,50 +297,42 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     # -- on_page_content ----------------------------------------------------------------------
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        langs, language = self.lang(), config.theme["language"]
-        # The "all questions" page repeats the questions, each checked on its own page.
-        checked = langs.norm_uri(page.file.src_uri) != ALL_QUESTIONS
-        if checked:
-            source = Source.read(page.file, langs)
-            self.build.problems.report(referenced_characters(source, html))
-            # A page whose front matter cannot be read, or with an invisible character: its
-            # message comes first, and what follows it is not rendered as the editor meant.
-            if not source.meta_error and not has_invisible(source.text):
-                outline = Outline.of(html)
-                warned, rule = self.build.warned_links, self.url_rule(config)
-                judged = self.build.judged_urls[page.url] = set()
-                self.build.problems.report(
-                    content_problems(source, html, page, files, rule, warned, judged)
-                    + check_links(source, outline, page, files, rule, warned)
-                    + page_html.check_page(source, outline)
-                    # What follows an element never closed is not rendered as written: page_html says so.
-                    + ([] if outline.unclosed else markdown_rendering.check_page(source, html))
-                )
-        else:
-            # Its HTML is the joined answers' own, links and all: whatever reaches readers there
-            # passes the same allow-list (on_env, once every question's page has).
-            self.build.joined_page = (page, html)
+        langs, language, problems = self.lang(), config.theme["language"], self.build.problems
+        source = self.source(page)
+        # The page's content, parsed once: every check below reads this one tree (checks/rendered.py).
+        rendered = self.build.rendered[page.file.src_uri] = RenderedPage(html, language)
         typography.typeset_title(page, language)
-        if checked:
-            rendered = parity.rendered_page(page, html, langs)
-            self.build.problems.report(parity.misfigures(rendered))
-            default_url = page.url.removeprefix(f"{language}/")
-            if language == langs.default:
-                self.build.french_pages[page.url] = rendered
-            elif (french := self.build.french_pages.get(default_url)) is not None:
-                self.build.parity_problems.extend(parity.compare(french, rendered, langs))
-            if not source.meta_error:
-                default = self.build.checked_pages.get(default_url) if language != langs.default else None
-                read, found = what_nato_says.check_page(page, html, source, langs, default)
-                if language == langs.default:
-                    self.build.checked_pages[page.url] = read
-                self.build.problems.report(found.problems)
-                self.build.quotation_problems.extend(found.quotations)
-                self.build.parity_problems.extend(found.lengths)
         if language == langs.default:
-            state = provenance.state_of(provenance.page_sentences(html), self.build.record)
+            state = provenance.state_of(provenance.page_sentences(rendered), self.build.record)
             self.build.provenance[page.file.src_uri] = state
+        if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS:
+            # It joins the questions, each checked on its own page; what no question page judged
+            # passes the same allow-list once they all have (on_env).
+            self.build.joined_page = page
+            return html
+        # Every check of the page (checks/page_problems.py), each with its stage.
+        site, description = self.site(files, config), page.meta.get("description")
+        found = rendered_problems(source, rendered, page.url, site, description, *self.compared_with(page))
+        if found.description is not None:
+            page.meta["description"] = found.description
+        problems.report(found.problems)
         return html
+
+    def compared_with(self, page: Page) -> tuple[tuple[MarkdownPage, RenderedPage] | None, tuple[str, ...]]:
+        """A translation's French page, rendered before it (None for a French page); and for the home
+        page, which lists the questions, the questions (their problems can change its list)."""
+        langs = self.lang()
+        listed = tuple(uri for uri, s in self.build.sources.items() if s.is_question)
+        listed = listed if langs.norm_uri(page.file.src_uri) == HOME else ()
+        if langs.of(page.file.src_uri) == langs.default:
+            return None, listed
+        src_uri = langs.uri_for(langs.norm_uri(page.file.src_uri), langs.default)
+        rendered = self.build.rendered.get(src_uri)
+        return (None if rendered is None else (self.build.sources[src_uri], rendered)), listed
+
+    def source(self, page: Page) -> MarkdownPage:
+        """The page's Markdown as its editor wrote it, read once for the build (on_files)."""
+        return self.build.sources[page.file.src_uri]
 
     # -- on_page_context ----------------------------------------------------------------------
 
@@ -336,7 +349,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.page_links[links.url] = links
         context["faq_links"] = links
         if is_question(page.file.src_uri):
-            context["faq_json_ld"] = seo.faq_json_ld(page, links)
+            context["faq_json_ld"] = seo.faq_json_ld(page, links, self.build.rendered[page.file.src_uri])
         context["faq_about"] = about.about_page(nav, langs)
         home = langs.norm_uri(page.file.src_uri) == HOME
         context["faq_titles"] = unofficial.page_titles(page, config.site_name, home)
@@ -362,38 +375,28 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page of this language is rendered, none written yet.
-        langs = self.lang()
-        others = list(self.build.problems.found)
-        self.build.problems.report(
-            [p for p in self.build.quotation_problems if what_nato_says.worth_reporting(p, others)]
-        )
-        self.build.quotation_problems = []
-        # The "all questions" page: only what no question's own page reported (in this language),
-        # and nothing if two questions define one reference: that is the problem, named already.
-        language = config.theme["language"]
-        if self.build.joined_page is not None and language not in self.build.clashing_references:
-            page, html = self.build.joined_page
-            told = {p.message for p in self.build.problems.found if langs.of(p.src_uri) == language}
-            # Every address this language's question pages judged (and reported, if refused), as
-            # read there: a link quoted as written there (`<name@example.org>`) is the same link.
-            judged = {(page.file.src_uri, url) for urls in self.build.judged_urls.values() for url in urls}
+        page, self.build.joined_page = self.build.joined_page, None
+        if page is not None:
+            # The "all questions" page joins this language's answers: each of its elements is judged
+            # unless a question page has the same one, judged there; and what follows from a
+            # question's Markdown (a link reference defined in two of them) is that question's.
+            questions = [
+                question.source.src_uri for question in self.build.questions[config.theme["language"]]
+            ]
+            judged = element_signatures(
+                [self.build.rendered[q] for q in questions if q in self.build.rendered]
+            )
             joined = content_problems(
-                Source.read(page.file, langs),
-                html,
-                page,
-                files,
-                self.url_rule(config),
-                self.build.warned_links | judged,
-                set(),  # its addresses as published are each question page's own, checked there
+                self.source(page),
+                self.build.rendered[page.file.src_uri],
+                page.url,
+                self.site(files, config),
+                judged_elsewhere=judged,
                 judge_relative=False,
             )
-            self.build.problems.report([p for p in joined if p.message not in told])
-        self.build.joined_page = None
-        if config.theme["language"] != langs.default:
             self.build.problems.report(
-                [p for p in self.build.parity_problems if parity.worth_reporting(p, others, langs)]
+                joined, Stage.RENDERED, causes=tuple((q, Stage.MARKDOWN) for q in questions)
             )
-            self.build.parity_problems = []
         self.templates.configure(env)
         typography.add_filters(env)
         # Every inline script the site runs, known before any page is written (readers/csp.py).
@@ -404,15 +407,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     @event_priority(-100)  # last: the page as published, every template rendered
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        source = Source.read(page.file, self.lang())
-        judged = self.build.judged_urls.pop(page.url, None)
-        if judged is not None:  # a page whose content was checked: its addresses as published
-            rule = self.url_rule(config)
-            found = published_problems(output, source.src_uri, source.lines(), page.url, rule, judged)
-            self.build.problems.report(found)
-        # A script the site's templates do not write: wherever it came from, the page is not published.
-        found = csp.script_problems(output, source, self.build.script_hashes, page.content or "")
-        self.build.problems.report(found)
+        source, content = self.source(page), self.build.rendered[page.file.src_uri]
+        # The page as published, parsed once: its addresses (those its content's check did not
+        # read: the theme's) and its scripts: none but the site's own, wherever they came from.
+        published = PublishedPage(output)
+        found = published_problems(
+            published, source, page.url, self.url_rule(config), content_addresses(content)
+        )
+        found += csp.script_problems(published, source, self.build.script_hashes, content)
+        self.build.problems.report(found, Stage.RENDERED)
         # Not under `mkdocs serve`: its live-reload script, added to each page as it is
         # served, changes with every request, and no hash could allow it.
         return output if self.command == "serve" else csp.with_policy(output, self.build.script_hashes)

@@ -4,8 +4,9 @@ static-i18n builds the default language, then every other language inside the
 default language's post-build, on the same configuration and the same plugin
 instance. So the plugin starts a new `BuildState` when the default language's
 build starts, and every language's build adds to it: the problems are reported
-once every language is rendered, the sitemap lists every page, a translation
-is compared with the French page rendered before it.
+once every language is rendered (one rule decides which: messages/problems.py),
+the sitemap lists every page, a translation is compared with the French page
+rendered before it.
 """
 
 from __future__ import annotations
@@ -14,20 +15,24 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page
 
-from faq_site.checks.parity import RenderedPage
-from faq_site.checks.what_nato_says import CheckedPage
-from faq_site.messages.problems import Problem, Problems
+from faq_site.checks.rendered import RenderedPage
+from faq_site.messages.problems import Problems
 from faq_site.readers.dates import History, OutdatedTranslation
 from faq_site.readers.navigation import Question
 from faq_site.readers.redirects import Redirect
 from faq_site.readers.seo import PageLinks
+from faq_site.sources.page import MarkdownPage
 
 
 @dataclass
 class BuildState:
     problems: Problems = field(default_factory=Problems)
-    # Links MkDocs already warned about, as (src_uri, target): not reported twice.
-    warned_links: set[tuple[str, str]] = field(default_factory=set)
+    # Every page of every language, as its editor wrote it: read once (on_files), by src_uri. The
+    # same dict all build long: MkDocs' warnings are worded from it (messages/mkdocs_warnings.py).
+    sources: dict[str, MarkdownPage] = field(default_factory=dict)
+    # Each page's content as rendered, parsed once (on_page_content), by src_uri: every check of
+    # the page reads it, and so do the JSON-LD and the published page's script check.
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
     # The build's one `git log` (read in the default language's build), and the
     # translations it finds behind their French page.
     history: History = field(default_factory=History)
@@ -40,20 +45,10 @@ class BuildState:
     # Old addresses to keep, every language; the current language's pages: src_uri -> (title, url).
     redirects: list[Redirect] = field(default_factory=list)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # The French pages as rendered, by address, and the differences of the current translation.
-    french_pages: dict[str, RenderedPage] = field(default_factory=dict)
-    parity_problems: list[Problem] = field(default_factory=list)
-    # The same pages as the language checks read them, and this language's description and
-    # paragraph-length problems, reported unless they echo another one.
-    checked_pages: dict[str, CheckedPage] = field(default_factory=dict)
-    # Each checked page's content addresses, by page address: the published page's check skips them.
-    judged_urls: dict[str, set[str]] = field(default_factory=dict)
-    quotation_problems: list[Problem] = field(default_factory=list)
-    # This language's "all questions" page and its HTML, rendered from every answer joined: its
-    # allow-list runs once every question's page has (on_env), for what none of them reported.
-    joined_page: tuple[Page, str] | None = None
-    # The languages where two joined pages define one link reference (checks/generated_parts.py).
-    clashing_references: set[str] = field(default_factory=set)
+    # This language's "all questions" page, rendered from every answer joined (its content is in
+    # `rendered`): its allow-list runs once every question's page has (on_env), for what none of them
+    # reported.
+    joined_page: Page | None = None
     # The hashes of the inline scripts the site's templates write (readers/csp.py), computed
     # before any page of the language is written: the only scripts a page may run.
     script_hashes: frozenset[str] = frozenset()

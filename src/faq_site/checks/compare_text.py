@@ -10,6 +10,7 @@ folded, no space before `? ! ; :`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ _GUILLEMETS = ((re.compile(r"«\s*"), '"'), (re.compile(r"\s*»"), '"'))
 _SENTENCE_END = re.compile("[.!?…](?:[\"')\\]’”]|[\u00a0\u202f]?»)*(?= |$)")
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 # A full stop after these does not end the sentence: "M. Poutine", "p. ex.", "e.g.".
+_WORDS = re.compile(r"\w+")
 _ABBREVIATIONS = frozenset({"m", "mm", "mme", "mr", "mrs", "ms", "dr", "st", "art", "cf", "vol"})
 
 
@@ -53,12 +55,18 @@ def folded(text: str) -> str:
 
 
 def sentence_ends(text: str) -> list[int]:
-    """The offsets just after each sentence's end (the text's end included), in a folded text."""
+    """The offsets just after each sentence's end (the text's end included), in a folded text.
+
+    In one pass: the word before each full stop is the text's last word ending before it.
+    """
+    words = list(_WORDS.finditer(text))
+    word_ends = [word.end() for word in words]
     ends = []
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"(\w+)\W*$", text[: match.start() + 1])
-        initial = word and len(word[1]) == 1 and word[1].isupper()
-        if match[0].startswith(".") and word and (initial or word[1].lower() in _ABBREVIATIONS):
+        index = bisect.bisect_right(word_ends, match.start() + 1) - 1
+        word = words[index][0] if index >= 0 else ""
+        initial = len(word) == 1 and word.isupper()
+        if match[0].startswith(".") and word and (initial or word.lower() in _ABBREVIATIONS):
             continue  # an initial ("J. Stoltenberg") or an abbreviation
         ends.append(match.end())
     if text and (not ends or ends[-1] != len(text)):

@@ -30,25 +30,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import ada_url
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
+from faq_site.checks.rendered import COMMENT, START, PublishedPage, RenderedPage
+from faq_site.checks.site import Site
 from faq_site.checks.urls import (
     Local,
     Refused,
     UrlRule,
-    Verdict,
     judge,
     shown,
     srcset_urls,
     unreadable_addresses,
 )
-from faq_site.messages.problems import Problem
-from faq_site.sources.source import SITE_NOTE, Source
+from faq_site.messages.problems import Problem, address_subject
+from faq_site.sources.lines import Fold
+from faq_site.sources.names import SITE_NOTE
+from faq_site.sources.page import MarkdownPage
 
 # (line or None, message): the message follows `docs/<file>:<line>: `.
 Finding = tuple[int | None, str]
+# And the address it is about, if any: another check (MkDocs' link warnings) may judge the same one.
+_Finding = tuple[int | None, str, str | None]
 
 ASSETS = "assets/"
 
@@ -110,7 +113,7 @@ NEVER: dict[str, str] = {
     "noscript": f"{_NO_SCRIPT}, so there is nothing to replace. Remove it",
     "style": (
         "the site's look comes from its own stylesheet. Remove it; a developer can change "
-        "docs/assets/stylesheets/extra.css"
+        "overrides/assets/stylesheets/extra.css"
     ),
     **dict.fromkeys(
         [
@@ -157,33 +160,32 @@ NEVER: dict[str, str] = {
 
 @dataclass
 class Locator:
-    """Finds the editor's line for what the HTML shows, case-insensitively.
+    """Finds the editor's line for what the HTML shows: HTML as written, in any case, then as the page
+    and the published page read it (sources/lines.py, `LineFinder.markup`).
 
-    The n-th finding for the same text goes to the n-th line that holds it, so that two
-    `<script>` on two lines are reported on both; `None` when no line holds it (the
-    message then names the file alone).
+    Repeats: the n-th finding of one check for the same text goes to the n-th line that holds it, so
+    that two `<script>` on two lines are reported on both (`seen` counts them, per check); `None` when
+    no line holds it (the message then names the file alone).
     """
 
-    lines: list[tuple[int, str]]
-    _seen: dict[str, int] = field(default_factory=dict)
+    page: MarkdownPage
+    seen: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> tuple[tuple[int, str], ...]:
+        return self.page.body_lines()
 
     def line_of(self, *needles: str) -> int | None:
-        # Then as the page reads the lines: text written with character references (`&#46;`, `&amp;sol;`).
-        for read_as in (str, _read):
-            for needle in filter(None, needles):
-                key = needle.lower()
-                matches = [number for number, line in self.lines if key in read_as(line).lower()]
-                if matches:
-                    index = self._seen.get(key, 0)
-                    self._seen[key] = index + 1
-                    return matches[min(index, len(matches) - 1)]
-        return None
+        found = self.page.finder.lines_of(*needles, fold=Fold.CASE, references=2)
+        if found is None:
+            return None
+        needle, lines = found
+        index = self.seen.get(needle.lower(), 0)
+        self.seen[needle.lower()] = index + 1
+        return lines[min(index, len(lines) - 1)]
 
-
-def _read(line: str) -> str:
-    """A line as the page reads it, and as the published page reads that again."""
-    once = html.unescape(line)
-    return f"{once}\n{html.unescape(once)}"
+    def holds(self, needle: str) -> bool:
+        return self.page.finder.lines_of(needle, fold=Fold.CASE, references=2) is not None
 
 
 @dataclass(frozen=True)
@@ -194,10 +196,9 @@ class PageContext:
     src_uri: str  # its Markdown file in docs/: `faq/x.md`
     rule: UrlRule
     asset_urls: frozenset[str]  # the site's files in docs/assets/, by address: `assets/x.png`
-    # Addresses MkDocs itself warned about on this page (missing file…): not reported twice.
-    already_reported: frozenset[str] = frozenset()
-    # Every address judged here, as read: the published page's check leaves them out.
-    judged: set[str] = field(default_factory=set)
+    # Elements and comments judged on other pages (`element_signatures`): the "all questions" page
+    # judges only what no question page holds.
+    judged_elsewhere: frozenset[tuple] = frozenset()
     # False on the "all questions" page: its relative addresses were written for each question's
     # own page, and judged there; an address to another site means the same on every page.
     judge_relative: bool = True
@@ -210,11 +211,18 @@ class PageContext:
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2}")
 
 
-def check_content(content: str, page: PageContext, lines: list[tuple[int, str]]) -> list[Finding]:
+def check_content(rendered: RenderedPage, page: PageContext, source: MarkdownPage) -> list[Finding]:
     """Every element, attribute, address and comment of the content that is not on the list."""
-    locator = Locator(lines)
-    findings: list[Finding] = []
-    for node in _nodes(content):
+    return [(line, message) for line, message, _ in _check(rendered, page, source)]
+
+
+def _check(rendered: RenderedPage, page: PageContext, source: MarkdownPage) -> list[_Finding]:
+    locator = Locator(source)
+    content = rendered.html
+    findings: list[_Finding] = []
+    for node in _nodes(rendered):
+        if _signature(node) in page.judged_elsewhere:
+            continue
         tag = node.tag
         if tag == _COMMENT:
             # Its text as the browser read it (Lexbor writes a comment `<!--` text `-->`; its
@@ -222,15 +230,14 @@ def check_content(content: str, page: PageContext, lines: list[tuple[int, str]])
             text = (node.html or "<!---->")[4:-3]
             if not _is_plain_comment(text, content):
                 written = [f"<!--{text[:30]}"] if text.strip() else ["<!-->", "<!--->", f"<!--{text}-->"]
-                findings.append((locator.line_of(*written), _NOT_PLAIN_COMMENT))
+                findings.append((locator.line_of(*written), _NOT_PLAIN_COMMENT, None))
             continue
-        if tag not in ELEMENTS:  # reported with its element: the published page's check leaves them out
-            page.judged.update(_addresses_within(node))
         if tag in NEVER:
             findings.append(
                 (
                     locator.line_of(f"<{tag}"),
                     f"the HTML element `<{tag}>` is not allowed in a page: {NEVER[tag]}.",
+                    None,
                 )
             )
             continue
@@ -240,6 +247,7 @@ def check_content(content: str, page: PageContext, lines: list[tuple[int, str]])
                     locator.line_of(f"<{tag}"),
                     f"the HTML element `<{tag}>` is not one a page may contain. Write the text in "
                     "Markdown instead (CONTRIBUTING.md lists the HTML a page may use).",
+                    None,
                 )
             )
             continue
@@ -272,41 +280,60 @@ def _is_plain_comment(text: str, content: str) -> bool:
     )
 
 
-def _nodes(content: str) -> Iterable[LexborNode]:
-    """The content's elements and comments, as a browser parses them in the page's body; none
-    inside a refused element. All of the body: a closing tag such as `</div>` that closes the
-    wrapper leaves what follows it in the body, still checked."""
-    tree = LexborHTMLParser(f"<!doctype html><html><head></head><body><div>{content}</div></body></html>")
-    body = tree.body
-    if body is None:  # pragma: no cover - the document always has one
-        return
-    stack = list(_children(body))[::-1]
-    while stack:
-        node = stack.pop()
-        yield node
-        if node.tag in ELEMENTS:
-            stack.extend(list(_children(node))[::-1])
+def _nodes(rendered: RenderedPage) -> Iterable[LexborNode]:
+    """The content's elements and comments, as a browser parses them (checks/rendered.py), in
+    document order; none inside a refused element."""
+    refused: set[int] = set()
+    for kind, index in rendered.events:
+        if kind == START:
+            element = rendered.elements[index]
+            if element.parent in refused:
+                refused.add(index)
+                continue
+            yield element.node
+            if element.tag not in ELEMENTS:
+                refused.add(index)
+        elif kind == COMMENT:
+            comment = rendered.comments[index]
+            if comment.parent not in refused:
+                yield comment.node
 
 
-def _addresses_within(node: LexborNode) -> Iterable[str]:
-    """Every address of an element and of what it holds, as read and as read again."""
-    for element in [node, *node.css("*")]:
-        for name, value in element.attributes.items():
-            if name in URL_ATTRIBUTES and value:
-                for url in srcset_urls(value) if name == "srcset" else [value]:
-                    yield from (url, html.unescape(url))
+def content_addresses(rendered: RenderedPage) -> set[str]:
+    """Every address of the content, refused elements' included, as read and as read again: the
+    content's check judges them (the published page's check reads the others: the theme's)."""
+    return {
+        written
+        for element in rendered.elements
+        for name, value in element.attributes.items()
+        if name in URL_ATTRIBUTES and value
+        for url in (srcset_urls(value) if name == "srcset" else [value])
+        for written in (url, html.unescape(url))
+    }
 
 
-def _children(node: LexborNode) -> Iterable[LexborNode]:
-    """An element's child elements and comments (not its text)."""
-    child = node.child
-    while child is not None:
-        if child.tag == _COMMENT or (child.tag and not child.tag.startswith(("-", "#"))):
-            yield child
-        child = child.next
+def _signature(node: LexborNode) -> tuple:
+    """What the allow-list judges of an element (its tag, its attributes) or a comment (its text), on
+    the "all questions" page: its relative addresses, which MkDocs writes for each page's address,
+    are judged on each question's page only (`judge_relative`)."""
+    if node.tag == _COMMENT:
+        return (_COMMENT, node.html)
+    attributes = [
+        (name, "" if name in URL_ATTRIBUTES and value and not _ABSOLUTE.match(value.strip()) else value or "")
+        for name, value in node.attributes.items()
+    ]
+    return (node.tag, tuple(sorted(attributes)))
 
 
-def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> list[Finding]:
+def element_signatures(pages: Iterable[RenderedPage]) -> frozenset[tuple]:
+    """The elements and comments of these pages, as the allow-list judges them."""
+    return frozenset(
+        [_signature(element.node) for page in pages for element in page.elements]
+        + [_signature(comment.node) for page in pages for comment in page.comments]
+    )
+
+
+def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> list[_Finding]:
     tag = node.tag
     handlers = [name for name in node.attributes if name.startswith("on")]
     if handlers:  # code, not text: removing it is the fix, whatever else the element has
@@ -314,10 +341,11 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
             (
                 locator.line_of(f"{name}=", f"{name} =", name),
                 f"the attribute `{name}` on `<{tag}>` would run a script: {_NO_SCRIPT}. Remove `{name}=…`.",
+                None,
             )
             for name in handlers
         ]
-    findings: list[Finding] = []
+    findings: list[_Finding] = []
     for name, value in node.attributes.items():
         value = value or ""
         if name == "style":
@@ -326,6 +354,7 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
                     locator.line_of("style=", "style ="),
                     f"the attribute `style` on `<{tag}>` changes how the text shows (and can hide it): "
                     "the site's look comes from its own stylesheet. Remove `style=…`.",
+                    None,
                 )
             )
         elif name not in GLOBAL_ATTRIBUTES and name not in ELEMENTS[tag]:
@@ -334,18 +363,20 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
                 (
                     locator.line_of(f"{name}=", f"{name} =", f" {name}"),
                     f"the attribute `{name}` is not allowed on `<{tag}>`. Remove it (allowed: {allowed}).",
+                    None,
                 )
             )
         elif name == "class":
             for value_class in value.split():
                 if value_class in CLASSES and (misplaced := _misplaced_class(node, value_class, locator)):
-                    findings.append((locator.line_of(f".{value_class}", value_class), misplaced))
+                    findings.append((locator.line_of(f".{value_class}", value_class), misplaced, None))
                 elif value_class not in CLASSES:
                     findings.append(
                         (
                             locator.line_of(f".{value_class}", value_class),
                             f"the class `{value_class}` is not one a page may use: it could change how "
                             f"the site shows the page. Remove `.{value_class}`.",
+                            None,
                         )
                     )
         elif tag == "img" and name in ("src", "srcset"):
@@ -363,6 +394,7 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
                 _line_of_url(src, "src", locator) or locator.line_of("<img", "!["),
                 f"the image `{src}` has no description: screen readers would read nothing, or its file "
                 f"name. Write what it shows between the square brackets: `![description]({src})`.",
+                None,
             )
         )
     return findings
@@ -389,7 +421,7 @@ def _misplaced_class(node: LexborNode, value_class: str, locator: Locator) -> st
             "hovered: elsewhere it would hide text. Remove `.headerlink` (the site adds the `¶` itself)."
         )
     if value_class == "faq-outdated":
-        if locator.line_of("faq-outdated") is None:  # the site's notice (readers/dates.py), not the file's
+        if not locator.holds("faq-outdated"):  # the site's notice (readers/dates.py), not the file's
             return None
         return (
             "the class `faq-outdated` is the notice the site adds to a translation behind its French "
@@ -413,17 +445,9 @@ def _misplaced_class(node: LexborNode, value_class: str, locator: Locator) -> st
     )
 
 
-def _judge(url: str, page: PageContext) -> Verdict:
-    verdict = judge(url, page.page_url, page.rule)
-    page.judged.add(url)
-    if isinstance(verdict, Refused):  # and as the published page may read it again: reported here
-        page.judged.add(html.unescape(url))
-    return verdict
-
-
-def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[Finding]:
-    verdict = _judge(url, page)
-    if not isinstance(verdict, Refused) or url in page.already_reported:
+def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Locator) -> list[_Finding]:
+    verdict, subject = judge(url, page.page_url, page.rule), url
+    if not isinstance(verdict, Refused):
         return []
     what = "the link" if (tag, name) == ("a", "href") else f"the address in `{name}` of `<{tag}>`"
     line = _line_of_url(url, name, locator)
@@ -431,11 +455,15 @@ def _check_address(tag: str, name: str, url: str, page: PageContext, locator: Lo
         address = url[len("mailto:") :]
         line = locator.line_of(f"<{address}>", address)
         url = f"<{address}>" if line is not None and locator.line_of(f"<{address}>") else url
-    return [(line, f"{what} `{shown(url)}` {verdict.reason}")]
+    return [(line, f"{what} `{shown(url)}` {verdict.reason}", subject)]
 
 
-def _check_image(url: str, attribute: str, page: PageContext, locator: Locator, alt: str) -> list[Finding]:
-    verdict = _judge(url, page)
+def _check_image(url: str, attribute: str, page: PageContext, locator: Locator, alt: str) -> list[_Finding]:
+    return [(line, message, url) for line, message in _image_problem(url, attribute, page, locator, alt)]
+
+
+def _image_problem(url: str, attribute: str, page: PageContext, locator: Locator, alt: str) -> list[Finding]:
+    verdict = judge(url, page.page_url, page.rule)
     url = _as_written(url, page, locator)
     line = _line_of_url(url, attribute, locator)
     if isinstance(verdict, Refused) and not verdict.other_site:
@@ -450,7 +478,7 @@ def _check_image(url: str, attribute: str, page: PageContext, locator: Locator, 
             )
         ]
     path = posixpath.normpath(verdict.path) if verdict.path else ""
-    if path in page.asset_urls or url in page.already_reported:
+    if path in page.asset_urls:
         return []
     # MkDocs leaves the address of a missing file as written, relative to the Markdown file.
     from_file = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), url.split("#")[0]))
@@ -513,34 +541,32 @@ def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
 
 
 def content_problems(
-    source: Source,
-    html: str,
-    page: Page,
-    files: Files,
-    rule: UrlRule,
-    warned: set[tuple[str, str]],
-    judged: set[str],
+    source: MarkdownPage,
+    rendered: RenderedPage,
+    page_url: str,
+    site: Site,
+    *,
+    judged_elsewhere: frozenset[tuple] = frozenset(),
     judge_relative: bool = True,
 ) -> list[Problem]:
-    """The allow-list's problems of one rendered page, for its editor's file and lines.
-    `judged` receives every address judged, for `published_problems`."""
+    """The allow-list's problems of one rendered page, for its editor's file and lines. A problem
+    about an address names it as its subject: MkDocs' own warning about it comes first."""
     context = PageContext(
         judge_relative=judge_relative,
-        page_url=page.url,
+        page_url=page_url,
         src_uri=source.src_uri,
-        rule=rule,
-        asset_urls=frozenset(file.url for file in files if file.src_uri.startswith(ASSETS)),
-        already_reported=frozenset(target for src_uri, target in warned if src_uri == source.src_uri),
-        judged=judged,
+        rule=site.rule,
+        asset_urls=site.asset_urls,
+        judged_elsewhere=judged_elsewhere,
     )
     return [
-        Problem(source.src_uri, message, line)
-        for line, message in check_content(html, context, source.lines())
+        Problem(source.src_uri, message, line, subject=address_subject(source.src_uri, url) if url else None)
+        for line, message, url in _check(rendered, context, source)
     ]
 
 
 def without_unreadable_addresses(
-    markdown: str, source: Source | None, page_url: str, rule: UrlRule
+    markdown: str, source: MarkdownPage | None, page_url: str, rule: UrlRule
 ) -> tuple[str, list[Problem]]:
     """The page's Markdown, to render, without the addresses MkDocs cannot read; and their problems.
 
@@ -559,13 +585,13 @@ def without_unreadable_addresses(
                 else "is not a valid web address. Copy the address again from the browser's address bar: "
                 "`https://…`."
             )
-            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.line_of(url)))
+            problems.append(Problem(source.src_uri, f"the link `{url}` {reason}", source.finder.written(url)))
         markdown = markdown.replace(url, "#")
     return markdown, problems
 
 
 def published_problems(
-    output: str, src_uri: str, lines: list[tuple[int, str]], page_url: str, rule: UrlRule, judged: set[str]
+    published: PublishedPage, source: MarkdownPage, page_url: str, rule: UrlRule, judged: set[str]
 ) -> list[Problem]:
     """The addresses of the page as published that its content's check did not judge.
 
@@ -574,10 +600,9 @@ def published_problems(
     checks would write from what an editor wrote (a minifier once read `&amp;sol;` as `&sol;`,
     then `/`). What was judged already is not reported twice.
     """
-    tree = LexborHTMLParser(output)
-    locator = Locator(lines)
+    locator = Locator(source)
     problems, seen = [], set(judged)
-    for node in tree.css("*"):
+    for node in published.elements:
         meta_address = node.tag == "meta" and node.attributes.get("property") in META_ADDRESSES
         for name, value in node.attributes.items():
             if not (name in URL_ATTRIBUTES or (meta_address and name == "content")) or not value:
@@ -589,7 +614,7 @@ def published_problems(
                 verdict = judge(_from_site_root(url, rule.site_url), page_url, rule)
                 if isinstance(verdict, Refused):
                     message = f"the address `{shown(url)}`, as the published page holds it, {verdict.reason}"
-                    problems.append(Problem(src_uri, message, _line_of_url(url, name, locator)))
+                    problems.append(Problem(source.src_uri, message, _line_of_url(url, name, locator)))
     return problems
 
 

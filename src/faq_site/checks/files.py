@@ -1,7 +1,9 @@
-"""Only pages and the site's assets in docs/, with names an editor cannot get wrong.
+"""Only pages and their images in docs/, with names an editor cannot get wrong.
 
 Everything in docs/ is published: a stray `brouillon.txt` or a Word lock file
-`~$x.docx` would be too. Page files are named in lower-case kebab-case (their
+`~$x.docx` would be too. docs/ is the editors' content; the site's own code
+(stylesheet, scripts, favicon) is the theme's, in overrides/assets/, published
+at the same addresses. Page files are named in lower-case kebab-case (their
 name is their address), the default language's without a language suffix, the
 others' with theirs (`.en`), in docs/ or docs/faq/, and saved as UTF-8. A file
 that breaks one of these rules stops the build when the files are collected,
@@ -17,7 +19,8 @@ from mkdocs.structure.files import File, Files
 
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import ASSETS_DIR, KEBAB_CASE, QUESTIONS_DIR, Source, kebab_case
+from faq_site.sources.names import ASSETS_DIR, KEBAB_CASE, QUESTIONS_DIR, kebab_case
+from faq_site.sources.page import MarkdownPage
 
 
 def file_problems(files: Files, docs_dir: Path, languages: Languages) -> list[Problem]:
@@ -31,7 +34,7 @@ def file_problems(files: Files, docs_dir: Path, languages: Languages) -> list[Pr
     ]
 
 
-def markdown_sources(files: Files, languages: Languages) -> list[Source]:
+def markdown_sources(files: Files, languages: Languages) -> list[MarkdownPage]:
     """Every Markdown page the editors wrote, in every language, sorted by path.
 
     Pages with a wrong name or place are left out: that one message says what
@@ -39,7 +42,7 @@ def markdown_sources(files: Files, languages: Languages) -> list[Source]:
     """
     return sorted(
         (
-            Source.read(file, languages)
+            MarkdownPage.read(file, languages)
             for file in files.documentation_pages()
             if name_problem(file, languages) is None
         ),
@@ -72,8 +75,8 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
             return asset_type_problem(file)
         return Problem(
             file.src_uri,
-            "only pages (.md files) and the site's images, styles and scripts (docs/assets/) belong in "
-            "docs/, and everything in it is published. Move this file out of docs/ or delete it.",
+            "only pages (.md files) and their images (docs/assets/) belong in docs/, and everything in it "
+            "is published. Move this file out of docs/ or delete it.",
         )
     if path.suffix != ".md":
         return Problem(file.src_uri, f"pages end in `.md`. Rename it to {path.stem}.md.")
@@ -121,32 +124,23 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
     return None
 
 
-# What docs/assets/ may publish, by type (the ending of the name, in any case): what pages show
-# and the site loads. Anything else (an .html or .xhtml page, a .pdf) would be published as it
-# is, on the site's own address and without its Content-Security-Policy.
-ASSET_TYPES = {
-    "images": (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"),
-    "stylesheets": (".css",),
-    "scripts": (".js",),
-}
+# What docs/assets/ may publish, by type (the ending of the name, in any case): the images pages
+# show. Anything else would be published as it is, on the site's own address: an .html or .xhtml
+# page without the site's Content-Security-Policy, a stylesheet or a script that pages could load.
+# The site's own stylesheet and scripts are code, in the theme (overrides/assets/).
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico")
 
 
 def asset_type_problem(file: File) -> Problem | None:
     """A file of docs/assets/ of a type the site does not publish, if it is one."""
     suffix = PurePosixPath(file.src_uri).suffix.lower()
-    if any(suffix in suffixes for suffixes in ASSET_TYPES.values()):
+    if suffix in IMAGE_TYPES:
         return None
     return Problem(
         file.src_uri,
         f"a file of this type ({suffix or 'no ending'}) is not published from docs/{ASSETS_DIR}/: only "
-        f"{_listed(ASSET_TYPES)} belong there. Move this file out of docs/ or delete it.",
+        f"images ({', '.join(IMAGE_TYPES)}) belong there. Move this file out of docs/ or delete it.",
     )
-
-
-def _listed(types: dict[str, tuple[str, ...]]) -> str:
-    """`images (.png, .jpg), stylesheets (.css) and scripts (.js)`."""
-    kinds = [f"{kind} ({', '.join(suffixes)})" for kind, suffixes in types.items()]
-    return ", ".join(kinds[:-1]) + f" and {kinds[-1]}"
 
 
 def encoding_problem(file: File) -> Problem | None:
@@ -165,10 +159,10 @@ def encoding_problem(file: File) -> Problem | None:
     return None
 
 
-def address_problems(sources: list[Source]) -> list[Problem]:
+def address_problems(sources: list[MarkdownPage]) -> list[Problem]:
     """Two pages of one language published at the same address (`faq.md` and `faq/index.md` are
     both `faq/`): MkDocs would keep one and drop the other without a word."""
-    by_address: dict[tuple[str, str], list[Source]] = {}
+    by_address: dict[tuple[str, str], list[MarkdownPage]] = {}
     for source in sources:
         by_address.setdefault((source.language, source.address), []).append(source)
     return [

@@ -21,7 +21,8 @@ import re
 
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import ALL_QUESTIONS, HOME, MARKERS, Source
+from faq_site.sources.names import ALL_QUESTIONS, HOME, MARKERS
+from faq_site.sources.page import MarkdownPage
 
 Finding = tuple[int | None, str]
 # What the build writes in place of each marker, and whether it writes to the end of the page.
@@ -180,7 +181,7 @@ def can_write(norm_uri: str, markdown: str) -> bool:
     return not marker_problems(markdown, MARKERS[norm_uri], to_end, what)
 
 
-def check_generated_parts(source: Source) -> list[Problem]:
+def check_generated_parts(source: MarkdownPage) -> list[Problem]:
     """The markers of a page: its own where the build writes, none of another page's."""
     findings: list[Finding] = []
     for page, marker in MARKERS.items():
@@ -192,15 +193,11 @@ def check_generated_parts(source: Source) -> list[Problem]:
     return [Problem(source.src_uri, message, line) for line, message in findings]
 
 
-def check_required_pages(sources: list[Source], languages: Languages) -> list[Problem]:
+def check_required_pages(sources: list[MarkdownPage], languages: Languages) -> list[Problem]:
     pages = {source.src_uri for source in sources}
     questions = sum(1 for source in sources if source.is_question)
     missing = missing_pages(pages, REQUIRED, questions, list(languages.all), languages.uri_for)
     return [Problem(page, message) for page, message in missing]
-
-
-# A link reference definition, `[label]: address`, as Python-Markdown reads one (up to three spaces).
-_REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]+)\]:(?:[ \t]|$)")
 
 
 def reference_label(label: str) -> str:
@@ -208,20 +205,19 @@ def reference_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def shared_references(sources: list[Source]) -> list[Problem]:
+def shared_references(sources: list[MarkdownPage]) -> list[Problem]:
     """Reference labels defined in two of the pages the "all questions" page joins, in one language.
 
     On its own page, each `[label]` leads where its page defines it; joined into one
     document, one definition would replace the other, silently, and a definition
     no page of its own uses (so never rendered nor checked) could take over.
     """
-    defined: dict[tuple[str, str], list[tuple[Source, int, str]]] = {}
+    defined: dict[tuple[str, str], list[tuple[MarkdownPage, int, str]]] = {}
     for source in sources:
         if source.is_question or source.norm_uri == ALL_QUESTIONS:
-            for number, line in source.lines():  # outside fenced code
-                if match := _REFERENCE.match(line):
-                    key = (source.language, reference_label(match["label"]))
-                    defined.setdefault(key, []).append((source, number, match["label"]))
+            for definition in source.definitions:
+                key = (source.language, reference_label(definition.label))
+                defined.setdefault(key, []).append((source, definition.line, definition.label))
     return [
         Problem(
             source.src_uri,

@@ -50,6 +50,7 @@ from urllib.parse import urlsplit
 
 from faq_site.checks.compare_text import normalised
 from faq_site.checks.rendered import Block, Link, RenderedPage
+from faq_site.sources.lines import Fold, SearchableLines, folded
 
 Finding = tuple[int | None, str]
 
@@ -142,32 +143,16 @@ class PageSource:
     description_line: int | None = None
 
 
-_MARKDOWN = [
-    (re.compile(r"\]\([^)]*\)"), ""),  # a link's address
-    (re.compile(r"\{[^}]*\}"), ""),  # attribute lists
-    (re.compile(r"<[^>]+>"), ""),  # HTML tags
-    (re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)"), ""),  # heading, list, quote marks
-    (re.compile(r"[\[\]*`\\]"), ""),
-]
-
-
-def _readable(line: str) -> str:
-    for pattern, replacement in _MARKDOWN:
-        line = pattern.sub(replacement, line)
-    return normalised(line)
-
-
 def block_lines(blocks: list[Block], source: PageSource) -> list[int | None]:
-    """The line of the Markdown where each block starts, found from its first words, in order."""
-    readable = [(number, _readable(line)) for number, line in source.lines]
-    result, after = [], 0
+    """The line of the Markdown where each block starts, found from its first words, in order
+    (on the lines' text without Markdown's syntax, sources/lines.py)."""
+    readable = SearchableLines(tuple((number, folded(line, Fold.MARKDOWN)) for number, line in source.lines))
+    result: list[int | None] = []
+    after = 0
     for block in blocks:
         start = " ".join(normalised(block.text).split(" ")[:5])
-        found = None
-        for lower_bound in (after, 0):
-            found = next((n for n, text in readable if n > lower_bound and start and start in text), None)
-            if found is not None:
-                break
+        found = readable.first(start, after)
+        found = found if found is not None else readable.first(start)
         result.append(found)
         after = found or after
     return result

@@ -18,31 +18,24 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from faq_site.checks.outline import Outline, RenderedLink
-from faq_site.checks.urls import Local, UrlRule, judge, shown
-from faq_site.messages.problems import Problem
-from faq_site.sources.source import LEARN_MORE_ID, Source, kebab_case
+from faq_site.checks.rendered import Outline, RenderedLink
+from faq_site.checks.site import Site
+from faq_site.checks.urls import Local, judge, shown
+from faq_site.messages.problems import Problem, address_subject
+from faq_site.sources.names import LEARN_MORE_ID, kebab_case
+from faq_site.sources.page import MarkdownPage
 
 _EXAMPLE = "`- [title](https://www.nato.int/…)`"
 
 
 def check_link(
-    source: Source,
-    link: RenderedLink,
-    page: Page,
-    files: Files,
-    outline: Outline,
-    rule: UrlRule,
-    warned: set[tuple[str, str]],
+    source: MarkdownPage, link: RenderedLink, page_url: str, site: Site, outline: Outline
 ) -> list[Problem]:
-    """What is wrong with one link of a page. `warned`: the links MkDocs already warned about."""
-    line = source.line_of(f"]({link.href}", f'href="{link.href}"', link.href)
+    """What is wrong with one link of a page (about its address: MkDocs' own warning comes first)."""
+    line = source.finder.written(f"]({link.href}", f'href="{link.href}"', link.href)
 
     def problem(message: str) -> list[Problem]:
-        return [Problem(source.src_uri, message, line)]
+        return [Problem(source.src_uri, message, line, subject=address_subject(source.src_uri, link.href))]
 
     if not link.text.strip() and not link.has_image:
         return problem(
@@ -57,16 +50,16 @@ def check_link(
             f"the address of the link `{shown(link.href)}` contains a space or a quote: a `)` or a quote is "
             "missing or misplaced. Write it as `[text](https://…)`."
         )
-    verdict = judge(link.href, page.url, rule)
+    verdict = judge(link.href, page_url, site.rule)
     if not isinstance(verdict, Local) or not verdict.relative:
         # Another site, or this one at its full address (the link from an out-of-date
         # translation's notice to its French page): the address rule is checks/urls.py's.
         return []
     parts = urlsplit(link.href)
-    if (source.src_uri, link.href) in warned or parts.path.endswith(".md"):
-        return []  # MkDocs said so already (messages/mkdocs_warnings.py)
+    if parts.path.endswith(".md"):
+        return []  # a page's file MkDocs did not rewrite into its address: it says why (mkdocs_warnings.py)
     if not parts.path:
-        if source.line_of(f"]({link.href}"):
+        if source.finder.written(f"]({link.href}"):
             return []  # a Markdown link: MkDocs checks its anchor (messages/mkdocs_warnings.py)
         if parts.fragment and parts.fragment not in outline.ids:
             return problem(
@@ -74,8 +67,8 @@ def check_link(
                 f"{', '.join(f'`#{i}`' for i in outline.ids)}."
             )
         return []
-    target = posixpath.normpath(urlsplit(urljoin(f"/{page.url}", parts.path)).path).lstrip("/")
-    known = {file.url.rstrip("/") for file in files}
+    target = posixpath.normpath(urlsplit(urljoin(f"/{page_url}", parts.path)).path).lstrip("/")
+    known = {url.rstrip("/") for url in site.urls}
     if target.rstrip("/") not in known and target not in {"", "."}:
         return problem(
             f"the link `{shown(link.href)}` leads to no page of this site. Link to the page's .md file, "
@@ -84,7 +77,7 @@ def check_link(
     return []
 
 
-def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
+def check_learn_more(source: MarkdownPage, outline: Outline) -> list[Problem]:
     ids = [heading.id for heading in outline.headings]
     if LEARN_MORE_ID not in ids:
         if any(kebab_case(i or "") == LEARN_MORE_ID for i in ids) or len(set(outline.ids)) < len(outline.ids):
@@ -102,7 +95,8 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
     section = source.section(LEARN_MORE_ID)
     heading_line = section[0].line if section else None
     if not links:
-        lines = section[1] if section else []
+        spans = [block.span for block in section[1]] if section else []
+        lines = [(n, text) for n, text in source.body_lines() if any(n in span for span in spans)]
         written = [(n, text) for n, text in lines if "](" in text]
         why = "Under this heading, add at least one line " + _EXAMPLE + "."
         if written:
@@ -131,26 +125,22 @@ def check_learn_more(source: Source, outline: Outline) -> list[Problem]:
                 Problem(
                     source.src_uri,
                     f"this learn-more item has no link. Write it as {_EXAMPLE}.",
-                    source.line_of(item.strip()[:40]) or heading_line,
+                    source.finder.written(item.strip()[:40]) or heading_line,
                 )
             )
     return problems
 
 
 def check_links(
-    source: Source,
+    source: MarkdownPage,
     outline: Outline,
-    page: Page,
-    files: Files,
-    rule: UrlRule,
-    warned: set[tuple[str, str]],
+    page_url: str,
+    site: Site,
 ) -> list[Problem]:
-    """Every link of a rendered page; and a question's learn-more section, unless HTML hides it."""
+    """Every link of a rendered page; and a question's learn-more section."""
     problems = [
-        problem
-        for link in outline.links
-        for problem in check_link(source, link, page, files, outline, rule, warned)
+        problem for link in outline.links for problem in check_link(source, link, page_url, site, outline)
     ]
-    if source.is_question and not outline.unclosed:
-        problems += check_learn_more(source, outline)  # else checks/page_html.py says what hides it
+    if source.is_question:
+        problems += check_learn_more(source, outline)
     return problems

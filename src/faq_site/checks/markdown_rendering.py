@@ -12,49 +12,33 @@ source to name the line:
   `[text] (https://…)` shows as typed;
 - raw HTML that does not balance: a closing tag with no element open (`</div>`),
   an inline element (`<strong>`, `<em>`…) left open at the end of its paragraph,
-  which the browser carries on into the rest of the page;
+  which the browser carries on into the rest of the page (the browser repairs
+  both silently: sources/page.py reads them from the Markdown's raw tags);
 - a heading with no explicit id: underlined (setext, `---` or `===` on the
-  next line), or written in HTML (`<h2>`). Every heading has an id, the same in
-  both languages (an element left open to the end of the page, and ATX headings
-  `## Title` without id, are named by the other checks).
+  next line), or written in HTML (`<h2>`), as the page model reads them. Every
+  heading has an id, the same in both languages (an element left open to the
+  end of the page, and ATX headings `## Title` without id, are named by the
+  other checks).
 
-`check` is pure: the page's source lines and its rendered HTML in, `(line,
-message)` findings out; `check_page` gives them as the plugin's problems.
+`check` is pure: the page read and rendered in, `(line, message)` findings out;
+`markdown_problems` (what the Markdown shows) and `rendered_problems` (what the
+rendered page shows) give them as the plugin's problems.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
-from faq_site.checks.outline import RenderedHeading
+from faq_site.checks.rendered import Inside, RenderedPage
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source, plain
+from faq_site.sources.lines import Fold, plain
+from faq_site.sources.page import MarkdownPage
 
 Finding = tuple[int | None, str]
-Lines = list[tuple[int, str]]  # (line number, text) of the page's body, fenced code left out
 
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-_HIDDEN = frozenset(["code", "pre", "script", "style", "kbd", "samp"])
+# What readers do not see as text: code, keyboard input, scripts and styles, the `¶` after headings.
+_HIDDEN = Inside.CODE | Inside.KEYBOARD | Inside.PRE | Inside.SCRIPT | Inside.PERMALINK
 _BLOCKS = frozenset(
     ["p", "li", "ul", "ol", "div", "blockquote", "td", "th", "tr", "dd", "dt", "table", "details", "summary"]
     + [f"h{level}" for level in range(1, 7)]
@@ -62,112 +46,58 @@ _BLOCKS = frozenset(
 
 
 @dataclass
-class _Reader(HTMLParser):
-    """The visible text of each block, the headings, and the raw HTML that does not balance."""
-
-    blocks: list[str] = field(default_factory=list)
-    headings: list[RenderedHeading] = field(default_factory=list)
-    stray: list[str] = field(default_factory=list)  # closing tags that close nothing
-    left_open: list[str] = field(default_factory=list)  # elements closed only by their parent's end
-
-    def __post_init__(self) -> None:
-        HTMLParser.__init__(self, convert_charrefs=True)
-        self._open: list[str] = []
-        self._text: list[str] = []
-        self._hidden = 0
-        self._heading: RenderedHeading | None = None
-
-    def _flush(self) -> None:
-        if "".join(self._text).strip():
-            self.blocks.append("".join(self._text))
-        self._text = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag in _BLOCKS:
-            self._flush()
-        if tag in _VOID:
-            return
-        self._open.append(tag)
-        if self._hidden or tag in _HIDDEN or "headerlink" in (attributes.get("class") or "").split():
-            self._hidden += 1
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self._heading = RenderedHeading(int(tag[1]), attributes.get("id"))
-            self.headings.append(self._heading)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-        if tag in _VOID:
-            return
-        if tag not in self._open:
-            self.stray.append(tag)
-            return
-        while self._open:
-            closed = self._open.pop()
-            if self._hidden:
-                self._hidden -= 1
-            if closed == tag:
-                break
-            self.left_open.append(closed)
-        if tag[:1] == "h" and tag[1:] in ("1", "2", "3", "4", "5", "6"):
-            self._heading = None
-
-    def handle_data(self, data: str) -> None:
-        if self._hidden:
-            return
-        self._text.append(data)
-        if self._heading is not None:
-            self._heading.text += data
-
-
-def read(html: str) -> _Reader:
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    reader._flush()
-    return reader
-
-
-def _same(text: str) -> str:
-    return text
-
-
-@dataclass
 class _Source:
-    lines: Lines
-    normalise: Callable[[str], str]
+    """The page's lines, searched for rendered words as the editor typed them (typography folded)."""
+
+    page: MarkdownPage
+
+    def normalise(self, text: str) -> str:
+        return plain(text)
 
     def line_of(self, *needles: str) -> int | None:
-        for needle in filter(None, needles):
-            wanted = self.normalise(needle)
-            for number, line in self.lines:
-                if wanted in self.normalise(line):
-                    return number
-        return None
+        return self.page.finder.first(*needles, fold=Fold.TYPOGRAPHY)
 
     def lines_with(self, needle: str) -> list[int]:
-        wanted = self.normalise(needle)
-        return [number for number, line in self.lines if wanted in self.normalise(line)]
+        return self.page.finder.all(needle, fold=Fold.TYPOGRAPHY)
 
 
 # -- emphasis -----------------------------------------------------------------------------------
 
 _MARKER_RUN = re.compile(r"(?<![*_\\])(\*{1,3}|_{1,3})(?![*_])")
-_URL = re.compile(r"\S+://\S*|\S+@\S+\.\S+")
+_WORD = re.compile(r"\S+")
 _WHAT = {1: "italics", 2: "bold", 3: "bold italics"}
+# Characters of a word a message quotes, at most (a word longer than this is no word of prose).
+_WORD_LIMIT = 80
+
+
+def _is_address(word: str) -> bool:
+    """`https://…`, `name@example.org`: their `_` and `*` are not emphasis (`\\S+://\\S*|\\S+@\\S+\\.\\S+`)."""
+    if word.find("://", 1) >= 1:
+        return True
+    at = word.find("@", 1)
+    return at >= 1 and word.find(".", at + 2, len(word) - 1) >= 0
+
+
+def _without_addresses(text: str) -> str:
+    """The text with each word that is an address blanked, read word by word (in linear time)."""
+    return _WORD.sub(lambda match: " " * len(match[0]) if _is_address(match[0]) else match[0], text)
 
 
 def _word_before(text: str, end: int) -> str:
-    return text[:end].split()[-1] if text[:end].split() else ""
+    """The word that ends at or before `end`, its last _WORD_LIMIT characters at most."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and stop - start < _WORD_LIMIT and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
 
 
 def _word_after(text: str, start: int) -> str:
-    return text[start:].split()[0] if text[start:].split() else ""
+    """The word that starts at or after `start`, its first _WORD_LIMIT characters at most."""
+    match = _WORD.search(text, start)
+    return match[0][:_WORD_LIMIT] if match else ""
 
 
 def _apart(marker: str, before: str, source: _Source) -> Finding:
@@ -181,7 +111,7 @@ def _apart(marker: str, before: str, source: _Source) -> Finding:
 def emphasis(blocks: list[str], source: _Source) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks:
-        text = _URL.sub(lambda match: " " * len(match[0]), block)
+        text = _without_addresses(block)
         for match in _MARKER_RUN.finditer(text):
             marker = match[1]
             before = text[match.start() - 1] if match.start() else " "
@@ -260,190 +190,119 @@ def split_links(blocks: list[str], source: _Source) -> list[Finding]:
 # -- raw HTML that does not balance ---------------------------------------------------------------
 
 
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-
-
-def _without_code(lines: Lines) -> Lines:
-    """The lines with their inline code (`<h2>` between backquotes shows as typed) blanked out."""
-    return [(number, _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)) for number, line in lines]
-
-
-def _paragraphs(lines: Lines) -> list[Lines]:
-    paragraphs: list[Lines] = [[]]
-    for number, line in lines:
-        if line.strip():
-            paragraphs[-1].append((number, line))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return [paragraph for paragraph in paragraphs if paragraph]
-
-
-def _tags(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(rf"<{tag}(?=[\s/>])", re.I), re.compile(rf"</{tag}\s*>", re.I)
-
-
-# Elements that live inside a paragraph: the end of the paragraph closes them.
-_INLINE = frozenset(
-    ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark"]
-    + ["q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]
-)
-
-
-def _stray_lines(tag: str, lines: Lines) -> list[int]:
-    if tag in _INLINE:  # counted paragraph by paragraph
-        return [line for paragraph in _paragraphs(lines) for line in _stray_lines_in(tag, paragraph)]
-    return _stray_lines_in(tag, lines)
-
-
-def _stray_lines_in(tag: str, lines: Lines) -> list[int]:
-    opening, closing = _tags(tag)
-    found, depth = [], 0
-    for number, line in lines:
-        events = sorted(
-            [(m.start(), 1) for m in opening.finditer(line)]
-            + [(m.start(), -1) for m in closing.finditer(line)]
+def unbalanced_html(page: MarkdownPage) -> list[Finding]:
+    """Closing tags that close nothing, and inline elements left open at the end of their block
+    (sources/page.py reads them from the Markdown's raw tags: the browser repairs both silently)."""
+    balance = page.balance
+    findings: list[Finding] = [
+        (
+            tag.line,
+            f"the closing tag `</{tag.name}>` closes no element: there is no `<{tag.name}>` open before it. "
+            f"Delete it, or add the `<{tag.name}>` where the element starts.",
         )
-        for _, step in events:
-            if step < 0 and depth == 0:
-                found.append(number)
-            else:
-                depth += step
-    return found
-
-
-def _left_open_lines(tag: str, lines: Lines) -> list[int]:
-    opening, closing = _tags(tag)
-    found = []
-    for paragraph in _paragraphs(lines):
-        opened: list[int] = []
-        for number, line in paragraph:
-            events = sorted(
-                [(m.start(), number) for m in opening.finditer(line)]
-                + [(m.start(), -1) for m in closing.finditer(line)]
-            )
-            for _, event in events:
-                if event > 0:
-                    opened.append(event)
-                elif opened:
-                    opened.pop()
-        found += opened[:1]
-    return found
-
-
-def unbalanced_html(reader: _Reader, source: _Source) -> list[Finding]:
-    findings: list[Finding] = []
-    for tag in dict.fromkeys(reader.stray):
-        lines = _stray_lines(tag, _without_code(source.lines)) or [None]
-        for line in lines[: reader.stray.count(tag)]:
-            findings.append(
-                (
-                    line,
-                    f"the closing tag `</{tag}>` closes no element: there is no `<{tag}>` open before it. "
-                    f"Delete it, or add the `<{tag}>` where the element starts.",
-                )
-            )
-    for tag in dict.fromkeys(reader.left_open):
-        lines = _left_open_lines(tag, _without_code(source.lines)) or [None]
-        for line in lines[: reader.left_open.count(tag)]:
-            findings.append(
-                (
-                    line,
-                    f"the HTML element `<{tag}>` is not closed before the end of its paragraph, so it runs "
-                    f"on into the rest of the page. Close it with `</{tag}>` in the same paragraph, or "
-                    "write Markdown instead of HTML.",
-                )
-            )
+        for tag in balance.stray
+    ]
+    findings += [
+        (
+            tag.line,
+            f"the HTML element `<{tag.name}>` is not closed before the end of its paragraph, so it runs "
+            f"on into the rest of the page. Close it with `</{tag.name}>` in the same paragraph, or "
+            "write Markdown instead of HTML.",
+        )
+        for tag in balance.left_open
+    ]
     return findings
 
 
 # -- headings without an explicit id --------------------------------------------------------------
 
-_UNDERLINE = re.compile(r"^ {0,3}(?P<marks>=+|-+)[ \t]*$")
-_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-_RAW_HEADING = re.compile(
-    r"<h(?P<level>[1-6])(?P<attributes>(?:\s[^>]*)?)>(?P<title>.*?)(?:</h(?P=level)\s*>|$)", re.I
-)
-_ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+_HEADING_TAG = re.compile(r"h[1-6]")
 _TAG = re.compile(r"<[^>]+>")
 
 
-def headings(reader: _Reader, source: _Source) -> list[Finding]:
+def headings(page: MarkdownPage) -> list[Finding]:
+    """Headings underlined (setext) or written in HTML (`<h2>`): neither has an explicit id."""
     findings: list[Finding] = []
-    shown = {(heading.level, " ".join(source.normalise(heading.text).split())) for heading in reader.headings}
-    previous: tuple[int, str] | None = None
-    for number, line in source.lines:
-        match = _UNDERLINE.match(line)
-        if match and previous and previous[1].strip() and not _ATX.match(previous[1]):
-            level = 1 if match["marks"][0] == "=" else 2
-            title = _ATTRIBUTE_LIST.sub("", previous[1]).strip()
-            has_id = "{#" in previous[1] or re.search(r"\{[^}]*#[A-Za-z]", previous[1])
-            if not has_id and (level, " ".join(source.normalise(title).split())) in shown:
-                marks = match["marks"]
-                hint = (
-                    f"; for a horizontal line instead, leave an empty line above the `{marks}`"
-                    if level == 2
-                    else ""
-                )
-                findings.append(
-                    (
-                        previous[0],
-                        f"the heading “{title}” is underlined with `{marks}` on the next line, so it has "
-                        "no explicit id. Write it on one line with its id: "
-                        f"`{'#' * level} {title} {{#id}}` (the same id in both languages){hint}.",
-                    )
-                )
-        previous = (number, line)
-        for raw in _RAW_HEADING.finditer(_without_code([(number, line)])[0][1]):
-            if re.search(r"\bid\s*=", raw["attributes"]):
-                continue
-            level, title = int(raw["level"]), _TAG.sub("", raw["title"]).strip()
-            findings.append(
-                (
-                    number,
-                    f"the heading `<h{level}>` “{title}” is written in HTML, so it has no id and is left out "
-                    f"of the page's table of contents. Write it in Markdown with its id: "
-                    f"`{'#' * level} {title} {{#id}}` (the same id in both languages).",
-                )
+    for heading in page.headings:
+        if heading.form != "setext" or heading.id is not None:
+            continue
+        level, title = heading.level, heading.title
+        marks = page.line(heading.line + 1).strip()
+        hint = (
+            f"; for a horizontal line instead, leave an empty line above the `{marks}`" if level == 2 else ""
+        )
+        findings.append(
+            (
+                heading.line,
+                f"the heading “{title}” is underlined with `{marks}` on the next line, so it has "
+                "no explicit id. Write it on one line with its id: "
+                f"`{'#' * level} {title} {{#id}}` (the same id in both languages){hint}.",
             )
-    return findings
+        )
+    for tag in page.tags:
+        if tag.closing or not _HEADING_TAG.fullmatch(tag.name) or re.search(r"\bid\s*=", tag.text):
+            continue
+        line = page.line(tag.line)
+        start = tag.column - 1 + len(tag.text)
+        end = line.lower().find(f"</{tag.name}", start)
+        title = _TAG.sub("", line[start : end if end >= 0 else len(line)]).strip()
+        level = int(tag.name[1])
+        findings.append(
+            (
+                tag.line,
+                f"the heading `<h{level}>` “{title}” is written in HTML, so it has no id and is left out "
+                f"of the page's table of contents. Write it in Markdown with its id: "
+                f"`{'#' * level} {title} {{#id}}` (the same id in both languages).",
+            )
+        )
+    return sorted(findings, key=lambda finding: finding[0] or 0)
 
 
-def check(lines: Lines, html: str, normalise: Callable[[str], str] = _same) -> list[Finding]:
+def check(page: MarkdownPage, rendered: RenderedPage) -> list[Finding]:
     """Every place where a page's rendered HTML does not say what its Markdown meant."""
-    reader = read(html)
-    source = _Source(lines, normalise)
+    blocks = rendered.texts(_BLOCKS, _HIDDEN)
+    source = _Source(page)
     return (
-        emphasis(reader.blocks, source)
-        + footnotes(reader.blocks, source)
-        + split_links(reader.blocks, source)
-        + unbalanced_html(reader, source)
-        + headings(reader, source)
+        emphasis(blocks, source)
+        + footnotes(blocks, source)
+        + split_links(blocks, source)
+        + unbalanced_html(page)
+        + headings(page)
     )
 
 
-def check_page(source: Source, html: str) -> list[Problem]:
-    findings = check(source.lines(), html, plain)
+def markdown_problems(source: MarkdownPage) -> list[Problem]:
+    """What the page model reads in the Markdown itself: raw HTML that does not balance, headings
+    that can have no id."""
+    findings = unbalanced_html(source) + headings(source)
+    return [Problem(source.src_uri, message, line) for line, message in findings]
+
+
+def rendered_problems(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
+    """What only the rendered page shows: emphasis markers left as text, footnotes, split links."""
+    blocks, lines = rendered.texts(_BLOCKS, _HIDDEN), _Source(source)
+    findings = emphasis(blocks, lines) + footnotes(blocks, lines) + split_links(blocks, lines)
     return [Problem(source.src_uri, message, line) for line, message in findings]
 
 
 # -- links to a language's file --------------------------------------------------------------------
 
 
-def language_file_links(lines: Lines, languages: list[str]) -> list[Finding]:
+def language_file_links(page: MarkdownPage, languages: list[str]) -> list[Finding]:
     """Links to `x.en.md`: static-i18n links each language's page to that language's version of `x.md`."""
     suffix = "|".join(re.escape(language) for language in languages)
-    target = re.compile(
-        rf"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<path>[^)\s>#]*?)\.(?:{suffix})\.md(?P<anchor>#[^)\s>]*)?"
-    )
+    target = re.compile(rf"(?P<path>[^)\s>#]*?)\.(?:{suffix})\.md(?P<anchor>#[^)\s>]*)?")
+    written = [(link.line, link.url) for link in page.links if link.kind in ("inline", "image")]
+    written += [(definition.line, definition.url) for definition in page.definitions]
     findings: list[Finding] = []
-    for number, line in _without_code(lines):
-        for match in target.finditer(line):
-            written = match[0][match.start("path") - match.start() :]
-            page = f"{match['path']}.md{match['anchor'] or ''}"
+    for number, url in sorted(written):
+        match = target.match(url)
+        if match:
+            page_file = f"{match['path']}.md{match['anchor'] or ''}"
             findings.append(
                 (
                     number,
-                    f"the link `{written}` names one language's file. Link `{page}` instead: the site "
+                    f"the link `{match[0]}` names one language's file. Link `{page_file}` instead: the site "
                     "leads each language's readers to their own version of it.",
                 )
             )

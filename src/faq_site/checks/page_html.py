@@ -20,10 +20,14 @@ question pages, whose own check covers it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from faq_site.checks.outline import Outline
+from faq_site.checks.rendered import Outline
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source, kebab_case, plain
+from faq_site.sources.lines import plain
+from faq_site.sources.names import kebab_case
+from faq_site.sources.page import MarkdownPage
+from faq_site.sources.text import has_invisible
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Markdown syntax that only shows as text when it did not apply.
@@ -40,12 +44,12 @@ _LEAKS = {
 _GLUED_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+(\S.*)")
 
 
-def check_headings(source: Source, outline: Outline) -> list[Problem]:
+def check_headings(source: MarkdownPage, outline: Outline) -> list[Problem]:
     problems: list[Problem] = []
-    lines = {heading.id: heading.line for heading in source.headings() if heading.id}
+    lines = {heading.id: heading.line for heading in source.headings if heading.id}
 
     def line_of(heading_id: str | None, text: str = "") -> int | None:
-        return lines.get(heading_id) or source.line_of(f"{{#{heading_id}", text.strip())
+        return lines.get(heading_id) or source.finder.written(f"{{#{heading_id}", text.strip())
 
     titles = [heading for heading in outline.headings if heading.level == 1]
     if not titles:
@@ -54,7 +58,7 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
                 source.src_uri,
                 "has no title. Start the text with one line `# Title {#id}` (for a question, the "
                 "question itself).",
-                next((n for n, line in source.lines() if line.strip()), source.body_line),
+                next((n for n, line in source.body_lines() if line.strip()), source.body_line),
             )
         )
     for extra in titles[1:]:
@@ -79,29 +83,36 @@ def check_headings(source: Source, outline: Outline) -> list[Problem]:
                 )
             )
         previous = heading.level
-    seen: set[str] = set()
-    heading_ids = [heading.id for heading in outline.headings]
-    for identifier in outline.ids:
-        if identifier in seen:
-            problems.append(_duplicate_id(source, identifier, heading_ids.count(identifier)))
-        seen.add(identifier)
+    return problems
+
+
+def check_ids(source: MarkdownPage, outline: Outline) -> list[Problem]:
+    """Ids given twice, or not in lower-case kebab-case: the editor wrote them (`{#id}`, `id="…"`),
+    rendering does not change them. An id holding an invisible character is named for that."""
+    problems: list[Problem] = []
+    given, by_headings = Counter(outline.ids), Counter(heading.id for heading in outline.headings)
+    for identifier, count in given.items():  # each id once: its repeats say the same
+        if has_invisible(identifier):
+            continue
+        if count > 1:
+            problems.append(_duplicate_id(source, identifier, by_headings[identifier]))
         if not _ID.fullmatch(identifier):
             problems.append(
                 Problem(
                     source.src_uri,
                     f"the id `{identifier}` must be in lower case, with letters, digits and hyphens "
                     f"only. Write `{{#{kebab_case(identifier)}}}`, in both languages.",
-                    source.line_of(f"#{identifier}", identifier),
+                    source.finder.written(f"#{identifier}", identifier),
                 )
             )
     return problems
 
 
-def _duplicate_id(source: Source, identifier: str, headings: int) -> Problem:
+def _duplicate_id(source: MarkdownPage, identifier: str, headings: int) -> Problem:
     """An id given twice: by two headings `{#id}`, or to another element (`{#id}`, `id="…"`)."""
     name = re.escape(identifier)
     written = re.compile(rf"""\{{[^}}]*#{name}(?![\w-])[^}}]*\}}|\bid\s*=\s*["']?{name}(?![\w-])""")
-    lines = [number for number, line in source.lines() if written.search(line)]
+    lines = source.finder.matching(written)
     two = "headings" if headings >= 2 else "elements"
     where = f" (lines {lines[0]} and {lines[1]})" if len(lines) >= 2 else ""
     return Problem(
@@ -112,19 +123,8 @@ def _duplicate_id(source: Source, identifier: str, headings: int) -> Problem:
     )
 
 
-def check_text(source: Source, outline: Outline) -> list[Problem]:
+def check_text(source: MarkdownPage, outline: Outline) -> list[Problem]:
     problems: list[Problem] = []
-    for tag in dict.fromkeys(outline.unclosed):
-        problems.append(
-            Problem(
-                source.src_uri,
-                f"the HTML element `<{tag}>` is never closed, so it swallows the rest of the page. "
-                f"Close it with `</{tag}>`, or write Markdown instead of HTML.",
-                source.line_of(f"<{tag}>", f"<{tag} "),
-            )
-        )
-    if problems:
-        return problems  # what follows it shows as raw text: nothing more to say
     text = "".join(outline.visible_text)
     for leak, what in _LEAKS.items():
         if leak in text:
@@ -134,11 +134,11 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                     source.src_uri,
                     # Quoted as the editor typed it, without the typography readers get.
                     f"readers see `{plain(context.strip())}` as text: {what}. Fix the Markdown on this line.",
-                    source.line_of(context.strip(), leak),
+                    source.finder.written(context.strip(), leak),
                 )
             )
     glued = [paragraph for paragraph in outline.paragraphs if _GLUED_ITEM.search(paragraph)]
-    candidates = source.glued_list_lines()
+    candidates = _glued_lines(source)
     for index, _ in enumerate(glued):
         problems.append(
             Problem(
@@ -156,11 +156,45 @@ def check_text(source: Source, outline: Outline) -> list[Problem]:
                 "this text shows as a block of code, because it is indented by four spaces or a tab "
                 "(or fenced by ```): readers and search engines do not get it as text. Start the "
                 "line at the margin.",
-                source.line_of(first[:40], in_code=True),
+                source.finder.written(first[:40], fenced=True),
             )
         )
     return problems
 
 
-def check_page(source: Source, outline: Outline) -> list[Problem]:
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _glued_lines(source: MarkdownPage) -> list[int]:
+    """The lines of paragraphs that start a list item right under a line of text (page order)."""
+    found = []
+    for block in source.blocks:
+        if block.kind == "paragraph":
+            lines = range(block.span.first, block.span.last + 1)
+            found += [
+                n
+                for n in lines[1:]
+                if _ITEM_LINE.match(source.line(n)) and not _ITEM_LINE.match(source.line(n - 1))
+            ]
+    return found
+
+
+def unclosed_elements(source: MarkdownPage) -> list[Problem]:
+    """Raw HTML elements never closed (sources/page.py): the rest of the page is not rendered."""
+    named: dict[str, Problem] = {}
+    for tag in source.balance.unclosed:
+        named.setdefault(
+            tag.name,
+            Problem(
+                source.src_uri,
+                f"the HTML element `<{tag.name}>` is never closed, so it swallows the rest of the page. "
+                f"Close it with `</{tag.name}>`, or write Markdown instead of HTML.",
+                tag.line,
+            ),
+        )
+    return list(named.values())
+
+
+def check_page(source: MarkdownPage, outline: Outline) -> list[Problem]:
+    """The rendered page's headings and text (its ids: `check_ids`, on what the editor wrote)."""
     return check_headings(source, outline) + check_text(source, outline)

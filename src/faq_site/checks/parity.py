@@ -7,8 +7,8 @@ text holds: numbers (`40 000` is `40,000` in English), years and dates
 (`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
 its French page and every figure of it (as each language writes figures:
 faq_site/languages/); if not, each difference is one more problem in the list
-the build stops with (none for
-a page that has a problem of its own: its difference would only echo it).
+the build stops with (unless the page or its French page has a problem of its
+own: the difference would only echo it, messages/problems.py).
 
 Left out: the notice on a translation behind its French text (readers/dates.py),
 the headings' permalinks, the "all questions" page (it repeats the questions,
@@ -20,21 +20,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
-from mkdocs.structure.pages import Page
-
+from faq_site.checks.rendered import Article, RenderedPage
 from faq_site.languages import NEUTRAL, LanguageRules, Languages, rules_for
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import HOME, Source, is_question
+from faq_site.sources.lines import Fold
+from faq_site.sources.page import MarkdownPage
 
-# Elements left out of the comparison, by class.
-SKIPPED_CLASSES = {"faq-outdated", "headerlink"}
-# Elements that end a run of text: "1<sup>er</sup> mars" is one run, two paragraphs are two.
-_BLOCKS = {"blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "td", "th", "tr"}
-_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_SPACE = "[ \u00a0\u202f]"
+__all__ = ["Article", "ParityPage", "compare", "misfigures", "parity_page"]
 
 
 @dataclass(frozen=True)
@@ -117,71 +111,11 @@ def figures(text: str, rules: LanguageRules) -> list[Figure]:
     return found
 
 
-@dataclass
-class Article:
-    """What is compared of a rendered article."""
-
-    paragraphs: int = 0
-    list_items: int = 0
-    links: int = 0
-    text: list[str] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {"paragraph": self.paragraphs, "list item": self.list_items, "link": self.links}
-
-
-class _ArticleReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.article = Article()
-        self.skipping = 0  # depth inside a skipped element
-        self.open_links: list[bool] = []  # for each open <a>: does it link to another page of the site?
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS or tag == "br":
-            self.article.text.append(" ")
-        if tag in _VOID:
-            return
-        attributes = dict(attrs)
-        if self.skipping or SKIPPED_CLASSES & set((attributes.get("class") or "").split()):
-            self.skipping += 1
-            return
-        if tag == "p":
-            self.article.paragraphs += 1
-        elif tag == "li":
-            self.article.list_items += 1
-        elif tag == "a":
-            href = attributes.get("href")
-            if href is not None:
-                self.article.links += 1
-            # No scheme and not an anchor on this page: a page of this site.
-            self.open_links.append(href is not None and not re.match(r"[A-Za-z][\w+.-]*:|#", href))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self.article.text.append(" ")
-        if tag in _VOID:
-            return
-        if self.skipping:
-            self.skipping -= 1
-        elif tag == "a" and self.open_links:
-            self.open_links.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping and not any(self.open_links):
-            self.article.text.append(data)
-
-
-def read_article(html: str) -> Article:
-    reader = _ArticleReader()
-    reader.feed(html)
-    reader.close()
-    return reader.article
-
-
 @dataclass(frozen=True)
-class RenderedPage:
-    source: Source
+class ParityPage:
+    """A page as the parity check compares it: its Markdown (for lines) and its rendered article."""
+
+    source: MarkdownPage
     article: Article
 
     def figures(self, rules: LanguageRules) -> list[Figure]:
@@ -189,29 +123,21 @@ class RenderedPage:
 
     def blocks(self) -> list[int]:
         """The first line of each block (paragraph, heading, list…) of the page's Markdown."""
-        starts, previous_blank = [], True
-        for number, line in self.source.lines():
-            if line.strip() and previous_blank:
-                starts.append(number)
-            previous_blank = not line.strip()
-        return starts
+        return [block.span.first for block in self.source.blocks]
 
     def title_line(self) -> int:
-        headings = self.source.headings()
+        headings = self.source.headings
         return headings[0].line if headings else self.source.body_line
 
     def line_of(self, figure: Figure) -> int | None:
-        for number, line in self.source.lines():
-            if figure.text in " ".join(re.sub(_SPACE, " ", line).split()):
-                return number
-        return None
+        return self.source.finder.first(figure.text, fold=Fold.SPACES)
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def compare(french: RenderedPage, english: RenderedPage, languages: Languages) -> list[Problem]:
+def compare(french: ParityPage, english: ParityPage, languages: Languages) -> list[Problem]:
     """What a translation (`english`, in any language) lacks of its French page.
 
     Each language reads figures with its own rules (`40 000` and `40,000` are
@@ -264,7 +190,7 @@ def compare(french: RenderedPage, english: RenderedPage, languages: Languages) -
     return problems
 
 
-def misfigures(page: RenderedPage) -> list[Problem]:
+def misfigures(page: ParityPage) -> list[Problem]:
     """Figures written as the page's language does not write them, with that language's advice."""
     rules = rules_for(page.source.language)
     text = "".join(page.article.text)
@@ -276,21 +202,5 @@ def misfigures(page: RenderedPage) -> list[Problem]:
     return problems
 
 
-def rendered_page(page: Page, html: str, languages: Languages) -> RenderedPage:
-    return RenderedPage(
-        Source.parse(page.file.src_uri, page.file.content_string, languages), read_article(html)
-    )
-
-
-def worth_reporting(problem: Problem, others: list[Problem], languages: Languages) -> bool:
-    """Whether a difference is the translation's, not the echo of another problem.
-
-    A page with a problem of its own (its front matter unreadable, say) renders
-    differently from its twin because of it; and the home page lists the
-    questions, so a question with a problem can change its list.
-    """
-    english = problem.src_uri
-    french = languages.uri_for(languages.norm_uri(english), languages.default)
-    if any(other.src_uri in (english, french) for other in others):
-        return False
-    return languages.norm_uri(english) != HOME or not any(is_question(other.src_uri) for other in others)
+def parity_page(source: MarkdownPage, rendered: RenderedPage) -> ParityPage:
+    return ParityPage(source, rendered.article())

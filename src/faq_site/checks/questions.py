@@ -1,6 +1,6 @@
 """The front matter of every page.
 
-What sources/source.py found in each page's front matter (FRONT_MATTER_KEYS:
+What sources/front_matter.py found in each page's front matter (FRONT_MATTER_KEYS:
 unknown keys, values of the wrong form, a key written twice, `010`, a `number`
 in quotes), or git's conflict markers in the file. The questions' numbers are
 checked where they are ordered (readers/navigation.py); the lines the site
@@ -9,10 +9,15 @@ fills in, by checks/generated_parts.py.
 
 from __future__ import annotations
 
-from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from dataclasses import replace
+
+from faq_site.messages.problems import Problem, Stage
+from faq_site.sources.page import MarkdownPage
 
 
-def check_front_matter(source: Source) -> list[Problem]:
-    """What sources/source.py found in the front matter (FRONT_MATTER_KEYS)."""
-    return list(source.meta_problems)
+def check_front_matter(source: MarkdownPage) -> list[Problem]:
+    """What sources/front_matter.py found in the front matter (FRONT_MATTER_KEYS), or git's markers."""
+    conflicts = [Problem(source.src_uri, message, line, Stage.FILE) for line, message in source.conflicts]
+    return conflicts + [
+        replace(problem, stage=Stage.FRONT_MATTER) for problem in source.front_matter.problems
+    ]

@@ -25,12 +25,13 @@ A file that is not well-formed XML is refused too: browsers would not show it.
 from __future__ import annotations
 
 import xml.parsers.expat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import tinycss2
 from mkdocs.structure.files import Files
+from tinycss2 import ast
 
-from faq_site.checks.stylesheets import css_addresses
 from faq_site.checks.urls import Local, UrlRule, judge
 from faq_site.messages.problems import Problem
 
@@ -45,6 +46,26 @@ _NO_CSS_FIX = (
     "Write each property as an attribute, or export the drawing again as an Optimized SVG (in Inkscape: "
     "Save As, Optimized SVG, with “Convert CSS attributes to XML attributes”)"
 )
+_BLOCKS = (ast.CurlyBracketsBlock, ast.SquareBracketsBlock, ast.ParenthesesBlock)
+# CSS Images 4 and CSS Values 4: the functions whose strings are addresses.
+_ADDRESS_FUNCTIONS = frozenset({"url", "src"})
+_IMAGE_FUNCTIONS = frozenset({"image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade"})
+
+
+def css_addresses(nodes: Iterable[ast.Node]) -> Iterator[tuple[int, str]]:
+    """Every address a CSS value would fetch, with its line: a `url(…)` (quoted or not), a `src(…)`,
+    or a string in one of the image functions (`image-set("x.png" 1x)`), as browsers read them."""
+    for node in nodes:
+        if isinstance(node, ast.URLToken):
+            yield node.source_line, node.value
+        elif isinstance(node, ast.FunctionBlock):
+            if node.lower_name in _ADDRESS_FUNCTIONS | _IMAGE_FUNCTIONS:
+                for argument in node.arguments:
+                    if isinstance(argument, ast.StringToken):
+                        yield argument.source_line, argument.value
+            yield from css_addresses(node.arguments)
+        elif isinstance(node, _BLOCKS):
+            yield from css_addresses(node.content)
 
 
 def check_svg(path: str, data: bytes) -> list[Finding]:

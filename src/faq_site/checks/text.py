@@ -15,30 +15,46 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 
 from faq_site.checks.markdown_rendering import language_file_links
+from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from faq_site.messages.problems import Problem, Stage
+from faq_site.sources.page import MarkdownPage
 from faq_site.sources.text import invisible_characters, written_characters
 
-_TOC_LABEL = re.compile(r"\{[^}]*\bdata-toc-label\s*=", re.IGNORECASE)
+# `{… data-toc-label=…}`: the attribute, or a brace, read left to right (never backtracking).
+_TOC_LABEL = re.compile(r"[{}]|\bdata-toc-label\s*=", re.IGNORECASE)
 
 
-def check_text(source: Source, languages: Languages) -> list[Problem]:
-    findings = invisible_characters(source.text) + language_file_links(source.lines(), list(languages.others))
+def _has_toc_label(line: str) -> bool:
+    """Whether a line holds `data-toc-label=` inside an attribute list `{…}`."""
+    inside = False
+    for match in _TOC_LABEL.finditer(line):
+        if match[0] in "{}":
+            inside = match[0] == "{"
+        elif inside:
+            return True
+    return False
+
+
+def check_text(source: MarkdownPage, languages: Languages) -> list[Problem]:
+    findings = invisible_characters(source.text) + language_file_links(source, list(languages.others))
     findings += [
         (
             number,
             "the heading's `data-toc-label` would show another title in the table of contents than the "
             "heading readers see. Remove `data-toc-label=…`: the table of contents shows the heading.",
         )
-        for number, line in source.lines()
-        if _TOC_LABEL.search(line)
+        for number, line in source.body_lines()
+        if _has_toc_label(line)
     ]
-    problems = [Problem(source.src_uri, message, line) for line, message in findings]
+    problems = [Problem(source.src_uri, message, line, _stage(source, line)) for line, message in findings]
     return problems + front_matter_characters(source)
+
+
+def _stage(source: MarkdownPage, line: int | None) -> Stage:
+    return Stage.FRONT_MATTER if line is not None and line < source.body_line else Stage.MARKDOWN
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -52,43 +68,26 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def front_matter_characters(source: Source) -> list[Problem]:
+def front_matter_characters(source: MarkdownPage) -> list[Problem]:
     """Invisible or decomposed characters a front matter value gets from YAML's escapes (`"\\u202e"`)."""
     written = "\n".join(
         line for number, line in enumerate(source.text.split("\n"), 1) if number < source.body_line
     )
     return [
-        Problem(source.src_uri, message, source.key_lines.get(str(key)))
+        Problem(source.src_uri, message, source.key_line(str(key)), Stage.FRONT_MATTER)
         for key, value in source.meta.items()
         for string in _strings(value)
         for message in dict.fromkeys(written_characters(written, string))
     ]
 
 
-class _ReadersText(HTMLParser):
-    """The text and attribute values of rendered HTML, with their character references read."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts += [value for _, value in attrs if value]
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def referenced_characters(source: Source, content: str) -> list[Problem]:
+def referenced_characters(source: MarkdownPage, rendered: RenderedPage) -> list[Problem]:
     """Invisible or decomposed characters written as character references (`&#8203;`, `e&#x301;`)
     that readers get in the page's rendered content, on the line that writes them."""
-    reader = _ReadersText()
-    reader.feed(content)
-    reader.close()
-    shown = "".join(reader.parts)
+    shown = rendered.readers_text()
     return [
         Problem(source.src_uri, message, number)
-        for number, line in source.lines()
+        for number, line in source.body_lines()
         if (decoded := html.unescape(line)) != line
         for message in written_characters(line, decoded, shown)
     ]

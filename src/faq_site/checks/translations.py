@@ -9,12 +9,12 @@ versions of a page give their headings the same explicit ids.
 from __future__ import annotations
 
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from faq_site.messages.problems import Problem, Stage
+from faq_site.sources.page import Heading, MarkdownPage
 from faq_site.sources.text import has_invisible
 
 
-def missing_twins(sources: list[Source], languages: Languages) -> list[Problem]:
+def missing_twins(sources: list[MarkdownPage], languages: Languages) -> list[Problem]:
     """A page without its twin in every language: it cannot be built (static-i18n and seo pair them)."""
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
@@ -32,11 +32,11 @@ def missing_twins(sources: list[Source], languages: Languages) -> list[Problem]:
     return problems
 
 
-def check_translations(sources: list[Source], languages: Languages) -> list[Problem]:
+def check_translations(sources: list[MarkdownPage], languages: Languages) -> list[Problem]:
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}
     for source in sources:
-        for heading in source.headings():
+        for heading in written_headings(source):
             if heading.id is None:
                 problems.append(
                     Problem(
@@ -53,11 +53,11 @@ def check_translations(sources: list[Source], languages: Languages) -> list[Prob
         original = by_uri.get(languages.uri_for(source.norm_uri, languages.default))
         if original is None:
             continue
-        ids = [heading.id for heading in source.headings()]
-        original_ids = [heading.id for heading in original.headings()]
+        ids = [heading.id for heading in written_headings(source)]
+        original_ids = [heading.id for heading in written_headings(original)]
         if None in ids or None in original_ids:
             continue  # a heading without an id is reported above
-        if "conflict" in (source.meta_error, original.meta_error):
+        if source.conflicts or original.conflicts:
             continue  # git's conflict markers are named: what they surround is not the page yet
         if has_invisible(source.text) or has_invisible(original.text):
             continue  # an invisible character is named, and would cut an id short: compared once it is gone
@@ -68,9 +68,18 @@ def check_translations(sources: list[Source], languages: Languages) -> list[Prob
                     f"its heading ids ({id_list(ids)}) differ from those of docs/{original.src_uri} "
                     f"({id_list(original_ids)}). Give both versions the same headings, in the same "
                     "order, with the same ids.",
+                    # A problem of the other version's Markdown (an element never closed hides its
+                    # headings) comes first: its ids are compared once it is fixed.
+                    causes=((original.src_uri, Stage.MARKDOWN),),
                 )
             )
     return problems
+
+
+def written_headings(page: MarkdownPage) -> list[Heading]:
+    """The headings written `# Title {#id}`: an underlined or HTML heading, which can have no id,
+    is named by checks/markdown_rendering.py."""
+    return [heading for heading in page.headings if heading.form == "atx"]
 
 
 def id_list(ids: list[str | None]) -> str:

@@ -11,17 +11,16 @@ For each rendered page (but "all questions", which repeats the questions):
   (checks/language_integrity.py), against its default-language page, rendered
   before it in the same build.
 
-The description and paragraph-length problems can be echoes of another problem
-of the page (an answer indented into code is no answer to quote, a glued list
-lengthens a paragraph): the plugin reports them only where nothing else is wrong
-(`worth_reporting`; the lengths with the translation's parity problems).
+The description and paragraph-length problems compare the page with another text
+(its answer, its French page): they are of the last stage of the precedence rule
+(messages/problems.py), shown only where nothing earlier is wrong with the page
+(an answer indented into code is no answer to quote, a glued list lengthens a
+paragraph), nor, for the lengths, with its French page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from mkdocs.structure.pages import Page
 
 from faq_site.checks.description_quote import Answer, opening_sentences, quotation_problem
 from faq_site.checks.language_integrity import (
@@ -34,10 +33,11 @@ from faq_site.checks.language_integrity import (
     page_in_other_language,
     paragraph_lengths,
 )
-from faq_site.checks.rendered import RenderedPage, read_page
+from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages, rules_for
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import LEARN_MORE_ID, Source
+from faq_site.sources.names import LEARN_MORE_ID
+from faq_site.sources.page import MarkdownPage
 
 # What to do about a question's description in the wrong language, after "Write it in English".
 _QUESTION_DESCRIPTION_ADVICE = (
@@ -53,42 +53,35 @@ def profiles(languages: Languages) -> Profiles:
     )
 
 
-@dataclass(frozen=True)
-class CheckedPage:
-    """A rendered page as the checks read it, kept for its translations."""
-
-    rendered: RenderedPage
-    source: PageSource
-
-
 @dataclass
 class Findings:
-    problems: list[Problem] = field(default_factory=list)  # to report now
-    # To report if nothing else is wrong with the page (`worth_reporting`)...
-    quotations: list[Problem] = field(default_factory=list)
-    # ...or with the page or its default-language page (checks/parity.py's `worth_reporting`).
-    lengths: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the page in its language (rendered)
+    quotations: list[Problem] = field(default_factory=list)  # its description against its answer
+    lengths: list[Problem] = field(default_factory=list)  # its paragraphs against its French page's
+    # A question without a description: its answer's opening sentences, to describe it.
+    description: str | None = None
 
 
-def page_source(source: Source) -> PageSource:
-    title = next((heading.line for heading in source.headings() if heading.level == 1), None)
-    return PageSource(f"docs/{source.src_uri}", source.lines(), title, source.key_lines.get("description"))
+def page_source(source: MarkdownPage) -> PageSource:
+    title = source.title.line if source.title is not None else None
+    return PageSource(
+        f"docs/{source.src_uri}", list(source.body_lines()), title, source.key_line("description")
+    )
 
 
 def check_page(
-    page: Page,
-    html: str,
-    source: Source,
+    description: object,
+    rendered: RenderedPage,
+    source: MarkdownPage,
     languages: Languages,
-    default_page: CheckedPage | None,
-) -> tuple[CheckedPage, Findings]:
+    default_page: tuple[MarkdownPage, RenderedPage] | None,
+) -> Findings:
     """The checks of one rendered page; `default_page` is its default-language version, if rendered."""
     language = languages.of(source.src_uri)
     langs = profiles(languages)
-    rendered = read_page(html, language)
     here = page_source(source)
     if default_page is not None:
-        twin, twin_source = default_page.rendered, default_page.source
+        twin, twin_source = default_page[1], page_source(default_page[0])
     else:  # the default language's page: its translations are not rendered yet
         other = next((lang for lang in languages.all if lang != language), language)
         twin, twin_source = None, PageSource(f"docs/{languages.uri_for(source.norm_uri, other)}", [])
@@ -100,14 +93,13 @@ def check_page(
     whole = page_in_other_language(rendered, here, twin, twin_source, langs)
     if whole is not None:  # one problem: the page is to be translated, links and description with it
         add([whole], findings.problems)
-        return CheckedPage(rendered, here), findings
+        return findings
     add(blocks_in_other_language(rendered, here, twin, twin_source, langs), findings.problems)
     add(nato_links(rendered, here, langs), findings.problems)
-    description = page.meta.get("description")
     if not isinstance(description, str) or not description.strip():
         answer = rendered.answer(LEARN_MORE_ID)
         if source.is_question and answer:
-            page.meta["description"] = opening_sentences(answer)
+            findings.description = opening_sentences(answer)
     elif source.is_question:
         wrong = description_in_other_language(
             description, language, here.description_line, langs, _QUESTION_DESCRIPTION_ADVICE
@@ -123,15 +115,7 @@ def check_page(
         )
     if default_page is not None:
         add(
-            paragraph_lengths(rendered, here, default_page.rendered, default_page.source, langs),
+            paragraph_lengths(rendered, here, twin, twin_source, langs),
             findings.lengths,
         )
-    return CheckedPage(rendered, here), findings
-
-
-def worth_reporting(problem: Problem, others: list[Problem]) -> bool:
-    """Whether a description's problem is its own, not the echo of another problem of its page.
-
-    Another problem of the page (its answer indented into code, say) changes what its answer says.
-    """
-    return not any(other.src_uri == problem.src_uri for other in others)
+    return findings

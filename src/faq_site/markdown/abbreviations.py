@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 GLOSSARY = "glossary"
 SNIPPETS = "pymdownx.snippets"
@@ -76,7 +76,7 @@ def configure(config: MkDocsConfig) -> None:
     settings["auto_append"] = [glossary.name] if glossary.is_file() else []
 
 
-def include_problems(source: Source) -> list[Problem]:
+def include_problems(source: MarkdownPage) -> list[Problem]:
     """A page including a file (`--8<--`): pages hold their own text."""
     return [
         Problem(
@@ -85,7 +85,7 @@ def include_problems(source: Source) -> list[Problem]:
             f"text only. Delete it; abbreviations go in {GLOSSARY}/{source.language}.md.",
             number,
         )
-        for number, line in source.lines()
+        for number, line in enumerate(source.lines, start=1)
         if _INCLUDE.match(line)
     ]
 

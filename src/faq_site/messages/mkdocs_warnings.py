@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problem, Problems
-from faq_site.sources.source import ALL_QUESTIONS, QUESTIONS_DIR, Source, is_question
+from faq_site.messages.problems import Problem, Problems, Stage, address_subject
+from faq_site.sources.lines import Fold
+from faq_site.sources.names import ALL_QUESTIONS, is_question
+from faq_site.sources.page import MarkdownPage
 
 _LINK = re.compile(
     r"^Doc file '(?P<doc>[^']+)' contains (?:a|an (?P<kind>absolute|unrecognized relative)) link "
@@ -36,10 +38,10 @@ _OMITTED = re.compile(r'^The following pages exist in the docs directory, but ar
 class LinkWarnings(logging.Filter):
     """Turns the warnings above into problems of this build; the warning itself is dropped."""
 
-    docs_dir: Path
     languages: Languages
+    # The build's pages, as read once when the files are collected (BuildState.sources).
+    pages: Mapping[str, MarkdownPage]
     problems: Problems
-    warned: set[tuple[str, str]]  # the links warned about, as (src_uri, target): checks/links.py skips them
 
     def __post_init__(self) -> None:
         logging.Filter.__init__(self)
@@ -49,20 +51,26 @@ class LinkWarnings(logging.Filter):
             return True
         message = record.getMessage()
         if _OMITTED.match(message):
-            self.problems.report(self.omitted(message))
+            self.problems.report(self.omitted(message), Stage.ACROSS)
             return False
         match = _LINK.match(message)
         if match is None:
             return True
         doc, target = match["doc"], match["target"]
-        self.warned.add((doc, target))
         if self.languages.norm_uri(doc) == ALL_QUESTIONS and (
             target.startswith("#") or self.repeated_from_a_question(doc, target)
         ):
             return False  # reported for the question page it comes from
-        source = self.source(doc)
-        line = source.line_of(f"]({target}", f"]: {target}", target) if source else None
-        self.problems.report([Problem(doc, self.advice(match), line)])
+        source = self.pages.get(doc)
+        line = (
+            source.finder.first(f"]({target}", f"]: {target}", target, fold=Fold.TYPOGRAPHY, references=1)
+            if source
+            else None
+        )
+        # One address of one page: the site's checks of it (checks/links.py, the allow-list) say nothing more.
+        self.problems.report(
+            [Problem(doc, self.advice(match), line, subject=address_subject(doc, target))], Stage.RENDERED
+        )
         return False
 
     def advice(self, match: re.Match[str]) -> str:
@@ -82,8 +90,12 @@ class LinkWarnings(logging.Filter):
         anchor = _ANCHOR.search(match["problem"] or "")
         if anchor:
             page = anchor["doc"] or match["doc"]
-            source = self.source(page)
-            ids = [heading.id for heading in source.headings() if heading.id] if source else []
+            source = self.pages.get(page)
+            ids = (
+                [heading.id for heading in source.headings if heading.id and heading.form == "atx"]
+                if source
+                else []
+            )
             where = f"docs/{page}" if anchor["doc"] else "this page"
             known = f" Its ids: {', '.join(f'`{i}`' for i in ids)}." if ids else ""
             return (
@@ -108,24 +120,12 @@ class LinkWarnings(logging.Filter):
             if not is_question(page)  # a question without a valid number: reported with its number
         ]
 
-    def source(self, doc: str) -> Source | None:
-        path = self.docs_dir / doc
-        try:
-            return Source.parse(doc, path.read_text(encoding="utf-8"), self.languages)
-        except (OSError, UnicodeDecodeError):
-            return None
-
     def repeated_from_a_question(self, doc: str, target: str) -> bool:
         language = self.languages.of(doc)
-        for path in (self.docs_dir / QUESTIONS_DIR).glob("*.md"):
-            src_uri = path.relative_to(self.docs_dir).as_posix()
-            if (
-                is_question(src_uri)
-                and self.languages.of(src_uri) == language
-                and f"]({target}" in path.read_text(encoding="utf-8", errors="replace")
-            ):
-                return True
-        return False
+        return any(
+            page.is_question and page.language == language and any(link.url == target for link in page.links)
+            for page in self.pages.values()
+        )
 
 
 # The loggers whose warnings are an editor's: links, and pages out of the navigation.

@@ -46,7 +46,7 @@ log = logging.getLogger("mkdocs.plugins.faq.cards")
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/cards"
 FONT = fontpkg_source_sans_3.ROOT / "files" / "SourceSans3[wght].ttf"
-# The site's navy (docs/assets/stylesheets/extra.css, --md-primary-fg-color), white text, and the
+# The site's navy (overrides/assets/stylesheets/extra.css, --md-primary-fg-color), white text, and the
 # dark scheme's link blue for the site's name and the label: each with a contrast above 7:1.
 BACKGROUND = "#1a3668"
 TEXT = "#ffffff"

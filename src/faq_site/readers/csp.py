@@ -34,8 +34,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from selectolax.lexbor import LexborHTMLParser
 
+from faq_site.checks.rendered import PublishedPage, RenderedPage, inline_scripts_of
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 # The templates that write the inline scripts the site runs, and nothing else that runs.
 # Material's: its storage helpers (`__md_scope`, in <head>), the reader's colour scheme
@@ -52,8 +53,6 @@ SCRIPT_TEMPLATES = (
     "partials/javascripts/faq-bundle.html",
 )
 
-# Script types a browser runs (the HTML standard's JavaScript MIME types, and modules).
-_RUN_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
 _CHARSET = re.compile(r"<meta\s+charset=\"?utf-8\"?\s*/?>", re.IGNORECASE)
 _POLICY_TAG = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
@@ -66,16 +65,9 @@ def script_hash(text: str) -> str:
 
 
 def inline_scripts(page: str) -> list[str]:
-    """The text of each inline script the browser would run, in page order, as the browser reads it."""
-    scripts = []
-    for script in LexborHTMLParser(page).css("script"):
-        attributes = script.attributes
-        kind = (attributes.get("type") or "").strip().lower()
-        if "src" in attributes or kind not in _RUN_TYPES:
-            continue
-        # The text exactly as written: the HTML parser leaves a script's text as it is.
-        scripts.append(script.text(deep=True) or "")
-    return scripts
+    """The text of each inline script the browser would run in a template's output, in order
+    (a page's: checks/rendered.py, on the page parsed once)."""
+    return inline_scripts_of(LexborHTMLParser(page))
 
 
 def inline_script_hashes(page: str) -> list[str]:
@@ -116,22 +108,28 @@ def excerpt(script: str, length: int = 40) -> str:
     return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
-def script_problems(output: str, source: Source, allowed: Iterable[str], content: str = "") -> list[Problem]:
+def script_problems(
+    published: PublishedPage,
+    source: MarkdownPage,
+    allowed: Iterable[str],
+    content: RenderedPage | None = None,
+) -> list[Problem]:
     """A problem for each inline script of the published page that is not the site's own.
 
     `content`: the page's content as its checks read it, inserted as it is in the page. A script
     there is refused by checks/content_allowlist.py already, on its line: not told twice.
     """
-    checked = set(inline_scripts(content)) if content else set()
+    allowed = frozenset(allowed)
+    checked = set(content.inline_scripts()) if content is not None else set()
     return [
         Problem(
             source.src_uri,
             f"the published page runs a script that is not the site's own (`{excerpt(text)}`): a page "
             "may hold no script, however it is written. Remove the HTML that writes it.",
-            source.line_of(text.strip()[:40]),
+            source.finder.written(text.strip()[:40]),
         )
-        for text in unknown_scripts(output, allowed)
-        if text not in checked
+        for text in published.inline_scripts()
+        if script_hash(text) not in allowed and text not in checked
     ]
 
 

@@ -9,7 +9,7 @@ by the other languages) gives, for each file under docs/:
   every commit, except those whose message has the trailer
   `Translation: not needed` (a typo fixed in the French only), and those
   that changed its typography alone (apostrophes, spaces: the same text once
-  `sources.source.plain` has undone them), which the build redoes in both languages.
+  `sources.lines.plain` has undone them), which the build redoes in both languages.
 
 When a French page has such a commit later than the last commit that touched
 its English version, the English page shows a notice at the top of its answer,
@@ -25,7 +25,6 @@ clone, whose dates would be wrong, builds without dates and without notices.
 from __future__ import annotations
 
 import logging
-import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,7 +37,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from faq_site.languages import LanguageRules, Languages, rules_for
-from faq_site.sources.source import ALL_QUESTIONS, is_question, plain
+from faq_site.sources.lines import plain
+from faq_site.sources.names import ALL_QUESTIONS, is_question
+from faq_site.sources.page import MarkdownPage
 
 log = logging.getLogger("mkdocs.plugins.faq.dates")
 
@@ -181,17 +182,19 @@ def notice(
     return f'!!! {NOTICE_CLASSES} "{strings["outdated_title"]}"\n\n    {text}\n'
 
 
-def with_notice(markdown: str, notice_markdown: str, heading_id: str | None = None) -> str:
-    """The Markdown with the notice after a heading: the one with this id, or the page's title.
+def with_notice(
+    markdown: str, notice_markdown: str, languages: Languages, heading_id: str | None = None
+) -> str:
+    """The Markdown with the notice after a heading: the one with this id, or the page's title
+    (read as the page model reads headings, sources/page.py).
 
     Without that heading, the notice goes at the top.
     """
-    lines = markdown.split("\n")
-    wanted = re.compile(
-        rf"^#{{1,6}}\s.*\{{[^}}]*#{re.escape(heading_id)}(?=[\s}}])[^}}]*\}}\s*$" if heading_id else r"^#\s"
-    )
-    heading = next((index for index, line in enumerate(lines) if wanted.match(line)), -1)
-    return "\n".join([*lines[: heading + 1], "", notice_markdown, *lines[heading + 1 :]])
+    page = MarkdownPage.parse("", markdown, languages)
+    heading = page.heading(heading_id) if heading_id else page.title
+    lines = page.lines
+    line = heading.line if heading is not None else 0
+    return "\n".join([*lines[:line], "", notice_markdown, *lines[line:]])
 
 
 def read_dates(docs_dir: Path, languages: Languages) -> tuple[History, dict[str, OutdatedTranslation]]:
@@ -226,12 +229,12 @@ def with_dates(
             if is_question(item.src_uri) and languages.of(item.src_uri) == language:
                 slug = PurePosixPath(item.original_uri).stem
                 text = notice(item, french_url(item, config), strings, languages.default, rules)
-                markdown = with_notice(markdown, text, slug)
+                markdown = with_notice(markdown, text, languages, slug)
         return markdown
     item = outdated.get(page.file.src_uri)
     if item is not None:
         markdown = with_notice(
-            markdown, notice(item, french_url(item, config), strings, languages.default, rules)
+            markdown, notice(item, french_url(item, config), strings, languages.default, rules), languages
         )
     return markdown
 

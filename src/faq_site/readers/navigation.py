@@ -25,9 +25,10 @@ from faq_site.checks.generated_parts import can_write
 from faq_site.checks.question_numbers import Numbered, gap_problems
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
-from faq_site.sources.source import ALL_QUESTIONS, FRONT_MATTER_KEYS, HOME, MARKERS, Source
+from faq_site.sources.front_matter import FRONT_MATTER_KEYS
+from faq_site.sources.names import ALL_QUESTIONS, HOME, MARKERS
+from faq_site.sources.page import MarkdownPage
 
-_HEADING_LINE = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
 _HEADING_ID = re.compile(r"\{#([A-Za-z][\w-]*)")
 _LOCAL_ANCHOR = re.compile(r"\]\(#([A-Za-z][\w-]*)\)")
 
@@ -36,25 +37,26 @@ _LOCAL_ANCHOR = re.compile(r"\]\(#([A-Za-z][\w-]*)\)")
 class Question:
     number: int
     slug: str
-    source: Source  # in one language
+    source: MarkdownPage  # in one language
 
     @property
     def title(self) -> str:
-        return self.source.title or self.slug
+        title = self.source.title
+        return title.title if title is not None else self.slug
 
 
-def number_line(source: Source) -> int:
+def number_line(source: MarkdownPage) -> int:
     """The line of a page's `number:` key, where its problems are named."""
-    return source.key_lines.get("number", 1)
+    return source.key_line("number") or 1
 
 
-def valid_number(source: Source) -> int | None:
+def valid_number(source: MarkdownPage) -> int | None:
     number = source.meta.get("number")
     return number if isinstance(number, int) and not isinstance(number, bool) else None
 
 
 def order_questions(
-    sources: list[Source], languages: Languages
+    sources: list[MarkdownPage], languages: Languages
 ) -> tuple[dict[str, list[Question]], list[Problem]]:
     """The questions of each language in number order, and what is wrong with the numbers.
 
@@ -112,7 +114,7 @@ def order_questions(
     return questions, problems
 
 
-def navigation(questions: list[Question], sources: list[Source]) -> list[str]:
+def navigation(questions: list[Question], sources: list[MarkdownPage]) -> list[str]:
     """Home, the questions in number order, "all questions", then the pages about the site (about.md).
 
     The navigation derives from the pages, never from a list kept by hand;
@@ -133,22 +135,26 @@ def question_list(questions: list[Question]) -> str:
 
 
 def all_answers(questions: list[Question]) -> str:
-    """Every question of a language, one heading level down, with ids made unique."""
+    """Every question of a language, one heading level down, with ids made unique (fenced code as it is)."""
     parts = []
     for question in questions:
-        body = question.source.body
+        page, slug = question.source, question.slug
 
-        def unique_id(match: re.Match[str], slug: str = question.slug) -> str:
+        def unique_id(match: re.Match[str], slug: str = slug) -> str:
             anchor = match.group(1)
             return f"{{#{anchor if anchor == slug else f'{slug}-{anchor}'}"
 
-        def unique_anchor(match: re.Match[str], slug: str = question.slug) -> str:
+        def unique_anchor(match: re.Match[str], slug: str = slug) -> str:
             return f"](#{slug}-{match.group(1)})"
 
-        body = _HEADING_LINE.sub(lambda m: m.group(1) + "#", body)
-        body = _HEADING_ID.sub(unique_id, body)
-        body = _LOCAL_ANCHOR.sub(unique_anchor, body)
-        parts.append(body.strip())
+        down = {heading.line for heading in page.headings if heading.form == "atx" and heading.level < 6}
+        lines = []
+        for number, line in page.body_lines(fenced=True):
+            if number not in page.fenced_lines:
+                line = ("#" if number in down else "") + line
+                line = _LOCAL_ANCHOR.sub(unique_anchor, _HEADING_ID.sub(unique_id, line))
+            lines.append(line)
+        parts.append("\n".join(lines).strip())
     return "\n\n".join(parts)
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,9 +30,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from faq_site.checks import compare_text
+from faq_site.checks.rendered import HEADINGS, Inside, RenderedPage
 from faq_site.languages import Languages, rules_for
 from faq_site.readers.dates import History
-from faq_site.sources.source import ALL_QUESTIONS, SITE_NOTE, is_question
+from faq_site.sources.names import ALL_QUESTIONS, is_question
 from faq_site.sources.text import read, visible
 
 NATO = "nato"
@@ -45,8 +45,12 @@ _QUESTION = re.compile(r"^\d+\.\s+(.*)$")
 _SPACE_BEFORE = re.compile(r"\s+(?=[?!;:»])")
 _SPACE_AFTER = re.compile(r"(?<=«)\s+")
 # Elements whose text is a block of its own (a sentence never runs across two).
-_HEADINGS = {f"h{level}" for level in range(1, 7)}
-_BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "blockquote", "td", "th", "dd", "dt", *_HEADINGS})
+_BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "blockquote", "td", "th", "dd", "dt", *HEADINGS})
+# Not NATO's text: links to the site's own pages (and the page's own anchors), the permalink `¶`, a
+# remark of the site's own beside NATO's text (`*(…)*{.faq-note}`), code blocks, scripts and styles.
+_NOT_NATOS = (
+    Inside.SITE_LINK | Inside.ANCHOR_LINK | Inside.PERMALINK | Inside.SITE_NOTE | Inside.PRE | Inside.SCRIPT
+)
 
 
 def normalise(text: str) -> str:
@@ -82,54 +86,9 @@ def read_record(text: str) -> list[list[str]]:
     return sections
 
 
-class _PageText(HTMLParser):
-    """The sentences of a rendered page, block by block, without its links to the site's own pages."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self.text: list[str] = []
-        self.skipping: list[str] = []  # tags whose text is not compared, while open
-
-    def flush(self) -> None:
-        if "".join(self.text).strip():
-            self.blocks.append("".join(self.text))
-        self.text = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skipping:
-            if tag == self.skipping[0]:  # the same tag, nested
-                self.skipping.append(tag)
-            return
-        attributes = dict(attrs)
-        href = attributes.get("href") or ""
-        own_page = tag == "a" and not re.match(r"[a-z]+:", href)
-        # The permalink `¶`, and a remark of the site's own beside NATO's text (`*(…)*{.faq-note}`).
-        not_natos = {"headerlink", SITE_NOTE}.intersection((attributes.get("class") or "").split())
-        if own_page or not_natos or tag in {"pre", "script", "style"}:
-            self.skipping.append(tag)
-        elif tag in _BLOCKS:
-            self.flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skipping:
-            if tag == self.skipping[0]:
-                self.skipping.pop()
-            return
-        if tag in _BLOCKS:
-            self.flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.text.append(data)
-
-
-def page_sentences(html: str) -> list[str]:
-    parser = _PageText()
-    parser.feed(html)
-    parser.close()
-    parser.flush()
-    return [sentence for block in parser.blocks for sentence in sentences(block)]
+def page_sentences(page: RenderedPage) -> list[str]:
+    """The sentences of a rendered page, block by block, without what is not NATO's text."""
+    return [sentence for block in page.texts(_BLOCKS, _NOT_NATOS) for sentence in sentences(block)]
 
 
 def state_of(page: list[str], record: list[list[str]]) -> str | None:

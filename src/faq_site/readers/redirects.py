@@ -31,7 +31,8 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
-from faq_site.sources.source import FRONT_MATTER_KEYS, Source
+from faq_site.sources.front_matter import FRONT_MATTER_KEYS
+from faq_site.sources.page import MarkdownPage
 
 KEY = "renamed_from"
 # The one script of a moved-page notice, the same on every one (the new address is its
@@ -47,14 +48,11 @@ class Redirect:
     src_uri: str  # the page it now leads to
 
 
-def key_line(source: Source) -> int:
-    for number, line in enumerate(source.text.splitlines(), start=1):
-        if re.match(rf"{KEY}\s*:", line):
-            return number
-    return 1
+def key_line(source: MarkdownPage) -> int:
+    return source.key_line(KEY) or 1
 
 
-def old_names(source: Source) -> list[str] | None:
+def old_names(source: MarkdownPage) -> list[str] | None:
     """The page's old names: none if it has no `renamed_from`, None if its value is wrong.
 
     The value's form (a list of names in lower case with hyphens) is checked with
@@ -72,7 +70,9 @@ def listed(names: list[str]) -> str:
     return f"`{KEY}: [{', '.join(names)}]`"
 
 
-def mismatch(french: Source, french_names: list[str], twin: Source, twin_names: list[str]) -> Problem:
+def mismatch(
+    french: MarkdownPage, french_names: list[str], twin: MarkdownPage, twin_names: list[str]
+) -> Problem:
     """Two versions of a page that do not list the same old names."""
     if not twin_names or not french_names:
         missing, other, names = (twin, french, french_names) if not twin_names else (french, twin, twin_names)
@@ -89,7 +89,7 @@ def mismatch(french: Source, french_names: list[str], twin: Source, twin_names: 
     )
 
 
-def check_renames(sources: list[Source], languages: Languages) -> tuple[list[Redirect], list[Problem]]:
+def check_renames(sources: list[MarkdownPage], languages: Languages) -> tuple[list[Redirect], list[Problem]]:
     """The redirects the pages ask for, in every language, and what is wrong with their `renamed_from`."""
     problems: list[Problem] = []
     by_uri = {source.src_uri: source for source in sources}

@@ -15,7 +15,7 @@ shared by both languages: their storage scope is the site root.
 Material's bundle fetches that index on every page load, before anyone
 searches. So each language's index is written twice: whole, as
 search/search_index.full.json, which the search worker fetches on the first
-search (docs/assets/javascripts/workers/stemming.js), and at
+search (overrides/assets/javascripts/workers/stemming.js), and at
 search/search_index.json with its settings only and no pages, which is all the
 page itself needs.
 """

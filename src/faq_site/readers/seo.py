@@ -15,9 +15,7 @@ sitemap is written after each language's build, complete after the last.
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -27,13 +25,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from faq_site.checks.rendered import RenderedPage
 from faq_site.readers.typography import plain_title
 
 SITEMAP = "sitemap.xml"
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-# A notice about the page (readers/dates.py's out-of-date translation) is not part of the answer.
-_NOTICE = re.compile(r'<div class="admonition[^"]*">.*?</div>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -66,15 +61,9 @@ def page_links(page: Page, config: MkDocsConfig, default_language: str) -> PageL
     return PageLinks(language, alternates[language], alternates, alternates[default_language])
 
 
-def answer_text(content: str) -> str:
-    """The plain text of the answer: the paragraphs before the learn-more section."""
-    answer = _NOTICE.sub("", content.split('id="learn-more"', 1)[0])
-    paragraphs = (html.unescape(_TAG.sub("", p)).strip() for p in _PARAGRAPH.findall(answer))
-    # Only ASCII whitespace is folded: the typography's no-break spaces stay.
-    return "\n\n".join(re.sub(r"[ \t\r\n]+", " ", p) for p in paragraphs if p)
-
-
-def faq_json_ld(page: Page, links: PageLinks) -> str:
+def faq_json_ld(page: Page, links: PageLinks, rendered: RenderedPage) -> str:
+    """The page's FAQPage JSON-LD: its question, and its answer as the page shows it
+    (checks/rendered.py's `answer_text`, which a question's description also quotes)."""
     data = {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -84,7 +73,7 @@ def faq_json_ld(page: Page, links: PageLinks) -> str:
             {
                 "@type": "Question",
                 "name": plain_title(page.title),
-                "acceptedAnswer": {"@type": "Answer", "text": answer_text(page.content or "")},
+                "acceptedAnswer": {"@type": "Answer", "text": rendered.answer_text()},
             }
         ],
     }

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from faq_site.messages.problems import Problem
 from faq_site.readers.about import ABOUT
 from faq_site.readers.typography import plain_title
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 PUBLISHER = "<!-- faq:publisher -->"
 CONTACT = "<!-- faq:contact -->"
@@ -52,16 +52,16 @@ def publisher(name: str | None, contact: str | None, repo_url: str | None) -> Pu
     return Publisher(name or owner, contact or (f"{repository}/issues" if repository else ""))
 
 
-def about_problems(sources: list[Source]) -> list[Problem]:
-    """Each language's About page names the publisher and a contact."""
+def about_problems(source: MarkdownPage) -> list[Problem]:
+    """An About page names the publisher and a contact (its language's, each)."""
+    if source.norm_uri != ABOUT:
+        return []
     return [
         Problem(
             source.src_uri,
             f"the About page does not name the site's {what}. Write `{marker}` where it goes: the build "
             f"writes there the faq plugin's `{what}` setting (mkdocs.yml), or {derived}.",
         )
-        for source in sources
-        if source.norm_uri == ABOUT
         for marker, what, derived in (
             (PUBLISHER, "publisher", "the repository's owner"),
             (CONTACT, "contact", "the repository's issues page"),

@@ -52,6 +52,7 @@ INVISIBLE_NAMES = {
     "\ufeff": "zero-width no-break space (byte order mark)",
 }
 _CONTEXT = 20  # characters of the line quoted before an invisible character
+_STREAM_SAFE = 31  # a starter and the combining characters after it, at most (UAX #15)
 
 
 def is_invisible(character: str) -> bool:
@@ -122,9 +123,17 @@ def decomposed_characters(text: str) -> list[Finding]:
     """
     findings: list[Finding] = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        starter = 0  # NFC joins a character only with what follows the last starter before it
         for column, character in enumerate(line):
-            joined = unicodedata.normalize("NFC", line[: column + 1])
-            if column and joined != unicodedata.normalize("NFC", line[:column]) + character:
+            # At most 30 combining characters follow a starter in any text Unicode composes
+            # (UAX #15, stream-safe text): a window that long reads the line in linear time.
+            window = line[max(starter, column - _STREAM_SAFE) : column]
+            if not unicodedata.combining(character):
+                starter = column
+            joined = unicodedata.normalize("NFC", window + character)
+            if column and joined != unicodedata.normalize("NFC", window) + character:
                 name = unicodedata.name(character, "combining character").lower()
                 findings.append(
                     (
