@@ -63,6 +63,7 @@ FRENCH_CASES = [
         f"(«{S}entre parenthèses{S}») et — «{S}après un tiret{S}»",
     ),
     ('"Espaces tapés" ou non', f"«{S}Espaces tapés{S}» ou non"),
+    ('l\'"Alliance"', f"l’«{S}Alliance{S}»"),
     # A percentage: the space typed before % is a no-break space; a figure typed glued stays so.
     ("0,25 % du PIB", f"0,25{S}% du PIB"),
     ("25% du PIB", "25% du PIB"),

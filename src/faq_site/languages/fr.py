@@ -64,7 +64,8 @@ RULES = LanguageRules(
     # A French keyboard has no « » key: `"` typed where a quotation opens is `«`, elsewhere `»`;
     # the spaces inside them follow (typography, below).
     quotes=(
-        (re.compile(OPENS + '"'), "«"),
+        # Also after an elided word: `l'"Alliance"` is `l’« Alliance »`.
+        (re.compile(rf"(?:{OPENS}|(?<=['’]))\""), "«"),
         (re.compile('"'), "»"),
     ),
     typography=(
