@@ -70,7 +70,7 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.state_of(provenance.page_sentences(read_page(str(article), "fr")), RECORD)
+    return provenance.page_state(read_page(str(article), "fr"), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:
@@ -230,14 +230,19 @@ def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], fixture_site
         assert pages[address][0] == before[address] == provenance.NATO, address
 
 
-def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
-    # `*(…)*{.faq-note}` is the site's remark, shown to readers, never taken for NATO's words.
+def test_a_remark_of_the_sites_own_in_the_answer_makes_it_adapted(
+    copies: dict[str, Copy], fixture_site: Site
+) -> None:
+    # `*(…)*{.faq-note}` is the site's remark, shown to readers: in the answer, its words are read with
+    # NATO's (a remark can reverse them), so the page is no longer NATO's text alone. Beside a
+    # learn-more link, about its address, it keeps NATO's text (the fixture has one: test_provenance_reading).
     copy = copies["a site note"]
     assert copy.result.returncode == 0, copy.result.output
     pages = built_states(copy.site)
     before = site_states(fixture_site)
     for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
-        assert pages[address][0] == before[address] == provenance.NATO, address
+        assert before[address] == provenance.NATO, address
+        assert pages[address][0] == provenance.ADAPTED, address
         assert pages[address][1].select_one("article em.faq-note"), address
 
 
@@ -276,8 +281,9 @@ def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]
     state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
-    # The other changes of its copy keep NATO's text (typography, a site note); nothing else changes.
-    kept_states(Copy(name, copy.site, result, frozenset({name})), site_states(fixture_site))
+    # The other change that keeps NATO's text (typography) does; the remark in the answer adapts its page.
+    noted = copies["a site note"].question
+    kept_states(Copy(name, copy.site, result, frozenset({name, noted})), site_states(fixture_site))
 
 
 def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:

@@ -276,7 +276,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         rendered = self.build.rendered[page.file.src_uri] = RenderedPage(html, language)
         typography.typeset_title(page, language)
         if language == langs.default:
-            state = provenance.state_of(provenance.page_sentences(rendered), self.build.record)
+            state = provenance.page_state(rendered, self.build.record)
             self.build.provenance[page.file.src_uri] = state
         if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS:
             # It joins the questions, each checked on its own page; what no question page judged
