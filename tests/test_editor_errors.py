@@ -33,6 +33,7 @@ from test_config_file import settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
+from test_record import record_examples
 
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
@@ -85,6 +86,15 @@ def badly_named(name: str, proposed: str) -> Callable[[Path], list[str]]:
         ]
 
     return make
+
+
+def named_like_a_language(docs: Path) -> list[str]:
+    # docs/en.md is published at en/, the English home page's address: MkDocs would keep one of the two.
+    copy_page(first(docs), "en.md")
+    return [
+        "docs/en.md: would be published at en/, the address of the English home page, which would replace "
+        "it. Give it another name (and its other language's file alike)."
+    ]
 
 
 def french_suffix(docs: Path) -> list[str]:
@@ -1006,6 +1016,7 @@ MISTAKES = [
     Mistake("file name with capitals", badly_named("NATO-Summits.en.md", "nato-summits.en.md")),
     Mistake("file name with an underscore", badly_named("nato_summits.md", "nato-summits.md")),
     Mistake("French page with .fr.md", french_suffix),
+    Mistake("page named like a language", named_like_a_language),
     Mistake("unknown language suffix", other_language),
     Mistake("Finder copy", finder_copy(" copy", "fr")),
     Mistake("Windows copy of an English page", finder_copy(" (1)", "en")),
@@ -1776,6 +1787,7 @@ STOPS_BEFORE_PAGES = {
         "file name with capitals",
         "file name with an underscore",
         "French page with .fr.md",
+        "page named like a language",
         "unknown language suffix",
         "Finder copy",
         "Windows copy of an English page",
@@ -1985,8 +1997,9 @@ def as_pattern(template: str) -> re.Pattern[str]:
 def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
-    # test_csp.py, test_config_file.py).
+    # test_csp.py, test_config_file.py, test_record.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
+    messages += record_examples()
     for mistake in MISTAKES:
         messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()

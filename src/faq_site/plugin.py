@@ -112,11 +112,13 @@ from faq_site.readers import (
     languages,
     navigation,
     provenance,
+    provenance_labels,
     redirects,
     search,
     seo,
     typography,
 )
+from faq_site.readers.record import check_record
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
 from faq_site.sources.names import ALL_QUESTIONS, HOME, is_question
@@ -227,8 +229,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
         if config.theme["language"] == self.lang().default:  # once per build, for every language
             self.build.history, self.build.outdated = dates.read_dates(Path(config.docs_dir), self.lang())
-            record = Path(config.config_file_path).parent / self.config.record
-            self.build.record = provenance.read_record_file(record)
+            config_dir = Path(config.config_file_path).parent
+            # A change to NATO's record stops here unless record/CHANGES lists it (readers/record.py).
+            check_record(config_dir, self.config.record)
+            self.build.record = provenance.read_record_file(config_dir / self.config.record)
             self.build.provenance = {}
         return files
 
@@ -316,6 +320,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         note = provenance.provenance(page, config, self.build.provenance, self.build.history, langs)
         if note is not None:
             context["faq_provenance"] = note
+            # The label's wording is the plugin's, never a setting (readers/provenance_labels.py).
+            context["faq_provenance_label"] = provenance_labels.label(config.theme["language"], note.state)
         self.build.pages[page.file.src_uri] = (page.title or "", page.url)
         search.language_base(context, page, langs)
         links = seo.page_links(page, config, langs.default)
