@@ -1329,6 +1329,16 @@ MISTAKES = [
         ),
     ),
     Mistake(
+        "raw HTML link to a page's file",
+        linked(
+            lambda _: '<a href="../about.md">voir</a>',
+            lambda _: (
+                "the link `../about.md` is written in HTML (`<a href=…>`), which the site publishes as it is: "
+                "readers would get a page that does not exist. Write it in Markdown: `[text](../about.md)`."
+            ),
+        ),
+    ),
+    Mistake(
         "raw HTML link to an anchor that does not exist",
         linked(
             lambda _: '<a href="#nowhere">voir</a>',
