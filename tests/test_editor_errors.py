@@ -1333,8 +1333,9 @@ MISTAKES = [
         linked(
             lambda _: '<a href="../about.md">voir</a>',
             lambda _: (
-                "the link `../about.md` is written in HTML (`<a href=…>`), which the site publishes as it is: "
-                "readers would get a page that does not exist. Write it in Markdown: `[text](../about.md)`."
+                "the link `../about.md` is written in HTML (`<a href=…>`), which the site publishes as it "
+                "is: readers would get a page that does not exist. Write it in Markdown: "
+                "`[text](../about.md)`."
             ),
         ),
     ),
