@@ -29,7 +29,7 @@ from mistakes_urls import URLS_MISTAKES
 from page_editing import SourcePage, questions
 from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
-from test_config_file import settings_examples
+from test_config_file import page_text_examples, settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
@@ -2010,7 +2010,7 @@ def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> No
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py, test_config_file.py, test_record.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
-    messages += record_examples()
+    messages += record_examples() + page_text_examples()
     for mistake in MISTAKES:
         messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()

@@ -83,12 +83,17 @@ def reading(page: RenderedPage) -> Reading:
     return Reading(runs, changes)
 
 
+def changes_reading(page: RenderedPage, element: Element) -> str | None:
+    """How an element makes the words in it read ("struck out", "in small print"…), or None."""
+    if element.tag == "sup" and _ORDINAL.fullmatch(" ".join(page.text_of(element).split())):
+        return None
+    return CHANGES_READING.get(element.tag)
+
+
 def _changes(page: RenderedPage, element: Element) -> list[str]:
     words = " ".join(page.text_of(element).split())
     found = []
-    what = CHANGES_READING.get(element.tag)
-    if element.tag == "sup" and _ORDINAL.fullmatch(words):
-        what = None
+    what = changes_reading(page, element)
     if what is not None:
         shown = words or element.attributes.get("alt") or ""
         found.append(f"`<{element.tag}>` ({what}): {shown}".rstrip(": "))
