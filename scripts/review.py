@@ -14,8 +14,12 @@ report to the job summary of every pull request, with the pull request's base
 as BASE.
 
 It reads only what the builds wrote (each page's HTML, its `<head>`, the redirect
-pages, the search index), never the build's own code, so that it compares any
-two versions of the site, whatever their code.
+pages, the search index), with the plugin's own parse of a page (checks/rendered.py:
+one parse, as browsers parse HTML), taken from the checkout this script runs from,
+never from the builds': CI runs the base branch's script (.github/workflows/ci.yml),
+so that a change cannot alter how its own review reads it. `--change-site DIR`
+compares a site built already (CI: the pull request's build) instead of building
+the working tree.
 
 Both versions are built from git checkouts (`git worktree add --detach`) in a
 temporary folder, so that each has the history its pages' dates and
@@ -240,9 +244,9 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-def site_path(url: str) -> str:
+def site_path(url: str, site_url: str = SITE_URL) -> str:
     """An absolute address of the site as a path relative to its root: `en/faq/x/`."""
-    return url.removeprefix(SITE_URL).split("#", 1)[0]
+    return url.removeprefix(site_url).split("#", 1)[0]
 
 
 def inside_theme_parts(page: RenderedPage) -> set[int]:
@@ -324,7 +328,9 @@ def json_ld_answer(nodes: list[LexborNode]) -> str:
     return ""
 
 
-def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple[str, str] | None:
+def read_page(
+    root: Path, file: Path, names: dict[str, str], site_url: str = SITE_URL
+) -> PageView | tuple[str, str] | None:
     """A page, or (old address, new address) for a redirect page: the page as published, parsed once,
     and its article read as the build reads a page (checks/rendered.py)."""
     path = file.parent.relative_to(root).as_posix()
@@ -334,7 +340,7 @@ def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple
     refresh = _first(nodes, "meta", http_equiv="refresh")
     canonical = _first(nodes, "link", rel="canonical")
     if refresh is not None:
-        return path, site_path(canonical.attributes.get("href") or "") if canonical else ""
+        return path, site_path(canonical.attributes.get("href") or "", site_url) if canonical else ""
     if _first(nodes, "article") is None:
         return None
     html_node = _first(nodes, "html")
@@ -344,7 +350,7 @@ def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple
         if node.tag == "a" and "md-select__link" in classes and node.attributes.get("hreflang"):
             names.setdefault(node.attributes["hreflang"] or "", " ".join(words(node.text(deep=True))))
     default = _first(nodes, "link", rel="alternate", hreflang="x-default")
-    key = site_path(default.attributes.get("href") or "") if default else path
+    key = site_path(default.attributes.get("href") or "", site_url) if default else path
     description = _first(nodes, "meta", name="description")
     title = _first(nodes, "title")
     label = next((node for node in nodes if "data-faq-provenance" in node.attributes), None)
@@ -363,7 +369,7 @@ def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple
     behind = None
     for notice in (e for e in page.elements if "faq-outdated" in e.classes):
         inner = [page.elements[i] for kind, i in page.within(notice) if kind == START]
-        if any(e.tag == "a" and site_path(e.attributes.get("href") or "") == key for e in inner):
+        if any(e.tag == "a" and site_path(e.attributes.get("href") or "", site_url) == key for e in inner):
             heading = next((e for e in inner if "admonition-title" in e.classes), None)
             behind = " ".join(words(page.text_of(heading))) if heading else "outdated"
     return PageView(
@@ -383,10 +389,11 @@ def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple
     )
 
 
-def read_site(root: Path) -> SiteView:
+def read_site(root: Path, site_url: str = SITE_URL) -> SiteView:
+    """Every page of a built site, as readers get it; `site_url`: the address it was built for."""
     site = SiteView()
     for file in sorted(root.rglob("index.html")):
-        read = read_page(root, file, site.language_names)
+        read = read_page(root, file, site.language_names, site_url)
         if isinstance(read, tuple):
             site.redirects[read[0]] = read[1]
         elif read is not None:
