@@ -13,7 +13,7 @@ from pathlib import Path
 from fixture_site import FIXTURE
 from site_settings import record_setting
 
-from faq_site.readers.record import record_problem
+from faq_site.readers.record import labels_digest, record_problem
 
 SETTING = record_setting(FIXTURE)
 
@@ -57,6 +57,25 @@ def test_a_record_outside_record_or_not_listed_is_refused(tmp_path: Path) -> Non
     )
 
 
+def without_the_labels_line(root: Path) -> None:
+    changes = root / "record" / "CHANGES"
+    lines = changes.read_text(encoding="utf-8").splitlines(keepends=True)
+    changes.write_text("".join(line for line in lines if not line.startswith("provenance-labels ")))
+
+
+def test_the_labels_wording_changes_only_with_a_line_of_record_changes(tmp_path: Path) -> None:
+    # The wording is the plugin's code; a line of record/CHANGES holds its SHA-256, so that a new
+    # wording stops the build until the line says why (the review report shows it first).
+    copy_record(tmp_path)
+    without_the_labels_line(tmp_path)
+    assert record_problem(tmp_path, SETTING) == (
+        "src/faq_site/readers/provenance_labels.py: the label's wording differs from its last version in "
+        f"record/CHANGES (SHA-256 {labels_digest()}). The label says which text is NATO's: a developer who "
+        "rewords it adds a line to record/CHANGES, `provenance-labels <its SHA-256> why`, which the review "
+        "report shows first."
+    )
+
+
 def record_examples() -> list[str]:
     """The record's messages, for tests/test_editor_errors.py's check of CONTRIBUTING.md's table."""
     with tempfile.TemporaryDirectory() as folder:
@@ -66,5 +85,7 @@ def record_examples() -> list[str]:
         shutil.copy(record, root / "record" / "other.fr.txt")
         found.append(record_problem(root, "record/other.fr.txt"))
         record.write_bytes(record.read_bytes() + b"x")
+        found.append(record_problem(root, SETTING))
+        without_the_labels_line(root)
         found.append(record_problem(root, SETTING))
     return [problem for problem in found if problem]

@@ -7,7 +7,9 @@ line per version of each file, newest last:
 
     nato-2022.fr.txt <its SHA-256> <why, in words>
 
-and stops unless the record's file is the version its last line names. Changing the record
+and stops unless the record's file is the version its last line names. The label's
+wording (readers/provenance_labels.py) is protected the same way, as the entry
+`provenance-labels`: the SHA-256 of its texts, every language. Changing the record
 is therefore always two changes a reviewer sees: the file, and a line of record/CHANGES
 saying why; the review report (scripts/review.py) opens with both, before any page. The
 `record` setting must name a file of record/ (next to mkdocs.yml), whose CHANGES lists it:
@@ -17,12 +19,18 @@ a setting pointing elsewhere would escape the list.
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
+from faq_site.readers.provenance_labels import LABELS
+
 RECORD_DIR = "record"
 CHANGES = "CHANGES"
+LABELS_ENTRY = "provenance-labels"
+LABELS_FILE = "src/faq_site/readers/provenance_labels.py"
 _HOW = (
     "NATO's record is never edited: put the file back as it was. If it was copied wrongly from NATO's "
     "page, a developer adds a line to record/CHANGES with the file's name, its new SHA-256 and why "
@@ -32,6 +40,12 @@ _HOW = (
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def labels_digest() -> str:
+    """The SHA-256 of the label's wording, every language (as JSON, keys sorted)."""
+    texts = {language: asdict(labels) for language, labels in LABELS.items()}
+    return hashlib.sha256(json.dumps(texts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def listed(changes: str) -> dict[str, str]:
@@ -53,14 +67,22 @@ def record_problem(config_dir: Path, setting: str) -> str | None:
             f"version of NATO's record is listed in {RECORD_DIR}/{CHANGES}. Name a file of that folder, "
             f"e.g. `{RECORD_DIR}/nato-2022.fr.txt`."
         )
-    file = config_dir / setting
-    if not file.is_file():
-        return None  # read_record_file names it
     changes = config_dir / RECORD_DIR / CHANGES
     try:
         versions = listed(changes.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         versions = {}
+    labels = labels_digest()
+    if versions.get(LABELS_ENTRY) != labels:
+        return (
+            f"{LABELS_FILE}: the label's wording differs from its last version in {RECORD_DIR}/{CHANGES} "
+            f"(SHA-256 {labels}). The label says which text is NATO's: a developer who rewords it adds a "
+            f"line to {RECORD_DIR}/{CHANGES}, `{LABELS_ENTRY} <its SHA-256> why`, which the review report "
+            "shows first."
+        )
+    file = config_dir / setting
+    if not file.is_file():
+        return None  # read_record_file names it
     expected, actual = versions.get(path.name), digest(file)
     if expected == actual:
         return None
