@@ -32,12 +32,13 @@ class Labels:
 LABELS = {
     "fr": Labels(
         nato=(
-            f'Texte publié par l’OTAN en 2022 : <a href="{_FRENCH_PAGE}" hreflang="fr">{_FRENCH_TITLE}</a>. '
+            "Texte publié par l’OTAN en 2022\u00a0: "
+            f'<a href="{_FRENCH_PAGE}" hreflang="fr">{_FRENCH_TITLE}</a>. '
             "Il reflète la position de l’OTAN à cette date (l’Alliance comptait alors 30 membres). "
             "Ce site n’est pas le site officiel de l’OTAN."
         ),
         adapted=(
-            "Texte adapté de celui publié par l’OTAN en 2022 : "
+            "Texte adapté de celui publié par l’OTAN en 2022\u00a0: "
             f'<a href="{_FRENCH_PAGE}" hreflang="fr">{_FRENCH_TITLE}</a>. '
             "Ce site n’est pas le site officiel de l’OTAN."
         ),

@@ -67,6 +67,9 @@ def record_problem(config_dir: Path, setting: str) -> str | None:
             f"version of NATO's record is listed in {RECORD_DIR}/{CHANGES}. Name a file of that folder, "
             f"e.g. `{RECORD_DIR}/nato-2022.fr.txt`."
         )
+    file = config_dir / setting
+    if not file.is_file():
+        return None  # read_record_file names it
     changes = config_dir / RECORD_DIR / CHANGES
     try:
         versions = listed(changes.read_text(encoding="utf-8"))
@@ -80,9 +83,6 @@ def record_problem(config_dir: Path, setting: str) -> str | None:
             f"line to {RECORD_DIR}/{CHANGES}, `{LABELS_ENTRY} <its SHA-256> why`, which the review report "
             "shows first."
         )
-    file = config_dir / setting
-    if not file.is_file():
-        return None  # read_record_file names it
     expected, actual = versions.get(path.name), digest(file)
     if expected == actual:
         return None
