@@ -392,11 +392,12 @@ def read_page(
         if link.section == "learn-more" and link.in_list_item
     ]
     behind = None
-    for notice in (e for e in page.elements if "faq-outdated" in e.classes):
-        inner = [page.elements[i] for kind, i in page.within(notice) if kind == START]
-        if any(e.tag == "a" and site_path(e.attributes.get("href") or "", site_url) == key for e in inner):
-            heading = next((e for e in inner if "admonition-title" in e.classes), None)
-            behind = " ".join(words(page.text_of(heading))) if heading else "outdated"
+    # The notice of a translation behind its French text: the template's (overrides/partials/
+    # translation-notice.html, marked `data-faq-behind`, which no page's Markdown can write), with all it
+    # says as readers read it: its title, and each French change it names (on "all questions", each
+    # question's).
+    for notice in (e for e in page.elements if e.attributes.get("data-faq-behind") is not None):
+        behind = " ".join(words(page.text_of(notice)))
     return PageView(
         path=path,
         language=language,

@@ -36,11 +36,12 @@ def is_home(page: Page) -> bool:
 
 
 def titles_of(page: Page, site_name: str | None) -> tuple[str, str]:
-    """The `<title>` and `og:title` a page must have: its H1, then the site's name; a home page,
-    whose H1 is NATO's own title, the site's name first in both (src/faq_site/readers/unofficial.py)."""
+    """The `<title>` and `og:title` a page must have, the same: its H1, then the site's name (which
+    says it is unofficial); a home page, whose H1 is NATO's own title, the site's name first
+    (src/faq_site/readers/unofficial.py)."""
     if is_home(page):
         return (f"{site_name} – {title_of(page)}",) * 2
-    return f"{title_of(page)} – {site_name}", title_of(page)
+    return (f"{title_of(page)} – {site_name}",) * 2
 
 
 def alternates(site: Site, page: Page) -> dict[str, str]:

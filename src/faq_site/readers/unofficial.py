@@ -86,10 +86,10 @@ class Titles:
 
 
 def page_titles(page: Page, site_name: str, home: bool) -> Titles:
-    """A page's `<title>` and `og:title`, as plain text: the page's title, then the site's name;
-    on a home page (`home`: either language's), whose title is NATO's own, the site's name first,
-    in both (elsewhere `og:site_name` and the card say whose site it is)."""
+    """A page's `<title>` and `og:title`, as plain text: the page's title, then the site's name,
+    which says it is unofficial; on a home page (`home`: either language's), whose title is NATO's
+    own, the site's name first. The same in both: a link preview shows `og:title` alone, often
+    without `og:site_name`, and must not read as NATO's page."""
     title = plain_title(page.title)
-    if home:
-        return Titles(f"{site_name} – {title}", f"{site_name} – {title}")
-    return Titles(f"{title} – {site_name}", title)
+    both = f"{site_name} – {title}" if home else f"{title} – {site_name}"
+    return Titles(both, both)
