@@ -5,9 +5,9 @@ links to files) is a unit test: the page, and its other language's page, are che
 the plugin's one per-page entry point (src/faq_site/checks/page_problems.py, `check_markdown`,
 as tests/snippets.py checks a snippet), among the copy's own files, with the fixture's own
 settings (tests/fixture/mkdocs.yml: the site's configuration, its allowed domains), and the two
-pages' heading ids compared. The lines are the build's, after the precedence rule. What needs the
-whole site (numbers, the "all questions" page, anchors of other pages, files, settings) needs a
-build (tests/grouped_builds.py).
+pages' old names and heading ids compared. The lines are the build's, after the precedence rule.
+What needs the whole site (numbers, the "all questions" page, anchors of other pages, files,
+settings) needs a build (tests/grouped_builds.py).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from faq_site.checks.urls import UrlRule
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problems, Stage
 from faq_site.readers import typography
+from faq_site.readers.redirects import check_renames
 from faq_site.sources.page import MarkdownPage
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -86,7 +87,8 @@ def check_pages(docs: Path, src_uris: set[str]) -> list[str]:
             french = french or (page, rendered)
             together.report(problems)
             twins.append(page)
-        # The twins' heading ids, compared as the build compares them (at the Markdown's stage).
+        # What the build compares between the twins: their old names, their heading ids.
+        together.report(check_renames(twins, languages)[1], Stage.FRONT_MATTER)
         together.report(check_translations(twins, languages), Stage.MARKDOWN)
     lines = [str(problem) for problem in together.shown()]
     return sorted(dict.fromkeys(lines), key=_sort_key)
