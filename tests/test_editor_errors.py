@@ -33,6 +33,7 @@ from test_config_file import settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
+from test_written_numbers import translation_message_examples
 
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
@@ -2000,6 +2001,7 @@ def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> No
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py, test_config_file.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
+    messages += translation_message_examples()
     for mistake in MISTAKES:
         messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()

@@ -76,8 +76,8 @@ def test_lines_that_are_not_problems_give_no_annotation() -> None:
     lines = [
         "INFO    -  Building documentation to directory: /tmp/site",
         "ERROR   -  The FAQ has 2 problems to fix before it can be built:",
-        "INFO    -  docs/faq/x.en.md: its French text, docs/faq/x.md, was updated on 2022-04-01, after this "
-        "translation (2022-03-24). Translate the change and commit it; …",
+        "INFO    -  docs/faq/x.en.md: its French text, docs/faq/x.md, changed after this translation was "
+        "last updated (the French on 2022-04-01, this translation on 2022-03-24). Translate the change …",
         "      - nato.int",
         "Aborted with a BuildError!",
         "",

@@ -40,20 +40,24 @@ registers each at its own. Within a priority, plugins run in the order of
                               (checks/page_problems.source_problems); readers/navigation
                               (questions, numbers, nav); readers/redirects (renames); shared
                               references
-    on_files (0)              default language: readers/dates (one git log), the record
+    on_files (0)              default language: readers/dates (the translation state, from git:
+                              readers/translation_state.py), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
     on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
-    on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           the content parsed once (checks/rendered.py); typeset the title;
                               readers/provenance (the French page's state); every check of the
                               page, each with its stage (checks/page_problems.rendered_problems:
                               raw HTML, ids, the allow-list, links, headings, text, characters,
                               figures, language, description, a translation against its French
-                              page); a question's description from its answer, if it has none
-    on_page_context           provenance note; redirect targets; search base; seo (its JSON-LD
-                              answer: the rendered page's); About
+                              page, or, while it is behind, against the French it translates:
+                              readers/translated_french.py); a question's description from its
+                              answer, if it has none
+    on_page_context           provenance note; readers/dates: last-changed date, the notice of a
+                              translation behind (overrides/partials/translation-notice.html);
+                              redirect targets; search base; seo (its JSON-LD answer: the
+                              rendered page's); About
     on_template_context       About page (404 and the other static templates)
     on_env                    the "all questions" page through checks/content_allowlist, for the
                               elements no question page of its language holds;
@@ -103,6 +107,7 @@ from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.config_file import settings_problems
 from faq_site.languages import Languages
+from faq_site.markdown.render import SiteMarkdown
 from faq_site.messages import mkdocs_warnings
 from faq_site.messages.problems import Stage
 from faq_site.readers import (
@@ -118,6 +123,7 @@ from faq_site.readers import (
     typography,
 )
 from faq_site.readers.site_url import check_site_url
+from faq_site.readers.translated_french import translated_french
 from faq_site.sources.files import refuse_links
 from faq_site.sources.names import ALL_QUESTIONS, HOME, is_question
 from faq_site.sources.page import MarkdownPage
@@ -226,7 +232,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
         if config.theme["language"] == self.lang().default:  # once per build, for every language
-            self.build.history, self.build.outdated = dates.read_dates(Path(config.docs_dir), self.lang())
+            self.build.site_markdown = SiteMarkdown.of_config(config)
+            self.build.translations = dates.read_dates(config, self.lang(), self.build.site_markdown)
             record = Path(config.config_file_path).parent / self.config.record
             self.build.record = provenance.read_record_file(record)
             self.build.provenance = {}
@@ -253,10 +260,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         typography.typeset_meta(page, config.theme["language"])
         return markdown + about.repository_references(config.repo_url)
 
-    @event_priority(-10)  # after every answer is on the "all questions" page
-    def _markdown_dates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return dates.with_dates(markdown, page, config, self.build.history, self.build.outdated, self.lang())
-
     @event_priority(-20)  # once the "all questions" page holds every answer
     def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         langs = self.lang()
@@ -265,7 +268,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.problems.report(problems, Stage.MARKDOWN)
         return markdown
 
-    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates, _markdown_addresses)
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_addresses)
 
     # -- on_page_content ----------------------------------------------------------------------
 
@@ -292,7 +295,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return html
 
     def compared_with(self, page: Page) -> tuple[tuple[MarkdownPage, RenderedPage] | None, tuple[str, ...]]:
-        """A translation's French page, rendered before it (None for a French page); and for the home
+        """A translation's French page, rendered before it (None for a French page), or, while the
+        translation is behind, the French version it translates (French first); and for the home
         page, which lists the questions, the questions (their problems can change its list)."""
         langs = self.lang()
         listed = tuple(uri for uri, s in self.build.sources.items() if s.is_question)
@@ -301,7 +305,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return None, listed
         src_uri = langs.uri_for(langs.norm_uri(page.file.src_uri), langs.default)
         rendered = self.build.rendered.get(src_uri)
-        return (None if rendered is None else (self.build.sources[src_uri], rendered)), listed
+        if rendered is None:
+            return None, listed
+        # French first: a translation behind is compared with the French it translates.
+        translated = translated_french(
+            self.build.translations,
+            page.file.src_uri,
+            langs,
+            self.build.site_markdown,
+            lambda body: navigation.with_lists(body, page, self.build.questions[langs.default], langs),
+        )
+        return translated or (self.build.sources[src_uri], rendered), listed
 
     def source(self, page: Page) -> MarkdownPage:
         """The page's Markdown as its editor wrote it, read once for the build (on_files)."""
@@ -313,9 +327,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         langs = self.lang()
-        note = provenance.provenance(page, config, self.build.provenance, self.build.history, langs)
+        translations = self.build.translations
+        note = provenance.provenance(page, config, self.build.provenance, translations, langs)
         if note is not None:
             context["faq_provenance"] = note
+        dates.set_revision_date(page, config, translations, langs)
+        questions = self.build.questions[langs.of(page.file.src_uri)]
+        context["faq_behind"] = dates.notice(page, config, translations, langs, questions)
         self.build.pages[page.file.src_uri] = (page.title or "", page.url)
         search.language_base(context, page, langs)
         links = seo.page_links(page, config, langs.default)

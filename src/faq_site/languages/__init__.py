@@ -54,6 +54,21 @@ class LanguageRules:
     # missing) and `half` (`a` or `p`, on a 12-hour clock); and how the language writes one.
     times: tuple[re.Pattern[str], ...] = ()
     clock: Callable[[int, int], str] | None = None
+    # Numbers and ordinals in words, read as their figures by text2num (« trente-deux », "second"):
+    # its language code ("" for none), and the value from which a number word alone counts
+    # (French `un` is also an article: below 3, a word stays a word).
+    number_words: str = ""
+    number_words_from: float = 0
+    # Ordinals in figures (`2e`, `2nd`), naming `number`; how the language writes one.
+    ordinals: re.Pattern[str] | None = None
+    ordinal: Callable[[int], str] | None = None
+    # Large numbers written with a word (`1,5 milliard`, `1 billion`): each word's power of ten.
+    scales: tuple[tuple[str, int], ...] = ()
+    # Fractions in words (« un tiers », "two thirds"), naming `numerator` and `denominator`, and how
+    # the language writes one; read before the number words (text2num reads "one third" as `1 3rd`).
+    fractions: re.Pattern[str] | None = None
+    read_fraction: Callable[[str, str], tuple[int, int]] | None = None
+    fraction: Callable[[int, int], str] | None = None
     # Figures the language does not write that way (`40.000` in French), each with the
     # advice for the page: (pattern, advice(figure as written)).
     misfigures: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = ()

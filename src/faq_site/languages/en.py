@@ -30,6 +30,36 @@ TIME = re.compile(
 )
 
 
+# `2nd`, `10th`: an ordinal in figures (not `1st March`: a date, read first).
+ORDINALS = re.compile(r"(?<![\d,.])(?P<number>\d+)(?:st|nd|rd|th)\b")
+# "a third of", "one third", "two thirds", "three quarters": a fraction in words.
+FRACTIONS = re.compile(
+    rf"\b(?P<numerator>an?|one|two|three|\d+){SPACE}(?P<denominator>thirds?|quarters?)\b(?!{SPACE}+(?!of\b)[a-z])",
+    re.I,
+)
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+
+
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`."""
+    suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def read_fraction(numerator: str, denominator: str) -> tuple[int, int]:
+    """(1, 3) for "a third": a fraction's numerator and denominator, as written."""
+    value = int(numerator) if numerator.isdigit() else _NUMERATORS[numerator.lower()]
+    return value, _DENOMINATORS[denominator.lower()]
+
+
+def fraction(numerator: int, denominator: int) -> str:
+    """`one third`, `two thirds`, `3 quarters`."""
+    words = {1: "one", 2: "two", 3: "three"}
+    name = "third" if denominator == 3 else "quarter"
+    return f"{words.get(numerator, numerator)} {name}{'s' if numerator > 1 else ''}"
+
+
 def clock(hour: int, minute: int) -> str:
     """`2.30 pm`, `9 am`, `12 noon`, `12 midnight`."""
     if minute == 0 and hour in (0, 12):
@@ -81,5 +111,15 @@ RULES = LanguageRules(
     decimal_marks=".",
     times=(TIME, CLOCK),
     clock=clock,
+    # Every number word counts: English writes small numbers in words ("two countries"), and
+    # a figure the English has beyond its French page ("one of them") is no mistake.
+    number_words="en",
+    number_words_from=0,
+    ordinals=ORDINALS,
+    ordinal=ordinal,
+    scales=(("billion", 9), ("million", 6)),
+    fractions=FRACTIONS,
+    read_fraction=read_fraction,
+    fraction=fraction,
     function_words=FUNCTION_WORDS,
 )
