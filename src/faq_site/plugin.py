@@ -30,21 +30,26 @@ registers each at its own. Within a priority, plugins run in the order of
                               literal site_url/repo_url), as scripts/check_config.py does in CI;
                               readers/site_url: a default site_url; none local when publishing;
                               sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
-    on_config (-110)          default language: a new BuildState. Languages from i18n;
+    on_config (-110)          default language: a new BuildState, the cards' maker (readers/cards),
+                              the publisher known (readers/unofficial). Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
-                              title, 404 once); typography's language; search scope; seo
+                              title, 404 once); typography's language; search scope; seo;
+                              markdown/abbreviations: this language's glossary, snippets kept in it
     on_files (10)             default language: every page of every language read once (sources/page.py);
                               checks/limits (too long, nested too deep: stop), checks/files,
-                              checks/svg_assets, checks/translations, the
-                              required pages; each page's file, front matter and Markdown
-                              (checks/page_problems.source_problems); readers/navigation
-                              (questions, numbers, nav); readers/redirects (renames); shared
-                              references
+                              markdown/abbreviations (the glossaries), checks/svg_assets,
+                              checks/translations, the required pages; each page's file, front
+                              matter and Markdown (checks/page_problems.source_problems: a page's
+                              `--8<--`, the About page's publisher and contact markers too);
+                              readers/navigation (questions, numbers, nav); readers/redirects
+                              (renames); shared references
     on_files (0)              default language: readers/dates (the translation state, from git:
                               readers/translation_state.py), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
-    on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
-    on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
+    on_page_markdown (100)    NFC text, without include lines; valid front matter only; home page's
+                              list, "all questions" page
+    on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
+                              `[repository]`, `[issues]` references
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           the content parsed once (checks/rendered.py); typeset the title;
                               readers/provenance (the French page's state); every check of the
@@ -57,7 +62,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_page_context           provenance note; readers/dates: last-changed date, the notice of a
                               translation behind (overrides/partials/translation-notice.html);
                               redirect targets; search base; seo (its JSON-LD answer: the
-                              rendered page's); About
+                              rendered page's); About; the page's titles (readers/unofficial);
+                              its share card (readers/cards)
     on_template_context       About page (404 and the other static templates)
     on_env                    the "all questions" page through checks/content_allowlist, for the
                               elements no question page of its language holds;
@@ -71,7 +77,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem shown, if any (the
                               precedence rule, messages/problems.py)
-    on_post_build (0)         readers/redirects: this language's redirect pages
+    on_post_build (0)         readers/redirects: this language's redirect pages; the cards drawn
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
 """
@@ -107,11 +113,13 @@ from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.config_file import settings_problems
 from faq_site.languages import Languages
+from faq_site.markdown import abbreviations
 from faq_site.markdown.render import SiteMarkdown
 from faq_site.messages import mkdocs_warnings
 from faq_site.messages.problems import Stage
 from faq_site.readers import (
     about,
+    cards,
     csp,
     dates,
     languages,
@@ -121,6 +129,7 @@ from faq_site.readers import (
     search,
     seo,
     typography,
+    unofficial,
 )
 from faq_site.readers.site_url import check_site_url
 from faq_site.readers.translated_french import translated_french
@@ -139,10 +148,16 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build = BuildState()
         # Shared by every language's build (template_cache.py); one per plugin instance.
         self.templates = CompiledTemplates()
+        # The share cards of the build, every language (readers/cards.py).
+        self.cards: cards.CardMaker | None = None
 
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
         return UrlRule(tuple(self.config.allowed_link_domains), config.repo_url, config.site_url)
+
+    def publisher(self, config: MkDocsConfig) -> unofficial.Publisher:
+        """Who publishes the site, and a contact: the settings, or from repo_url (readers/unofficial.py)."""
+        return unofficial.publisher(self.config.publisher, self.config.contact, config.repo_url)
 
     def site(self, files: Files, config: MkDocsConfig) -> Site:
         """What the checks of one page know of the site (checks/site.py)."""
@@ -182,6 +197,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.languages = Languages.of_config(config)
         if config.theme["language"] == self.languages.default:
             self.build = BuildState()  # a new build starts with the default language
+            setting = self.config.cards_cache
+            folder = Path(config.config_file_path).parent / setting if setting else cards.default_cache()
+            self.cards = cards.CardMaker(folder)
+            unofficial.check_known(self.publisher(config))
         mkdocs_warnings.listen(
             mkdocs_warnings.LinkWarnings(self.languages, self.build.sources, self.build.problems)
         )
@@ -189,6 +208,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         typography.configure(config)
         search.set_scope(config)
         seo.configure(config)
+        abbreviations.configure(config)
         return config
 
     on_config = CombinedEvent(_config_file, _config_site_url, _config_docs_folder, _config_language)
@@ -210,6 +230,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(file_problems(files, docs, langs), Stage.FILE, blocking=True)
         problems.report(address_problems(sources), Stage.FILE, blocking=True)
         problems.report(svg_problems(files, docs), Stage.FILE)
+        # What snippets appends: the glossaries, abbreviations only (markdown/abbreviations.py).
+        glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
+        problems.report(glossaries, Stage.FILE, blocking=True)
         # A page too long, or nested too deep, is not rendered: Python-Markdown could take hours.
         problems.report(
             [p for source in sources for p in limit_problems(source)], Stage.MARKDOWN, blocking=True
@@ -219,7 +242,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # Without a home, "all questions" or About page, or any question, there is no site to build.
         problems.report(check_required_pages(sources, langs), Stage.FILE, blocking=True)
         # Each page's conflict markers, front matter, invisible characters, links to x.en.md,
-        # generated lists' markers (checks/page_problems.py); then what pages say together.
+        # generated lists' markers, include lines, the About page's markers (checks/page_problems.py);
+        # then what pages say together.
         site = self.site(files, config)
         problems.report([problem for source in sources for problem in source_problems(source, site)])
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
@@ -254,10 +278,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
         page.meta = navigation.valid_meta(page.meta)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
-        return navigation.with_lists(markdown, page, questions, self.lang())
+        markdown = navigation.with_lists(markdown, page, questions, self.lang())
+        # Include lines, reported in on_files, never read: the "all questions" page's too (every answer).
+        return abbreviations.without_includes(markdown)
 
     def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         typography.typeset_meta(page, config.theme["language"])
+        markdown = self.publisher(config).markdown(markdown)
         return markdown + about.repository_references(config.repo_url)
 
     @event_priority(-20)  # once the "all questions" page holds every answer
@@ -342,7 +369,19 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if is_question(page.file.src_uri):
             context["faq_json_ld"] = seo.faq_json_ld(page, links, self.build.rendered[page.file.src_uri])
         context["faq_about"] = about.about_page(nav, langs)
+        home = langs.norm_uri(page.file.src_uri) == HOME
+        context["faq_titles"] = unofficial.page_titles(page, config.site_name, home)
+        context["faq_card"] = self._card(page, config, note)
         return context
+
+    def _card(self, page: Page, config: MkDocsConfig, note: provenance.Provenance | None) -> cards.CardMeta:
+        """The page's share card, written into the site; what its `<head>` says of it."""
+        assert self.cards is not None, "on_config makes the cards' maker"
+        language = config.theme["language"]
+        label = config.extra["strings"][language][f"card_{note.state}"] if note else ""
+        card = cards.Card(typography.plain_title(page.title), language, config.site_name, label)
+        self.cards.write(card, Path(config.site_dir), cards.card_path(page.url))
+        return cards.card_meta(card, page.url, config.site_url)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -424,6 +463,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _post_build_redirects(self, config: MkDocsConfig) -> None:
         redirects.write_redirects(config, self.build.redirects, self.build.pages)
+        if self.cards is not None:
+            self.cards.report(config.theme["language"])
 
     @event_priority(-110)  # after static-i18n (-100) merged the search entries and built the other languages
     def _post_build_indexes(self, config: MkDocsConfig) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from faq_site.languages import CLOCK, SPACE, LanguageRules
+from faq_site.languages import CLOCK, NBSP, OPENS, SPACE, LanguageRules
 
 MONTHS = (
     "January",
@@ -21,8 +21,6 @@ MONTHS = (
     "December",
 )
 _MONTH = "|".join(MONTHS)
-# Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
-_OPENS = r"(?:^|(?<=[\s(\[{\u2013\u2014]))"
 # `2.30 pm`, `2 p.m.`, `9 am`: a 12-hour clock, as NATO's British English writes it.
 TIME = re.compile(
     rf"(?<![\d,.:])(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?{SPACE}?(?P<half>[ap])\.?m\b\.?",
@@ -84,15 +82,15 @@ FUNCTION_WORDS = frozenset({
 
 RULES = LanguageRules(
     name="English",
-    typography=(
-        (re.compile(_OPENS + '"'), "“"),
+    quotes=(
+        (re.compile(OPENS + '"'), "“"),
         (re.compile('"'), "”"),
-        (re.compile(_OPENS + "'(?=\\w)"), "‘"),
+        (re.compile(OPENS + "'(?=\\w)"), "‘"),
         (re.compile("'"), "’"),
     ),
-    # Every rule replaces one character by one: the character before a text
-    # decides whether its first quote opens or closes.
-    quotes_need_context=True,
+    # A space typed before `%` (`25 %`) keeps the figure and its sign on one line; `25%`, as
+    # British English writes it, stays as typed.
+    typography=((re.compile(r"\s+(?=%)"), NBSP),),
     months=MONTHS,
     # `1 March 2022`, `1st March`, `March 1, 2022`, `March 2022`.
     dates=(

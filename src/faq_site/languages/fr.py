@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from faq_site.languages import CLOCK, NARROW_NBSP, NBSP, SPACE, LanguageRules
+from faq_site.languages import CLOCK, NARROW_NBSP, NBSP, OPENS, SPACE, LanguageRules
 
 MONTHS = (
     "janvier",
@@ -94,12 +94,22 @@ FUNCTION_WORDS = frozenset({
 
 RULES = LanguageRules(
     name="French",
+    # A French keyboard has no « » key: `"` typed where a quotation opens is `«`, elsewhere `»`;
+    # the spaces inside them follow (typography, below).
+    quotes=(
+        # Also after an elided word: `l'"Alliance"` is `l’« Alliance »`.
+        (re.compile(rf"(?:{OPENS}|(?<=['’]))\""), "«"),
+        (re.compile('"'), "»"),
+    ),
     typography=(
         (re.compile("'"), "’"),
         (re.compile(r"\s+(?=[?!;])"), NARROW_NBSP),
         (re.compile(r"\s+(?=:)"), NBSP),
         (re.compile(r"«\s*"), "«" + NBSP),
         (re.compile(r"\s*»"), NBSP + "»"),
+        # `0,25 %`: the space typed before `%` is a no-break space, as inside « » and before `:`
+        # (Imprimerie nationale); `25%`, typed glued, stays so.
+        (re.compile(r"\s+(?=%)"), NBSP),
         (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NARROW_NBSP),
     ),
     months=MONTHS,
