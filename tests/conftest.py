@@ -46,6 +46,8 @@ from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
 from selectolax.lexbor import LexborHTMLParser
 
+from faq_site.checks.rendered import PublishedPage, RenderedPage
+
 from browsing import CHROMIUM, chromium_executable, launch
 
 __all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
@@ -150,23 +152,11 @@ class Page:
     def content(self):
         return self.soup.find("article")
 
-    def answer_blocks(self) -> list:
-        """The paragraphs and list items of a question's answer, in the order readers read them, at
-        any depth (in a quotation, a note too): every `<p>` and `<li>` between the title and the
-        learn-more section (a paragraph inside a list item is that item's), but the notice the site
-        adds to a translation behind its French text."""
-
-        def place(tag) -> tuple[int, int]:
-            return tag.sourceline, tag.sourcepos
-
-        start, end = place(self.content.find("h1")), place(self.content.find(id="learn-more"))
-        return [
-            block
-            for block in self.content.find_all(["p", "li"])
-            if start < place(block) < end
-            and not block.find_parent(class_="faq-outdated")
-            and not (block.name == "p" and block.find_parent("li"))
-        ]
+    @cached_property
+    def rendered(self) -> RenderedPage:
+        """Its article as the plugin reads a rendered page (faq_site.checks.rendered): its answer,
+        blocks, links, learn-more links, in its language."""
+        return RenderedPage(PublishedPage(self.html).content(), self.language)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ An editor's mistake made on one page (its front matter, its Markdown, what it re
 links to files) is a unit test: the page, and its other language's page, are checked through
 the plugin's one per-page entry point (src/faq_site/checks/page_problems.py, `check_markdown`,
 as tests/snippets.py checks a snippet), among the copy's own files, with the fixture's own
-settings (tests/fixture/mkdocs.yml: the site's configuration, its allowed domains). The lines are
-the build's, after the precedence rule. What needs the whole site (twins' headings, numbers,
-the "all questions" page, anchors of other pages, files, settings) needs a build
-(tests/grouped_builds.py).
+settings (tests/fixture/mkdocs.yml: the site's configuration, its allowed domains), and the two
+pages' old names and heading ids compared. The lines are the build's, after the precedence rule.
+What needs the whole site (numbers, the "all questions" page, anchors of other pages, files,
+settings) needs a build (tests/grouped_builds.py).
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from faq_site.checks.page_problems import check_markdown
 from faq_site.checks.rendered import RenderedPage
 from faq_site.checks.site import Site
+from faq_site.checks.translations import check_translations
 from faq_site.checks.urls import UrlRule
 from faq_site.languages import Languages
-from faq_site.messages.problems import Problems
+from faq_site.messages.problems import Problems, Stage
 from faq_site.readers import typography
+from faq_site.readers.redirects import check_renames
 from faq_site.sources.page import MarkdownPage
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -76,6 +78,7 @@ def check_pages(docs: Path, src_uris: set[str]) -> list[str]:
     together = Problems()
     for norm in sorted({languages.norm_uri(uri) for uri in src_uris}):
         french: tuple[MarkdownPage, RenderedPage] | None = None
+        twins = []
         for language in languages.all:
             uri = languages.uri_for(norm, language)
             text = (docs / uri).read_text(encoding="utf-8")
@@ -83,6 +86,10 @@ def check_pages(docs: Path, src_uris: set[str]) -> list[str]:
             problems, page, rendered = check_markdown(uri, text, checked, settings, every_file, french)
             french = french or (page, rendered)
             together.report(problems)
+            twins.append(page)
+        # What the build compares between the twins: their old names, their heading ids.
+        together.report(check_renames(twins, languages)[1], Stage.FRONT_MATTER)
+        together.report(check_translations(twins, languages), Stage.MARKDOWN)
     lines = [str(problem) for problem in together.shown()]
     return sorted(dict.fromkeys(lines), key=_sort_key)
 

@@ -43,14 +43,13 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from fixture_site import FIXTURE_PLACE, copy_fixture, site_root
-from page_editing import SourcePage, questions
+from page_editing import SourcePage, parsed, questions
 
 from conftest import BuildResult, build_many
 
 # Which question `first()` means while a mistake is made: 0, the first, unless the mistake is
 # made as a member of a group (step 3 above).
 FIRST_QUESTION: ContextVar[int] = ContextVar("FIRST_QUESTION", default=0)
-NUMBER_LINE = re.compile(r"^\s*number\s*:", re.MULTILINE)
 T = TypeVar("T")
 
 
@@ -206,8 +205,15 @@ def page_of(path: str) -> str:
     return re.sub(r"(\.[a-z]{2})?\.md$", "", path)
 
 
-def number_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if NUMBER_LINE.match(line)]
+def number_lines(path: str, text: str) -> list[str]:
+    """A page's `number` line as written (the page model's front matter), or, where its front
+    matter cannot be read, all of it: a change there may renumber the page."""
+    page = parsed(path.removeprefix("docs/"), text)
+    line = page.key_line("number")
+    if line is not None:
+        return [page.line(line)]
+    span = page.front_matter.span
+    return list(page.lines[span[0] - 1 : span[1]]) if span and page.front_matter.error else []
 
 
 # What a change that renumbers a question touches besides its page: the order of every question,
@@ -229,7 +235,7 @@ def pages_changed(made: Made[T], pristine_root: Path, pages_come_and_go: bool = 
         before = pristine_root / place
         if pages_come_and_go and path.endswith(".md") and (content is None or not before.exists()):
             text = before.read_text(encoding="utf-8") if content is None else content.decode("utf-8")
-            touched |= {page_of(path), NUMBERS} if number_lines(text) else {page_of(path)}
+            touched |= {page_of(path), NUMBERS} if number_lines(path, text) else {page_of(path)}
             continue
         if path == place or not path.startswith("docs/") or not isinstance(content, bytes):
             return None
@@ -242,13 +248,10 @@ def pages_changed(made: Made[T], pristine_root: Path, pages_come_and_go: bool = 
             old, new = before.read_text(encoding="utf-8"), content.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        if number_lines(old) != number_lines(new):
+        if number_lines(path, old) != number_lines(path, new):
             touched.add(NUMBERS)
         touched.add(page_of(path))
     return touched
-
-
-MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
 
 
 def linked_pages(project: Path) -> set[str]:
@@ -257,8 +260,12 @@ def linked_pages(project: Path) -> set[str]:
     docs = project / "docs"
     linked = set()
     for path in docs.rglob("*.md"):
-        for match in MARKDOWN_LINK.finditer(path.read_text(encoding="utf-8", errors="replace")):
-            target = (path.parent / match["target"]).resolve()
+        page = parsed(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+        for link in page.links:
+            address = link.url.split("#")[0]
+            if "://" in address or not address.endswith(".md"):
+                continue
+            target = (path.parent / address).resolve()
             if target.is_relative_to(docs.resolve()) and page_of(str(path)) != page_of(str(target)):
                 linked.add(page_of(f"docs/{target.relative_to(docs.resolve()).as_posix()}"))
     return linked

@@ -15,7 +15,7 @@ from pathlib import Path
 from page_editing import SourcePage, questions
 from site_settings import allowed_link_domains
 
-from faq_site.sources.source import ALL_QUESTIONS
+from faq_site.sources.names import ALL_QUESTIONS
 
 Make = Callable[[Path], list[str]]
 KEY = "renamed_from"

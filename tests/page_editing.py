@@ -16,8 +16,8 @@ from pathlib import Path
 
 from faq_site.checks.compare_text import sentences
 from faq_site.languages import Languages
+from faq_site.sources.lines import plain
 from faq_site.sources.page import Block, MarkdownPage, Span
-from faq_site.sources.source import plain
 
 # The fixture's languages, as its mkdocs.yml (the site's) lists them.
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))

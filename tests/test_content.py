@@ -20,14 +20,6 @@ from site_settings import allowed_link_domains
 from conftest import LANGUAGES, Site
 
 
-def learn_more_links(page) -> list:
-    heading = page.content.find(id="learn-more")
-    assert heading is not None, f"{page.path}: no heading with id learn-more"
-    listing = heading.find_next_sibling(["ul", "ol"])
-    assert listing is not None, f"{page.path}: no list after the learn-more heading"
-    return listing.select("li a")
-
-
 def source_links(source: SourcePage) -> list[tuple[str, str]]:
     """(text, url) of the learn-more list, as the editor wrote it."""
     return [(text, url) for _, text, url, _ in source.links()]
@@ -69,21 +61,21 @@ def check_learn_more(site: Site, docs: Path) -> None:
     allowed = allowed_link_domains(docs.parent)
     for language in LANGUAGES:
         for source, page in zip(questions(docs, language), site.questions(language), strict=True):
-            shown = [(same_text(link.get_text()), link["href"]) for link in learn_more_links(page)]
+            shown = [(same_text(link.text), link.href) for link in page.rendered.learn_more_links()]
             written = source_links(source)
             assert written, f"{source.where}: no learn-more link"
             assert [url for _, url in shown] == [url for _, url in written], page.path
-            for link in learn_more_links(page):
-                url = link["href"]
+            for link in page.rendered.learn_more_links():
+                url = link.href
                 host = urlsplit(url).hostname or ""
                 assert url.startswith("https://"), f"{page.path}: {url}"
                 assert any(host == d or host.endswith(f".{d}") for d in allowed), url
-                assert link.get_text(strip=True), f"{page.path}: link to {url} has no text"
+                assert link.text.strip(), f"{page.path}: link to {url} has no text"
                 # NATO's pages exist in both languages: a page links its own language's, or says
                 # (hreflang) that the target is in the other one.
                 other = is_english_address(url) if language == "fr" else is_french_address(url)
                 if other:
-                    assert link.get("hreflang") and link["hreflang"] != language, f"{page.path}: {url}"
+                    assert link.hreflang and link.hreflang != language, f"{page.path}: {url}"
 
 
 def check_home(site: Site, docs: Path) -> None:
@@ -94,8 +86,8 @@ def check_home(site: Site, docs: Path) -> None:
         assert len(article.select("h1")) == 1
         source = SourcePage(docs, "index.md" if language == "fr" else f"index.{language}.md")
         paragraphs = [source.text(span) for span in source.paragraphs()]
-        shown = article.find("h1").find_next_siblings("p", limit=len(paragraphs))
-        assert [same_text(p.get_text()) for p in shown] == [same_text(p) for p in paragraphs]
+        shown = page.rendered.paragraphs[: len(paragraphs)]
+        assert [same_text(p.text) for p in shown] == [same_text(p) for p in paragraphs]
         items = [same_text(a.get_text()) for a in article.select("ol > li > a")]
         assert items == [same_text(page.h1) for page in site.questions(language)]
 
@@ -141,7 +133,7 @@ def check_question_names(site: Site, docs: Path) -> None:
                 written = str(source.value("description"))
                 assert same_text(description) == same_text(written), page.path
             else:  # the answer's opening sentences
-                answer = " ".join(filter(None, (same_text(p.get_text()) for p in page.content.find_all("p"))))
+                answer = same_text(page.rendered.answer_text())
                 assert answer.startswith(same_text(description).removesuffix("…")), page.path
 
 
@@ -163,6 +155,6 @@ def test_the_site_shows_what_docs_holds(fixture_site: Site, check) -> None:
 def test_french_link_to_an_english_only_page_says_so(fixture_site: Site) -> None:
     # Derived: whichever French page links an English address marks it.
     for page in fixture_site.questions("fr"):
-        for link in learn_more_links(page):
-            if is_english_address(link["href"]):
-                assert link.get("hreflang") == "en", f"{page.path}: {link['href']}"
+        for link in page.rendered.learn_more_links():
+            if is_english_address(link.href):
+                assert link.hreflang == "en", f"{page.path}: {link.href}"

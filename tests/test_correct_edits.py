@@ -94,7 +94,7 @@ def rewritten_sentence(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, text in pages:
-            paragraphs = [same_text(p.get_text()) for p in question_page(site, page).content.find_all("p")]
+            paragraphs = [same_text(p.text) for p in question_page(site, page).rendered.paragraphs]
             assert same_text(text) in paragraphs
 
     return check
@@ -113,8 +113,8 @@ def added_link(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, url in pages:
-            links = question_page(site, page).content.select("#learn-more ~ ul a")
-            assert links[-1]["href"] == url
+            links = question_page(site, page).rendered.learn_more_links()
+            assert links[-1].href == url
 
     return check
 
@@ -129,7 +129,7 @@ def removed_link(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, count in pages:
-            assert len(question_page(site, page).content.select("#learn-more ~ ul a")) == count
+            assert len(question_page(site, page).rendered.learn_more_links()) == count
 
     return check
 
@@ -251,7 +251,7 @@ def without_description(docs: Path) -> Callable[[Site], None]:
             built = question_page(site, page)
             description = built.soup.find("meta", attrs={"name": "description"})["content"]
             shared = built.soup.find("meta", attrs={"property": "og:description"})["content"]
-            answer = " ".join(filter(None, (same_text(p.get_text()) for p in built.content.find_all("p"))))
+            answer = same_text(built.rendered.answer_text())
             assert description == shared
             # Whole sentences of the answer: as many as fit in DEFAULT_LENGTH, and at least the first.
             assert description and answer.startswith(same_text(description)), (description, answer)
@@ -516,8 +516,8 @@ def another_domain_allowed(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, url in pages:
-            links = question_page(site, page).content.select("#learn-more ~ ul a")
-            assert links[-1]["href"] == url
+            links = question_page(site, page).rendered.learn_more_links()
+            assert links[-1].href == url
 
     return check
 
@@ -561,8 +561,8 @@ def link_another_question_uses(docs: Path) -> Callable[[Site], None]:
 
     def check(site: Site) -> None:
         for page, url in pages:
-            links = question_page(site, page).content.select("#learn-more ~ ul a")
-            assert links[-1]["href"] == url
+            links = question_page(site, page).rendered.learn_more_links()
+            assert links[-1].href == url
 
     return check
 

@@ -50,6 +50,16 @@ def test_a_build_of_the_project_or_a_process_in_docs_is_reached(guard: DocsGuard
     assert len(reached) == 3 and all(line.startswith("a process") for line in reached)
 
 
+def test_a_relative_path_is_read_from_the_process_s_own_folder(guard: DocsGuard, project: Path) -> None:
+    # `git log -- docs/` in a copy of the project reads the copy's docs/; in the project, its own.
+    guard.start("a test")
+    subprocess.run([sys.executable, "-c", "pass", "docs/"], cwd=project / "other", check=True)
+    assert guard.stop() == []
+    guard.start("a test")
+    subprocess.run([sys.executable, "-c", "pass", "docs/"], cwd=project, check=True)
+    assert len(guard.stop()) == 1
+
+
 def test_everything_else_is_not_reached(guard: DocsGuard, project: Path) -> None:
     guard.start("a test")
     (project / "other" / "index.md").read_text(encoding="utf-8")

@@ -200,8 +200,8 @@ def test_all_questions_page_has_every_answer_in_order(fixture_site: Site, langua
     assert headings == [page.h1 for page in fixture_site.questions(language)]
     text = normalise(everything.content.get_text(" "))
     for page in fixture_site.questions(language):
-        for paragraph in page.answer_blocks():
-            assert normalise(paragraph.get_text(" ")) in text
+        for block in page.rendered.answer():
+            assert normalise(block.text) in text
 
 
 def test_serve_rebuilds_when_an_editor_saves(project_copy: Path) -> None:

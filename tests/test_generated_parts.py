@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from faq_site.checks import generated_parts as parts
 from faq_site.languages import Languages
-from faq_site.sources.source import Source
+from faq_site.sources.page import MarkdownPage
 
 HOME = "<!-- faq:questions -->"
 ANSWERS = "<!-- faq:answers -->"
@@ -115,8 +115,8 @@ def test_a_marker_written_without_its_spaces() -> None:
 LANGUAGES = Languages("fr", ("fr", "en"), ("fr", "en"))
 
 
-def source(src_uri: str, *body: str) -> Source:
-    return Source.parse(
+def source(src_uri: str, *body: str) -> MarkdownPage:
+    return MarkdownPage.parse(
         src_uri, "\n".join(["---", "number: 1", "---", "", "# T {#t}", "", *body, ""]), LANGUAGES
     )
 

@@ -8,7 +8,7 @@ import unicodedata
 import yaml
 
 from faq_site.sources import text
-from faq_site.sources.source import one_line
+from faq_site.sources.front_matter import one_line
 
 
 def test_text_is_read_in_composed_form() -> None:

@@ -465,7 +465,16 @@ def _check_image(url: str, attribute: str, page: PageContext, locator: Locator, 
 def _image_problem(url: str, attribute: str, page: PageContext, locator: Locator, alt: str) -> list[Finding]:
     verdict = judge(url, page.page_url, page.rule)
     url = _as_written(url, page, locator)
-    line = _line_of_url(url, attribute, locator)
+    path = posixpath.normpath(verdict.path) if isinstance(verdict, Local) and verdict.path else ""
+    if isinstance(verdict, Local) and path in page.asset_urls:
+        return []
+    # MkDocs leaves the address of a missing file as written, relative to the Markdown file.
+    from_file = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), url.split("#")[0]))
+    # A Markdown image of a file of the site is rewritten to the page's address: an element still
+    # showing the address as written, of such a file, is the page's raw HTML, never a Markdown
+    # image of the same address above it.
+    markdown = from_file not in page.asset_urls
+    line = _line_of_url(url, attribute, locator, markdown=markdown)
     if isinstance(verdict, Refused) and not verdict.other_site:
         return [(line, f"the image `{shown(url)}` {verdict.reason}")]
     if not isinstance(verdict, Local):
@@ -477,11 +486,6 @@ def _image_problem(url: str, attribute: str, page: PageContext, locator: Locator
                 "there: `![description](…/assets/name.png)`.",
             )
         ]
-    path = posixpath.normpath(verdict.path) if verdict.path else ""
-    if path in page.asset_urls:
-        return []
-    # MkDocs leaves the address of a missing file as written, relative to the Markdown file.
-    from_file = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), url.split("#")[0]))
     if not path.startswith(ASSETS) and not from_file.startswith(ASSETS):
         return [
             (
@@ -528,10 +532,11 @@ def _as_written(url: str, page: PageContext, locator: Locator) -> str:
     return url
 
 
-def _line_of_url(url: str, attribute: str, locator: Locator) -> int | None:
-    """The line of an address: in a Markdown link or image, or an HTML attribute."""
+def _line_of_url(url: str, attribute: str, locator: Locator, *, markdown: bool = True) -> int | None:
+    """The line of an address: in a Markdown link or image (unless `markdown` is False: the element
+    is raw HTML), or an HTML attribute."""
     written = [url, html.escape(url)]
-    needles = [f"]({w}" for w in written]
+    needles = [f"]({w}" for w in written] if markdown else []
     needles += [f"{attribute}{q}{w}" for w in written for q in ('="', "='", "=")]
     if attribute == "srcset":
         needles += written

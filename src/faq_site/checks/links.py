@@ -109,9 +109,10 @@ def check_learn_more(source: MarkdownPage, outline: Outline) -> list[Problem]:
         why = "Under this heading, add at least one line " + _EXAMPLE + "."
         if written:
             number, text = written[0]
-            if any("<!--" in t for n, t in lines if n <= number) and not any(
-                "-->" in t for n, t in lines if n < number
-            ):
+            # The page model knows the comment that holds the line (an earlier one-line comment in
+            # the section, closed above it, is another block).
+            holder = source.block_at(number)
+            if holder is not None and holder.kind == "comment":
                 why = (
                     "Its links are inside a comment `<!-- … -->`, which readers do not see: end "
                     "the comment before them."

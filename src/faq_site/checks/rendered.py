@@ -143,6 +143,7 @@ class Link:
     hreflang: str | None
     text: str = ""
     section: str | None = None  # the id of the heading it is under
+    in_list_item: bool = False
 
 
 @dataclass
@@ -376,6 +377,7 @@ class RenderedPage:
                 element.attributes.get("hreflang"),
                 folded(self.text_of(element, _NOT_READ)),
                 element.section,
+                bool(element.inside & Inside.LIST_ITEM),
             )
             for element in self.elements
             if element.tag == "a"
@@ -399,6 +401,10 @@ class RenderedPage:
             if block.kind in ("paragraph", "list item"):
                 answer.append(block)
         return answer
+
+    def learn_more_links(self) -> list[Link]:
+        """The links of the learn-more section's lists, as readers follow them."""
+        return [link for link in self.links if link.section == LEARN_MORE_ID and link.in_list_item]
 
     def answer_text(self) -> str:
         """What the page answers, as its JSON-LD says it (readers/seo.py) and a description quotes it:

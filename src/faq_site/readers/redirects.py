@@ -53,11 +53,15 @@ def key_line(source: MarkdownPage) -> int:
 
 
 def old_names(source: MarkdownPage) -> list[str] | None:
-    """The page's old names: none if it has no `renamed_from`, None if its value is wrong.
+    """The page's old names: none if it has no `renamed_from`, None if they are unknown: its value
+    is wrong, or its front matter cannot be read (an indented line, a missing `---`...).
 
     The value's form (a list of names in lower case with hyphens) is checked with
-    every front matter key, by checks/questions.py, from FRONT_MATTER_KEYS.
+    every front matter key, by checks/questions.py, from FRONT_MATTER_KEYS; a front matter
+    that cannot be read is named by sources/front_matter.py.
     """
+    if source.front_matter.error not in (None, "empty"):
+        return None  # not "no old names": the editor's line is there, unread
     value = source.meta.get(KEY)
     if value is None:
         return []

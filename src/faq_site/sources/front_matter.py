@@ -287,12 +287,15 @@ def explain_yaml_error(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[int
     text = lines[min(line, len(lines) - 1)]
     key, _, value = text.partition(":")
     key, value = key.strip(), value.strip()
+    # An indented `key: value` line: YAML reads it as the value above going on (a colon inside a
+    # value), or, after a value that has ended (`[a, b]`, `"…"`), as a mapping of its own.
+    indented = text[:1] in " \t" and line > 0
+    if indented and ("mapping values are not allowed" in problem or "<block mapping start>" in problem):
+        return line, (
+            "this front matter line starts with spaces. Remove them: every `key: value` line "
+            "starts at the beginning of the line."
+        )
     if "mapping values are not allowed" in problem:
-        if text[:1] in " \t" and line > 0:
-            return line, (
-                "this front matter line starts with spaces. Remove them: every `key: value` line "
-                "starts at the beginning of the line."
-            )
         return line, (
             f"the value of `{key}` contains a colon followed by a space, which YAML cannot read. "
             f'Put the whole value in double quotes: `{key}: "…"`.'
