@@ -145,6 +145,14 @@ NEW_QUESTION = {
 }
 
 
+def counted(site: Site, number: int) -> None:
+    """The home and "all questions" pages' descriptions give the number of questions the site has
+    (`{number_of_questions}` in the fixture's): no editor touched them."""
+    for address in ("", "en/", "faq/", "en/faq/"):
+        description = site.page(address).soup.find("meta", attrs={"name": "description"})["content"]
+        assert f"{number} questions" in description and "{" not in description, (address, description)
+
+
 def new_question(docs: Path) -> Callable[[Site], None]:
     number = len(questions(docs)) + 1
     for language, (title, answer, learn_more, code) in NEW_QUESTION.items():
@@ -159,6 +167,7 @@ def new_question(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         assert len(site.questions("fr")) == number
         assert site.questions("en")[-1].url_path == "en/faq/nato-summits/"
+        counted(site, number)
 
     return check
 
@@ -188,6 +197,7 @@ def withdrawn_question(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         assert all(withdrawn not in page.url_path for page in site.questions("fr"))
         assert not (site.root / "faq" / withdrawn).exists()
+        counted(site, len(site.questions("fr")))
 
     return check
 

@@ -996,6 +996,20 @@ def page_without_description(docs: Path) -> list[str]:
     ]
 
 
+def count_misspelt(docs: Path) -> list[str]:
+    """The home page's description asks for the number of questions with a name the build does not
+    know: readers would see the braces."""
+    page = SourcePage(docs, "index.en.md")
+    line = page.description_line()
+    page.set(line, page.line(line).replace("{number_of_questions}", "{questions}", 1))
+    assert "{questions}" in page.line(line), "the fixture's home description has no count to misspell"
+    return [
+        f"{page.where}:{line}: the description holds `{{questions}}`, which the build does not fill in: it "
+        "writes the number of questions where it finds `{number_of_questions}`, and nothing else. Write "
+        "`{number_of_questions}`, or remove the braces."
+    ]
+
+
 MISTAKES = [
     # Files
     Mistake("missing English version", missing_twin("fr")),
@@ -1108,6 +1122,7 @@ MISTAKES = [
     Mistake("no number", removed_key("number", "number: 3")),
     Mistake("page other than a question without description", page_without_description),
     Mistake("number on a page that is not a question", number_on_home),
+    Mistake("number of questions misspelt in a description", count_misspelt),
     Mistake(
         "renamed_from not a list of file names",
         added_key(

@@ -42,7 +42,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               references
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
-    on_page_markdown (100)    NFC text; valid front matter only; home page's list, "all questions" page
+    on_page_markdown (100)    NFC text; valid front matter only; the number of questions in a description;
+                              home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
     on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
@@ -245,8 +246,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     @event_priority(100)  # before anything reads page.meta
     def _markdown_lists(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
-        page.meta = navigation.valid_meta(page.meta)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
+        page.meta = navigation.with_count(navigation.valid_meta(page.meta), questions)
         return navigation.with_lists(markdown, page, questions, self.lang())
 
     def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ import yaml
 
 from faq_site.checks.question_numbers import value_problem
 from faq_site.messages.problems import Problem
-from faq_site.sources.names import KEBAB_CASE, QUESTIONS_DIR, is_question
+from faq_site.sources.names import KEBAB_CASE, QUESTION_COUNT, QUESTIONS_DIR, is_question
 
 # As MkDocs reads it (mkdocs.utils.meta): `---`, YAML, then `---` or `...`.
 # The lines between may be none: an editor who removes the last key leaves `---` and `---`.
@@ -25,6 +25,8 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n((?:.*?\n)?)(?:\.{3}|-{3})[ \t]*\n", r
 _DELIMITER = re.compile(r"-{3}[ \t]*")
 _KEY_LINE = re.compile(r"^[A-Za-z_]\w*:(\s|$)")
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9_]+")
+# Braces in a description: the build fills in QUESTION_COUNT, and nothing else.
+_BRACES = re.compile(r"\{[^{}\n]*\}|[{}]")
 
 
 @dataclass(frozen=True)
@@ -236,12 +238,25 @@ class _Reader:
                 self._problem(
                     f"`{key}` must be {spec.what}, not {shown}. Write it like `{spec.example}`.", line
                 )
+            elif key == "description" and value is not None:
+                self.check_placeholders(str(value), line)
         for key, spec in FRONT_MATTER_KEYS.items():
             needed = not spec.questions_may_omit if self.is_question else not spec.questions_only
             if spec.required and key not in self.meta and needed:
                 self._problem(
                     f"the front matter has no `{key}`. Add a line `{spec.example}` between the two "
                     "`---` at the top of the file."
+                )
+
+    def check_placeholders(self, description: str, line: int) -> None:
+        """Braces in a description are the build's: QUESTION_COUNT, or a mistake readers would see."""
+        for braces in _BRACES.findall(description):
+            if braces != QUESTION_COUNT:
+                self._problem(
+                    f"the description holds `{braces}`, which the build does not fill in: it writes the "
+                    f"number of questions where it finds `{QUESTION_COUNT}`, and nothing else. Write "
+                    f"`{QUESTION_COUNT}`, or remove the braces.",
+                    line,
                 )
 
 
