@@ -26,6 +26,7 @@ from mistakes_renames import RENAMES_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
+from mistakes_withdrawn import WITHDRAWN_BUILT, WITHDRAWN_MISTAKES
 from page_editing import SourcePage, questions
 from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
@@ -1774,6 +1775,8 @@ MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 # The old names of a renamed page (`renamed_from`): tests/mistakes_renames.py.
 MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
+# The withdrawn questions the "all questions" page lists (`withdrawn`): tests/mistakes_withdrawn.py.
+MISTAKES += [Mistake(name, make) for name, make in WITHDRAWN_MISTAKES]
 
 # The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
 # other mistake is on its own pages: those pages and their other language's are checked as the
@@ -1866,6 +1869,7 @@ WHOLE_SITE = {
         "different old names in the two languages",
         "one old name for two pages",
     ],
+    "the withdrawn questions against every page and both languages' lists (withdrawn)": WITHDRAWN_BUILT,
 }
 ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
 BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}

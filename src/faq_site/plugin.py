@@ -38,8 +38,8 @@ registers each at its own. Within a priority, plugins run in the order of
                               checks/svg_assets, checks/translations, the
                               required pages; each page's file, front matter and Markdown
                               (checks/page_problems.source_problems); readers/navigation
-                              (questions, numbers, nav); readers/redirects (renames); shared
-                              references
+                              (questions, numbers, nav); readers/redirects (renames);
+                              readers/withdrawn (withdrawn questions); shared references
     on_files (0)              default language: readers/dates (one git log), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
     on_page_markdown (100)    NFC text; valid front matter only; the number of questions in a description;
@@ -68,7 +68,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem shown, if any (the
                               precedence rule, messages/problems.py)
-    on_post_build (0)         readers/redirects: this language's redirect pages
+    on_post_build (0)         readers/redirects: this language's redirect pages; readers/withdrawn:
+                              its withdrawn questions' pages
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
 """
@@ -117,6 +118,7 @@ from faq_site.readers import (
     search,
     seo,
     typography,
+    withdrawn,
 )
 from faq_site.readers.site_url import check_site_url
 from faq_site.sources.files import refuse_links
@@ -221,6 +223,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(order_problems, Stage.FRONT_MATTER)
         self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
         problems.report(rename_problems, Stage.FRONT_MATTER)
+        self.build.withdrawals, withdrawn_problems = withdrawn.check_withdrawals(
+            sources, langs, self.build.redirects
+        )
+        problems.report(withdrawn_problems, Stage.FRONT_MATTER)
         problems.report(check_translations(sources, langs) + shared_references(sources), Stage.MARKDOWN)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         return files
@@ -407,6 +413,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _post_build_redirects(self, config: MkDocsConfig) -> None:
         redirects.write_redirects(config, self.build.redirects, self.build.pages)
+        withdrawn.write_withdrawn(config, self.build.withdrawals, self.build.pages, self.lang())
 
     @event_priority(-110)  # after static-i18n (-100) merged the search entries and built the other languages
     def _post_build_indexes(self, config: MkDocsConfig) -> None:

@@ -32,6 +32,12 @@ def is_question(src_uri: str) -> bool:
     return path.parent.as_posix() == QUESTIONS_DIR and path.stem.split(".")[0] != "index"
 
 
+def is_all_questions(src_uri: str) -> bool:
+    """Whether a page, in any language, is the "all questions" page (docs/faq/index.md, .en.md…)."""
+    path = PurePosixPath(src_uri)
+    return path.parent.as_posix() == QUESTIONS_DIR and path.stem.split(".")[0] == "index"
+
+
 def kebab_case(text: str) -> str:
     """`Qu'est-ce que l'OTAN` -> `qu-est-ce-que-l-otan`: no accents, capitals or spaces."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
