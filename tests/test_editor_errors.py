@@ -1061,7 +1061,7 @@ MISTAKES = [
         added_key(
             "auteur: Marie",
             "the front matter key `auteur` is unknown. The keys are `number`, `description`, `search`, "
-            "`renamed_from`.",
+            "`renamed_from`, `withdrawn`.",
         ),
     ),
     Mistake(
