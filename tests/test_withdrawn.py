@@ -15,9 +15,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from datetime import date
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from fixture_checks import config as fixture_config
 from fixture_checks import site as fixture_checks_site
 from page_editing import SourcePage
 from site_settings import read_config
@@ -27,7 +30,8 @@ from faq_site.checks.content_allowlist import content_problems, published_proble
 from faq_site.checks.rendered import PublishedPage, RenderedPage
 from faq_site.languages import rules_for
 from faq_site.readers import csp
-from faq_site.readers.withdrawn import Withdrawal, read_withdrawals
+from faq_site.readers.redirects import redirect_page
+from faq_site.readers.withdrawn import Withdrawal, read_withdrawals, withdrawn_page
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, Page, Site
 
@@ -127,3 +131,21 @@ def test_the_withdrawn_question_is_listed_alike_in_every_language(fixture_site: 
     ]
     assert all(found for found, _ in lists)
     assert len({json.dumps([(w.name, w.day.isoformat()) for w in found]) for found, _ in lists}) == 1
+
+
+def test_a_title_with_an_ampersand_is_shown_as_written() -> None:
+    """MkDocs' page titles are HTML (`&amp;`): the notices show their text, escaped once."""
+    config = fixture_config(DEFAULT_LANGUAGE)
+    withdrawal = Withdrawal("old-question", date(2026, 12, 1), 1)
+    for html in (
+        withdrawn_page(withdrawal, "faq/old-question/", ("Questions &amp; réponses", "faq/"), config),
+        redirect_page(
+            "faq/old/",
+            "faq/new/",
+            "Questions &amp; réponses",
+            "https://example.org/",
+            config.extra["strings"][DEFAULT_LANGUAGE],
+            DEFAULT_LANGUAGE,
+        ),
+    ):
+        assert Page(Path("x.html"), html).tree.css_first("a").text() == "Questions & réponses"

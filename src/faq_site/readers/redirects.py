@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
+from faq_site.readers.typography import plain_title
 from faq_site.sources.front_matter import FRONT_MATTER_KEYS
 from faq_site.sources.page import MarkdownPage
 
@@ -167,7 +168,8 @@ def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         f'<script data-to="{target}">{REDIRECT_SCRIPT}</script>\n'
     )
-    body = f'<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(title)}</a></p>\n'
+    # MkDocs' title is HTML (`&amp;`): its plain text, escaped once.
+    body = f'<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(plain_title(title))}</a></p>\n'
     return notice_page(language, strings["redirect_title"], head, body)
 
 

@@ -35,6 +35,7 @@ from faq_site.languages import Languages, rules_for
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
 from faq_site.readers.redirects import Redirect, key_line, mismatch, notice_page
+from faq_site.readers.typography import plain_title
 from faq_site.sources.front_matter import FRONT_MATTER_KEYS
 from faq_site.sources.names import ALL_QUESTIONS, KEBAB_CASE, QUESTIONS_DIR
 from faq_site.sources.page import MarkdownPage
@@ -182,7 +183,8 @@ def withdrawn_page(
     text = escape(strings["withdrawn_text"]).replace(escape("{date}"), when)
     body = (
         f"<main>\n<h1>{escape(strings['withdrawn_title'])}</h1>\n<p>{text}</p>\n"
-        f'<p><a href="{escape(get_relative_url(url, old_url))}">{escape(title)}</a></p>\n</main>\n'
+        f'<p><a href="{escape(get_relative_url(url, old_url))}">{escape(plain_title(title))}</a></p>\n'
+        "</main>\n"
     )
     # The site's favicon, which every page loads (cached): without it a browser asks for /favicon.ico,
     # which the site does not have (a 404 in the console). Nothing else to load.
@@ -198,7 +200,7 @@ def write_withdrawn(
     languages: Languages,
 ) -> None:
     """Writes this language's withdrawn-question pages. `pages`: this language's pages, src_uri ->
-    (title, url): the "all questions" page is their link."""
+    (title as MkDocs' HTML, url): the "all questions" page is their link."""
     language = config.theme["language"]
     all_questions = pages.get(languages.uri_for(ALL_QUESTIONS, language))
     if all_questions is None:
