@@ -32,7 +32,9 @@ side by side with the ratio project / stock:
   at full speed and estimates a phone's timings from that load (Lantern);
   `--throttling devtools` slows the network and CPU down while the page
   loads and measures it;
-- the median of cold `mkdocs build --strict` runs (the project) and each
+- the median of cold `mkdocs build --strict` runs (the project), once with
+  every share card in the cache (a build without a change) and once drawing
+  every card (a new, empty cache: a clean clone), alternating; and each
   language's search index.
 
 `--project DIR` builds both sites from another checkout of the repository
@@ -149,16 +151,33 @@ class Built:
     lighthouse: dict[str, list[dict[str, float]]] = field(default_factory=dict)  # page -> runs
 
 
-def cold_builds(project: Path, runs: int, site_url: str) -> list[float]:
+def cold_builds(project: Path, runs: int, site_url: str, cards: Path | None = None) -> list[float]:
+    """Seconds of each `mkdocs build --strict`, with the share cards' cache `cards` (the
+    faq plugin's `cards_cache`, through FAQ_CARDS_CACHE); without one, a new empty cache each
+    time: every card drawn."""
     seconds = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as directory:
+            cache = cards or Path(directory) / "cards"
             start = time.perf_counter()
-            result = build(project, Path(directory) / "site", site_url)
+            result = build(project, Path(directory) / "site", site_url, FAQ_CARDS_CACHE=str(cache))
             seconds.append(time.perf_counter() - start)
             if result.returncode != 0:
                 sys.exit(f"the build failed:\n{result.output}")
     return seconds
+
+
+def card_builds(project: Path, runs: int, site_url: str) -> tuple[list[float], list[float]]:
+    """Builds with every share card in the cache (after one build that fills it), and builds
+    drawing every card (an empty cache each time), alternating so that both see the same load."""
+    with tempfile.TemporaryDirectory() as directory:
+        cache = Path(directory) / "cards"
+        cold_builds(project, 1, site_url, cache)  # fills the cache
+        cached, drawn = [], []
+        for _ in range(runs):
+            cached += cold_builds(project, 1, site_url, cache)
+            drawn += cold_builds(project, 1, site_url)
+    return cached, drawn
 
 
 def build_stock(project: Path, directory: Path, site_dir: Path, site_url: str) -> None:
@@ -401,7 +420,7 @@ def main() -> None:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/{SUB_PATH}/"
-    seconds = cold_builds(project_dir, args.builds, url)
+    seconds, drawing = card_builds(project_dir, args.builds, url)
     with tempfile.TemporaryDirectory() as directory:
         www = Path(directory) / "www"
         stock_port = free_port()
@@ -448,8 +467,13 @@ def main() -> None:
     print()
     if seconds:
         print(
-            f"cold strict build: median {statistics.median(seconds):.2f} s over {len(seconds)} runs "
-            f"({', '.join(f'{s:.2f}' for s in seconds)})"
+            f"cold strict build, every share card cached: median {statistics.median(seconds):.2f} s over "
+            f"{len(seconds)} runs ({', '.join(f'{s:.2f}' for s in seconds)})"
+        )
+        print(
+            f"cold strict build, every share card drawn: median {statistics.median(drawing):.2f} s "
+            f"({', '.join(f'{s:.2f}' for s in drawing)}), "
+            f"{statistics.median(drawing) - statistics.median(seconds):+.2f} s for the cards"
         )
     for language, (raw, compressed) in index_sizes.items():
         print(f"search index ({language}): {raw / 1000:.1f} KB, {compressed / 1000:.1f} KB gzip")

@@ -15,7 +15,10 @@ as BASE.
 
 It reads only what the builds wrote (each page's HTML, its `<head>`, the redirect
 pages, the search index), never the build's own code, so that it compares any
-two versions of the site, whatever their code.
+two versions of the site, whatever their code; but for one part: the French
+changes whose commits say `Translation: not needed`, which no page shows, listed
+under their own heading with what they change, from the change's history read as
+the build reads it (src/faq_site/readers/translation_state.py).
 
 Both versions are built from git checkouts (`git worktree add --detach`) in a
 temporary folder, so that each has the history its pages' dates and
@@ -44,6 +47,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Doctype
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from faq_site.languages import Languages
+from faq_site.readers.dates import state_of
+from faq_site.readers.translation_state import NotNeeded
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Both builds declare this address, so that their absolute links compare equal.
@@ -148,9 +157,10 @@ class Build:
 
 def build_both(
     repository: Path, base: str, after: str, folder: Path, project: Path = Path()
-) -> tuple[Build, Build]:
-    """Both sites, built at the same time (two processes); `project`: where mkdocs.yml is in the
-    repository (its root, or a project of its own in it, such as the tests' site, tests/fixture)."""
+) -> tuple[Build, Build, list[NotNeeded]]:
+    """Both sites, built at the same time (two processes), and the change's French changes marked
+    as needing no translation; `project`: where mkdocs.yml is in the repository (its root, or a
+    project of its own in it, such as the tests' site, tests/fixture)."""
     with (
         checkout(repository, base, folder / "base") as base_tree,
         checkout(repository, after, folder / "change") as after_tree,
@@ -160,11 +170,27 @@ def build_both(
             start_build(tree, tree / project, site)
             for tree, site in zip((base_tree, after_tree), sites, strict=True)
         ]
+        marked = marked_changes(after_tree / project, base)
         outputs = [process.communicate(timeout=600)[0] for process in processes]
-        return tuple(
+        base_build, change_build = (
             Build(process.returncode == 0, output, site)
             for process, output, site in zip(processes, outputs, sites, strict=True)
         )
+        return base_build, change_build, marked
+
+
+def marked_changes(tree: Path, base: str) -> list[NotNeeded]:
+    """The French changes since `base` that their commits say need no translation (`Translation: not
+    needed`), as the build reads them (src/faq_site/readers/translation_state.py): the one part of
+    the report read from the change's history, not from what the builds wrote, for the reviewer to
+    judge what no notice will ever show."""
+    try:
+        config = load_config(str(tree / "mkdocs.yml"))
+    except MkDocsException:  # its build says why, in the report
+        return []
+    state = state_of(config, Languages.of_config(config))
+    new = set(git(["rev-list", f"{base}..HEAD"], tree).split())
+    return [item for item in state.not_needed if item.sha in new]
 
 
 def problems(output: str) -> str:
@@ -499,10 +525,35 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
 # -- the report ---------------------------------------------------------------------------------------
 
 
-def report(base_ref: str, base_sha: str, base: SiteView, change: SiteView, uncommitted: bool) -> str:
+def marked_section(marked: list[NotNeeded]) -> list[str]:
+    """The French changes marked as needing no translation, each with what it changes for readers."""
+    if not marked:
+        return []
+    out = [
+        "",
+        "### French changes marked “Translation: not needed”",
+        "",
+        "Their commits say that they need no translation, so no English page shows a notice for them: "
+        "check that each changes nothing the English should say.",
+    ]
+    for item in marked:
+        changes = text_changes(item.before.split("\n"), item.after.split("\n")).lines
+        out += ["", f"- `docs/{item.src_uri}`, commit {code(item.sha[:12])} ({item.day.isoformat()}):"]
+        out += [f"  - {line}" for line in changes] or ["  - (nothing readers see)"]
+    return out
+
+
+def report(
+    base_ref: str,
+    base_sha: str,
+    base: SiteView,
+    change: SiteView,
+    uncommitted: bool,
+    marked: list[NotNeeded] | None = None,
+) -> str:
     overview, sections, repeats = compare(base, change)
     against = f"{code(base_ref)} ({code(base_sha[:12])})" if base_ref != base_sha else code(base_sha[:12])
-    if not (overview or sections):
+    if not (overview or sections or marked):
         return f"**Nothing changed for readers** compared with {against}.\n"
     out = [
         "## What readers will see change",
@@ -521,6 +572,7 @@ def report(base_ref: str, base_sha: str, base: SiteView, change: SiteView, uncom
             out += [line if line.startswith("  ") else f"- {line}" for line in lines]
     if repeats:
         out += ["", f"The same text changes also show on: {', '.join(repeats)}."]
+    out += marked_section(marked or [])
     return "\n".join(out) + "\n"
 
 
@@ -547,7 +599,7 @@ def main() -> int:
     try:
         after, uncommitted = working_tree_commit(repository)
         with tempfile.TemporaryDirectory(prefix="faq-review-") as folder:
-            base_build, change_build = build_both(
+            base_build, change_build, marked = build_both(
                 repository, base_sha, after, Path(folder), arguments.project
             )
             if not change_build.ok:
@@ -571,6 +623,7 @@ def main() -> int:
                     read_site(base_build.root),
                     read_site(change_build.root),
                     uncommitted,
+                    marked,
                 ),
                 end="",
             )

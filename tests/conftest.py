@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from docs_guard import DocsGuard
 from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
 from selectolax.lexbor import LexborHTMLParser
@@ -412,13 +413,38 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "copy")
 
 
+DOCS_GUARD = pytest.StashKey[DocsGuard]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The guard that fails a test of the plugin reaching the real docs/ (tests/docs_guard.py)."""
+    guard = DocsGuard(PROJECT)
+    guard.install()
+    config.stash[DOCS_GUARD] = guard
+
+
+@pytest.hookimpl(tryfirst=True)  # before its fixtures are set up: they are the test's too
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Only the published-site invariants may build and read the real site (docs/)."""
+    if item.get_closest_marker(PUBLISHED_SITE) is None:
+        item.config.stash[DOCS_GUARD].start(item.nodeid)
     asked = REAL_SITE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
     if asked and item.get_closest_marker(PUBLISHED_SITE) is None:
         pytest.fail(
             f"{item.nodeid} asks for {', '.join(sorted(asked))}: only the published-site invariants "
             f"(`pytestmark = pytest.mark.{PUBLISHED_SITE}`) build the real site; test the plugin on "
+            "`fixture_site` or `project_copy` (tests/fixture/).",
+            pytrace=False,
+        )
+
+
+@pytest.hookimpl(trylast=True)  # after its fixtures are torn down
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    reached = item.config.stash[DOCS_GUARD].stop()
+    if reached:
+        pytest.fail(
+            f"{item.nodeid} reached the real docs/ ({'; '.join(reached[:3])}): only the published-site "
+            f"invariants (`pytestmark = pytest.mark.{PUBLISHED_SITE}`) read it; test the plugin on "
             "`fixture_site` or `project_copy` (tests/fixture/).",
             pytrace=False,
         )

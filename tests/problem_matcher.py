@@ -73,7 +73,7 @@ def annotate(output: str) -> list[tuple[str | None, int | None, str]]:
 
 def expected_annotation(problem: str) -> tuple[str | None, int | None, str]:
     """What a problem line names, read without a regular expression: `file[:line]: message`."""
-    if problem.startswith(("docs/", "mkdocs.yml: ", "mkdocs.yml:")):
+    if problem.startswith(("docs/", "glossary/", "mkdocs.yml: ", "mkdocs.yml:")):
         where, message = problem.split(": ", 1)
         file, _, line = where.partition(":")
         return file, int(line) if line else None, message

@@ -24,7 +24,7 @@ from mistakes_renames import write_old_names
 from page_editing import SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
 from test_translation_parity import ENGLISH_FIGURES, FRENCH_FIGURES
-from test_typography import plain_text_everywhere
+from test_typography import plain_text_everywhere, quotes_percent_and_image_texts
 
 from conftest import LANGUAGES, PROJECT, BuildResult, Site, build_many, is_moved_page_notice, selected
 
@@ -744,6 +744,10 @@ EDITS = [
     Edit("a learn-more link another question uses", link_another_question_uses),
     Edit("an old name written without brackets", old_name_without_brackets),
     Edit("plain text typed in a title, a description and an answer", plain_text_everywhere),
+    Edit(
+        "straight double quotes, a percentage, an image's description and title typed plain",
+        quotes_percent_and_image_texts,
+    ),
     Edit("code in an answer that reads like a script", code_that_reads_like_a_script),
 ]
 

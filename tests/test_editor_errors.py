@@ -22,6 +22,7 @@ from fixture_site import FIXTURE, FIXTURE_PLACE, site_root
 from grouped_builds import Outcome, Scratch, build_mistakes, first, problem_lines, snapshot, sort_key
 from mistakes_assets import ASSETS_MISTAKES, SVG_FIX
 from mistakes_generated import GENERATED_MISTAKES
+from mistakes_presentation import PRESENTATION_MISTAKES
 from mistakes_renames import RENAMES_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
@@ -34,6 +35,7 @@ from test_config_file import settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
+from test_written_numbers import translation_message_examples
 
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
@@ -1772,6 +1774,8 @@ MISTAKES += [Mistake(name, make) for name, make in TEXT_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in URLS_MISTAKES]
 # The "all questions" page and the addresses of pages and redirects: tests/mistakes_generated.py.
 MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
+# What snippets would include, and the About page's publisher and contact: tests/mistakes_presentation.py.
+MISTAKES += [Mistake(name, make) for name, make in PRESENTATION_MISTAKES]
 # The old names of a renamed page (`renamed_from`): tests/mistakes_renames.py.
 MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
 # The withdrawn questions the "all questions" page lists (`withdrawn`): tests/mistakes_withdrawn.py.
@@ -1815,6 +1819,10 @@ STOPS_BEFORE_PAGES = {
         "a stylesheet and a script in docs/assets/",
         "page at the address of the all questions page",
     ],
+    "the glossaries (glossary/), read when the files are collected": [
+        "a glossary includes a file",
+        "a glossary of no language",
+    ],
     "a page too long or nested too deep: the build stops when it reads the pages, before any is rendered": [
         "page over the size limit",
         "lists nested too deep",
@@ -1855,7 +1863,9 @@ WHOLE_SITE = {
         "link to an anchor that does not exist",
         "link to an anchor of the same page that does not exist",
     ],
-    "the About page, whose links to the repository the build writes (readers/about.py)": [
+    "the About page, whose links to the repository and publisher the build writes (readers/about.py, "
+    "readers/unofficial.py)": [
+        "an About page without its publisher",
         "invisible characters written as YAML escapes in a description",
         "old name that is the address of the all questions page",
     ],
@@ -1976,7 +1986,10 @@ def test_every_build_annotates_each_problem_on_its_file_and_line(outcomes: dict[
     for outcome, annotated in zip(builds, annotate_each([b.result.output for b in builds]), strict=True):
         expected = [expected_annotation(line) for line in outcome.expected]
         assert sorted(annotated, key=str) == sorted(expected, key=str), outcome.result.output
-        assert all(file in (None, "mkdocs.yml") or file.startswith("docs/") for file, _, _ in annotated)
+        assert all(
+            file in (None, "mkdocs.yml") or file.startswith(("docs/", "glossary/"))
+            for file, _, _ in annotated
+        )
 
 
 def test_at_least_sixty_distinct_mistakes() -> None:
@@ -2007,6 +2020,7 @@ def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> No
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
     # test_csp.py, test_config_file.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
+    messages += translation_message_examples()
     for mistake in MISTAKES:
         messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()

@@ -138,8 +138,8 @@ def built_states(site_dir: Path) -> dict[str, tuple[str | None, BeautifulSoup]]:
 
 # Two copies, each with changes on questions of their own, built at once, in-process (conftest's
 # build_many): one without git history (changes that keep NATO's text, and an edit without history),
-# one in a git repository (tests/fixture_site.py: everything committed on 1 March 2029), where an
-# editor's change of each kind is committed on 15 January 2030. And two copies whose record setting
+# one in a git repository (tests/fixture_site.py: everything committed on 1 March 2024), where an
+# editor's change of each kind is committed on 15 January 2025. And two copies whose record setting
 # is wrong, which stop before any page.
 
 KEPT = ("typography alone", "a site note", "edited without history")
@@ -160,7 +160,7 @@ def with_history(project: Path, before: dict[str, str | None]) -> dict[str, str]
     pages = natos_questions(project, before)[: len(EDITS)]
     for page, edit in zip(pages, EDITS.values(), strict=True):
         edit_french_answer(page, edit)
-    commit(site_root(project), "An editor's change", "2030-01-15T12:00:00+00:00")
+    commit(site_root(project), "An editor's change", "2025-01-15T12:00:00+00:00")
     return {f"edited: {name}": page.slug for name, page in zip(EDITS, pages, strict=True)}
 
 
@@ -254,8 +254,8 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
     pages = built_states(copy.site)
     repo = CONFIG["repo_url"] if isinstance(CONFIG["repo_url"], str) else None
     for address, suffix, day, text in (
-        (f"faq/{name}", ".md", "2030-01-15", "15 janvier 2030"),
-        (f"en/faq/{name}", ".en.md", "2029-03-01", "1 March 2029"),
+        (f"faq/{name}", ".md", "2025-01-15", "15 janvier 2025"),
+        (f"en/faq/{name}", ".en.md", "2024-03-01", "1 March 2024"),
     ):
         aside = pages[address][1].select_one("aside.faq-provenance")
         time = aside.find("time")
@@ -265,7 +265,7 @@ def test_an_edited_french_page_and_its_twin_become_adapted(
         assert repo is None or history.startswith(repo)
     # The all-questions page: the questions' folder, and their latest change.
     aside = pages["faq"][1].select_one("aside.faq-provenance")
-    assert aside.find("time")["datetime"] == "2030-01-15"
+    assert aside.find("time")["datetime"] == "2025-01-15"
     assert aside.find("a", href=re.compile("/commits/"))["href"].endswith("/commits/main/docs/faq")
 
 

@@ -24,7 +24,8 @@ from conftest import build
 
 def printed(problem: str) -> str:
     """The line the build prints for a problem: in the list of problems, or as MkDocs' error."""
-    listed = problem.startswith(("docs/", "mkdocs.yml:"))  # the build's list, or scripts/check_config.py's
+    # The build's list (docs/, the glossaries), or scripts/check_config.py's.
+    listed = problem.startswith(("docs/", "glossary/", "mkdocs.yml:"))
     return f"  - {problem}" if listed else f"ERROR   -  {problem}"
 
 
@@ -46,6 +47,8 @@ def table_messages() -> list[str]:
         message.replace("docs/x:N:", "docs/faq/a-question.md:12:")
         .replace("docs/x:", "docs/faq/a-question.md:")
         .replace("mkdocs.yml:N:", "mkdocs.yml:7:")
+        .replace("glossary/…:N:", "glossary/fr.md:3:")
+        .replace("glossary/…:", "glossary/fr.md:")
         for message in guide_messages()
     ]
 
@@ -76,8 +79,8 @@ def test_lines_that_are_not_problems_give_no_annotation() -> None:
     lines = [
         "INFO    -  Building documentation to directory: /tmp/site",
         "ERROR   -  The FAQ has 2 problems to fix before it can be built:",
-        "INFO    -  docs/faq/x.en.md: its French text, docs/faq/x.md, was updated on 2022-04-01, after this "
-        "translation (2022-03-24). Translate the change and commit it; …",
+        "INFO    -  docs/faq/x.en.md: its French text, docs/faq/x.md, changed after this translation was "
+        "last updated (the French on 2022-04-01, this translation on 2022-03-24). Translate the change …",
         "      - nato.int",
         "Aborted with a BuildError!",
         "",

@@ -31,6 +31,18 @@ def title_of(page: Page) -> str:
     return normalise(page.tree.css_first("article h1").text().rstrip("¶"))
 
 
+def is_home(page: Page) -> bool:
+    return page.url_path in ("", f"{page.language}/")
+
+
+def titles_of(page: Page, site_name: str | None) -> tuple[str, str]:
+    """The `<title>` and `og:title` a page must have: its H1, then the site's name; a home page,
+    whose H1 is NATO's own title, the site's name first in both (src/faq_site/readers/unofficial.py)."""
+    if is_home(page):
+        return (f"{site_name} – {title_of(page)}",) * 2
+    return f"{title_of(page)} – {site_name}", title_of(page)
+
+
 def alternates(site: Site, page: Page) -> dict[str, str]:
     """What a page's hreflang links must be: its version in every language, and `x-default`, the
     default language's."""
@@ -57,17 +69,19 @@ def link_problems(site: Site) -> list[str]:
 
 def preview_problems(site: Site) -> list[str]:
     """Each page: a description of its own, Open Graph saying what the page says, in its
-    language's locale, with its other languages' as alternates, and the title `H1 – site name`."""
+    language's locale, with its other languages' as alternates, and the title `H1 – site name`
+    (`site name – H1` on a home page)."""
     problems = []
     locales = {page.url_path: meta(page, 'meta[property="og:locale"]') for page in site.pages}
     for page in site.pages:
         description = meta(page, 'meta[name="description"]')
         site_name = meta(page, 'meta[property="og:site_name"]')
+        document_title, shared_title = titles_of(page, site_name)
         expected = {
             "og:url": urljoin(site.url, page.url_path),
-            "og:title": title_of(page),
+            "og:title": shared_title,
             "og:description": description,
-            "og:type": "website" if page.url_path in ("", f"{page.language}/") else "article",
+            "og:type": "website" if is_home(page) else "article",
         }
         for name, value in expected.items():
             shown = meta(page, f'meta[property="{name}"]')
@@ -86,8 +100,8 @@ def preview_problems(site: Site) -> list[str]:
         if shown != others:
             problems.append(f"{page.path}: og:locale:alternate {shown}, not its versions' {others}")
         title = normalise(page.tree.css_first("title").text())
-        if not site_name or title != normalise(f"{title_of(page)} – {site_name}"):
-            problems.append(f"{page.path}: title {title!r}, not “{title_of(page)} – {site_name}”")
+        if not site_name or title != normalise(document_title):
+            problems.append(f"{page.path}: title {title!r}, not “{document_title}”")
     for language in LANGUAGES:
         names = {meta(page, 'meta[property="og:site_name"]') for page in site.pages_in(language)}
         if len(names) != 1:

@@ -70,7 +70,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for language in LANGUAGES:
         page = questions(project / "docs", language)[0]
         page.after_answer("")  # two more empty lines after the answer
-    commit(repository, "Air between the paragraphs", "2029-06-01T12:00:00+00:00")
+    commit(repository, "Air between the paragraphs", "2024-06-01T12:00:00+00:00")
     return repository
 
 

@@ -88,7 +88,7 @@ def test_publishing_refuses_a_local_address(project_copy: Path, tmp_path: Path, 
 
 def test_gh_deploy_refuses_a_local_address(project_copy: Path, tmp_path: Path) -> None:
     run_git(project_copy, "init", "--quiet", "--initial-branch=main")
-    commit(project_copy, "A copy", "2029-03-01T12:00:00+00:00")
+    commit(project_copy, "A copy", "2024-03-01T12:00:00+00:00")
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--remote-name", "nowhere"],
         cwd=project_copy,

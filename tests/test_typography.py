@@ -20,6 +20,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 from grouped_builds import first
+from page_editing import questions
 
 from faq_site.markdown.typography import NARROW_NBSP, NBSP, typeset
 
@@ -54,6 +55,18 @@ FRENCH_CASES = [
     ("40 000 soldats, 1 000 000 d'euros", f"40{N}000 soldats, 1{N}000{N}000 d’euros"),
     ("en 2014, 30 pays", "en 2014, 30 pays"),
     ("l'OTAN?", "l’OTAN?"),  # no space typed: none added
+    # Straight double quotes, as a French keyboard types them: « » with their no-break spaces.
+    ('Il a dit "non".', f"Il a dit «{S}non{S}»."),
+    ('"Réponse de l\'OTAN" ?', f"«{S}Réponse de l’OTAN{S}»{N}?"),
+    (
+        '("entre parenthèses") et — "après un tiret"',
+        f"(«{S}entre parenthèses{S}») et — «{S}après un tiret{S}»",
+    ),
+    ('"Espaces tapés" ou non', f"«{S}Espaces tapés{S}» ou non"),
+    ('l\'"Alliance"', f"l’«{S}Alliance{S}»"),
+    # A percentage: the space typed before % is a no-break space; a figure typed glued stays so.
+    ("0,25 % du PIB", f"0,25{S}% du PIB"),
+    ("25% du PIB", "25% du PIB"),
 ]
 
 
@@ -69,6 +82,8 @@ ENGLISH_CASES = [
     ("the Allies' forces", "the Allies’ forces"),
     ("'quoted' (\"too\")", "‘quoted’ (“too”)"),
     ("a question ? 40 000 : yes", "a question ? 40 000 : yes"),  # French rules only in French
+    # A space typed before % is a no-break space; British English's `2%` stays as typed.
+    ("0.25 % of GDP, 2% more", f"0.25{S}% of GDP, 2% more"),
 ]
 
 
@@ -82,6 +97,48 @@ def test_quotes_around_markup_open_and_close() -> None:
     assert render('"*NATO*" and "[it](https://www.nato.int/)"', "en") == (
         '<p>“<em>NATO</em>” and “<a href="https://www.nato.int/">it</a>”</p>'
     )
+    assert render('"*OTAN*" et "[lien](https://www.nato.int/)"', "fr") == (
+        f'<p>«{S}<em>OTAN</em>{S}» et «{S}<a href="https://www.nato.int/">lien</a>{S}»</p>'
+    )
+
+
+# What readers see besides the text: an image's description, a title (tooltip), a table's cells,
+# a heading, an abbreviation's meaning. Typed plain, typeset like the body; the exact output.
+SHOWN = [
+    (
+        "fr",
+        '![Carte de l\'OTAN : "voisins"](../assets/carte.png "L\'Ukraine ?")',
+        f'<p><img alt="Carte de l’OTAN{S}: «{S}voisins{S}»" src="../assets/carte.png" '
+        f'title="L’Ukraine{N}?" /></p>',
+    ),
+    ("en", '![NATO\'s "map"](map.png)', '<p><img alt="NATO’s “map”" src="map.png" /></p>'),
+    (
+        "fr",
+        "[lien](https://www.nato.int/a'b \"l'OTAN : 0,25 %\")",
+        f'<p><a href="https://www.nato.int/a\'b" title="l’OTAN{S}: 0,25{S}%">lien</a></p>',
+    ),
+    (
+        "fr",
+        '| Année | Part |\n| --- | --- |\n| "2014" | 0,25 % |',
+        f"<td>«{S}2014{S}»</td>\n<td>0,25{S}%</td>",
+    ),
+    ("fr", '## Le "soutien" : 2 % {#soutien}', f'<h2 id="soutien">Le «{S}soutien{S}»{S}: 2{S}%</h2>'),
+    (
+        "fr",
+        "L'UE.\n\n*[UE]: l'Union européenne : \"UE\"",
+        f'<p>L’<abbr title="l’Union européenne{S}: «{S}UE{S}»">UE</abbr>.</p>',
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), SHOWN, ids=[c[1][:30] for c in SHOWN])
+def test_what_readers_see_besides_the_text_is_typeset(language: str, typed: str, expected: str) -> None:
+    rendered = markdown.markdown(
+        typed,
+        extensions=["abbr", "attr_list", "tables", "toc", "faq_site.markdown.typography"],
+        extension_configs={"faq_site.markdown.typography": {"language": language}},
+    )
+    assert expected in rendered, rendered
 
 
 UNTOUCHED = [
@@ -95,7 +152,16 @@ UNTOUCHED = [
         "[Conférence de presse (en anglais)](https://www.nato.int/cps/en/a.htm?x=1 : 2){hreflang=en}",
         'href="https://www.nato.int/cps/en/a.htm?x=1 : 2" hreflang="en"',
     ),
-    ("en", "[NATO's page](https://nato.int/a'b \"it's\")", 'href="https://nato.int/a\'b" title="it\'s"'),
+    # (a link's title is what readers see: typeset, SHOWN above; its address is not)
+    ("en", "[NATO's page](https://nato.int/a'b \"it's\")", 'href="https://nato.int/a\'b" title="it’s"'),
+    # code spans and addresses with quotes and percent signs
+    ("fr", '`"non" 25 %` et "oui"', f'<code>"non" 25 %</code> et «{S}oui{S}»'),
+    (
+        "fr",
+        '[x](https://www.nato.int/l\'OTAN%20:b) "y"',
+        f'href="https://www.nato.int/l\'OTAN%20:b">x</a> «{S}y{S}»',
+    ),
+    ("fr", '![x](../a%20b.png){hreflang=fr title="y"}', 'src="../a%20b.png"'),
     # an autolink's address, shown as text
     ("fr", "<https://www.nato.int/?a=1 ;x>", ">https://www.nato.int/?a=1 ;x</a>"),
     # raw HTML: its attributes, and the text of a block of HTML
@@ -144,20 +210,29 @@ FRENCH_MISTAKES = {
     "an ordinary space before : (want U+00A0)": re.compile(r"[ \u202f]:"),
     "an ordinary space inside « » (want U+00A0)": re.compile(r"« | »"),
     "an ordinary space in a number (want U+202F)": re.compile(r"\d \d{3}(?!\d)"),
+    "a straight double quote (want « »)": re.compile('"'),
+    "an ordinary space before % (want U+00A0)": re.compile(r"[ \u202f]%"),
 }
 ENGLISH_MISTAKES = {
     "a straight apostrophe": re.compile("'"),
     "a straight double quote": re.compile('"'),
+    "an ordinary space before % (want U+00A0)": re.compile(r"[ \u202f]%"),
 }
 
 
 def visible_texts(soup: BeautifulSoup) -> list[str]:
-    """Every text node readers see in the page's article, navigation and title."""
+    """Every text node readers see in the page's article, navigation and title, and the article's
+    attributes they see: images' descriptions, titles (tooltips)."""
     texts = []
     for area in [soup.find("article"), soup.find("nav", class_="md-nav--primary"), soup.title]:
         for node in area.find_all(string=True) if area else []:
             if type(node) is NavigableString and not node.find_parent(SKIP):  # not comments
                 texts.append(str(node))
+    article = soup.find("article")
+    for element in article.find_all(attrs={"alt": True}) + article.find_all(attrs={"title": True}):
+        # The permalink sign's title is the theme's string, not the page's text.
+        if "headerlink" not in element.get("class", []):
+            texts += [element.get(name) for name in ("alt", "title") if element.get(name)]
     return texts
 
 
@@ -270,5 +345,55 @@ def plain_text_everywhere(docs: Path) -> Callable[[Site], None]:
                 if doc["location"] == address
             )
             assert entry["title"] == title and sentence in entry["text"]
+
+    return check
+
+
+QUOTED = {
+    "fr": "Selon l'OTAN, \"l'aide\" atteint 0,25 % du PIB des Alliés.",
+    "en": 'According to NATO, "the aid" reaches 0.25 % of the Allies\' GDP.',
+}
+PUBLISHED_QUOTED = {
+    "fr": f"Selon l’OTAN, «{S}l’aide{S}» atteint 0,25{S}% du PIB des Alliés.",
+    "en": f"According to NATO, “the aid” reaches 0.25{S}% of the Allies’ GDP.",
+}
+IMAGE_TEXTS = {
+    "fr": ("Carte : \"l'Ukraine\" et les pays de l'OTAN voisins", "L'Ukraine et ses voisins ?"),
+    "en": ('Map: "Ukraine" and the neighbouring NATO countries', "Ukraine's neighbours"),
+}
+PUBLISHED_IMAGE_TEXTS = {
+    "fr": (f"Carte{S}: «{S}l’Ukraine{S}» et les pays de l’OTAN voisins", f"L’Ukraine et ses voisins{N}?"),
+    "en": ("Map: “Ukraine” and the neighbouring NATO countries", "Ukraine’s neighbours"),
+}
+
+
+def quotes_percent_and_image_texts(docs: Path) -> Callable[[Site], None]:
+    """An editor types straight double quotes and a space before `%` in a question's description
+    and answer, and an image's description and title, in both languages: the published page shows
+    « » (French) and “ ” (English) with their spaces, a no-break space before `%`, and the image's
+    `alt` and `title` typeset like the text. A correct edit (tests/test_correct_edits.py builds it)."""
+    french = next(page for page in questions(docs, "fr") if any(b.kind == "image" for b in page.answer()))
+    address = f"faq/{french.slug}/"
+    for page in (french, french.twin):
+        language = page.language
+        image = next(block for block in page.answer() if block.kind == "image")
+        line = image.span.first
+        source = re.search(r"\]\(([^)\s]+)", page.line(line)).group(1)
+        alt, title = IMAGE_TEXTS[language]
+        page.set(line, f'![{alt}]({source} "{title}")')
+        page.set(page.description_line(), f"description: {json.dumps(QUOTED[language], ensure_ascii=False)}")
+        page.insert(page.heading_line("learn-more"), f'{QUOTED[language]} `"code" 25 %`', "")
+
+    def check(site: Site) -> None:
+        for language, prefix in (("fr", ""), ("en", "en/")):
+            page = site.page(f"{prefix}{address}")
+            published = PUBLISHED_QUOTED[language]
+            # The exact bytes readers get: text typeset, code as typed.
+            assert f'<p>{published} <code>"code" 25 %</code></p>' in page.html, page.path
+            alt, title = PUBLISHED_IMAGE_TEXTS[language]
+            image = page.soup.find("article").find("img", src=re.compile("carte-ukraine"))
+            assert (image["alt"], image["title"]) == (alt, title), page.path
+            assert "%" not in image["src"] and '"' not in image["src"]
+            assert published in metadata_texts(page.soup), page.path
 
     return check

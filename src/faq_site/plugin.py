@@ -30,31 +30,40 @@ registers each at its own. Within a priority, plugins run in the order of
                               literal site_url/repo_url), as scripts/check_config.py does in CI;
                               readers/site_url: a default site_url; none local when publishing;
                               sources/files: stop if docs/ holds a link (MkDocs' walk follows them)
-    on_config (-110)          default language: a new BuildState. Languages from i18n;
+    on_config (-110)          default language: a new BuildState, the cards' maker (readers/cards),
+                              the publisher known (readers/unofficial). Languages from i18n;
                               messages/mkdocs_warnings listens; readers/languages (permalink
-                              title, 404 once); typography's language; search scope; seo
+                              title, 404 once); typography's language; search scope; seo;
+                              markdown/abbreviations: this language's glossary, snippets kept in it
     on_files (10)             default language: every page of every language read once (sources/page.py);
                               checks/limits (too long, nested too deep: stop), checks/files,
-                              checks/svg_assets, checks/translations, the
-                              required pages; each page's file, front matter and Markdown
-                              (checks/page_problems.source_problems); readers/navigation
-                              (questions, numbers, nav); readers/redirects (renames);
-                              readers/withdrawn (withdrawn questions); shared references
-    on_files (0)              default language: readers/dates (one git log), the record
+                              markdown/abbreviations (the glossaries), checks/svg_assets,
+                              checks/translations, the required pages; each page's file, front
+                              matter and Markdown (checks/page_problems.source_problems: a page's
+                              `--8<--`, the About page's publisher and contact markers too);
+                              readers/navigation (questions, numbers, nav); readers/redirects
+                              (renames); readers/withdrawn (withdrawn questions); shared references
+    on_files (0)              default language: readers/dates (the translation state, from git:
+                              readers/translation_state.py), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
-    on_page_markdown (100)    NFC text; valid front matter only; the number of questions in a description;
-                              home page's list, "all questions" page
-    on_page_markdown (0)      typeset `description`; `[repository]`, `[issues]` references
-    on_page_markdown (-10)    readers/dates: last-changed date, outdated-translation notice
+    on_page_markdown (100)    NFC text, without include lines; valid front matter only; the number of
+                              questions in a description; home page's list, "all questions" page
+    on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
+                              `[repository]`, `[issues]` references
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
     on_page_content           the content parsed once (checks/rendered.py); typeset the title;
                               readers/provenance (the French page's state); every check of the
                               page, each with its stage (checks/page_problems.rendered_problems:
                               raw HTML, ids, the allow-list, links, headings, text, characters,
                               figures, language, description, a translation against its French
-                              page); a question's description from its answer, if it has none
-    on_page_context           provenance note; redirect targets; search base; seo (its JSON-LD
-                              answer: the rendered page's); About
+                              page, or, while it is behind, against the French it translates:
+                              readers/translated_french.py); a question's description from its
+                              answer, if it has none
+    on_page_context           provenance note; readers/dates: last-changed date, the notice of a
+                              translation behind (overrides/partials/translation-notice.html);
+                              redirect targets; search base; seo (its JSON-LD answer: the
+                              rendered page's); About; the page's titles (readers/unofficial);
+                              its share card (readers/cards)
     on_template_context       About page (404 and the other static templates)
     on_env                    the "all questions" page through checks/content_allowlist, for the
                               elements no question page of its language holds;
@@ -69,7 +78,7 @@ registers each at its own. Within a priority, plugins run in the order of
     on_post_build (100)       the last language: stop with every problem shown, if any (the
                               precedence rule, messages/problems.py)
     on_post_build (0)         readers/redirects: this language's redirect pages; readers/withdrawn:
-                              its withdrawn questions' pages
+                              its withdrawn questions' pages; the cards drawn
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
 """
@@ -105,10 +114,13 @@ from faq_site.checks.urls import UrlRule
 from faq_site.config import FaqConfig
 from faq_site.config_file import settings_problems
 from faq_site.languages import Languages
+from faq_site.markdown import abbreviations
+from faq_site.markdown.render import SiteMarkdown
 from faq_site.messages import mkdocs_warnings
 from faq_site.messages.problems import Stage
 from faq_site.readers import (
     about,
+    cards,
     csp,
     dates,
     languages,
@@ -118,9 +130,11 @@ from faq_site.readers import (
     search,
     seo,
     typography,
+    unofficial,
     withdrawn,
 )
 from faq_site.readers.site_url import check_site_url
+from faq_site.readers.translated_french import translated_french
 from faq_site.sources.files import refuse_links
 from faq_site.sources.names import ALL_QUESTIONS, HOME, is_question
 from faq_site.sources.page import MarkdownPage
@@ -136,10 +150,16 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build = BuildState()
         # Shared by every language's build (template_cache.py); one per plugin instance.
         self.templates = CompiledTemplates()
+        # The share cards of the build, every language (readers/cards.py).
+        self.cards: cards.CardMaker | None = None
 
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
         return UrlRule(tuple(self.config.allowed_link_domains), config.repo_url, config.site_url)
+
+    def publisher(self, config: MkDocsConfig) -> unofficial.Publisher:
+        """Who publishes the site, and a contact: the settings, or from repo_url (readers/unofficial.py)."""
+        return unofficial.publisher(self.config.publisher, self.config.contact, config.repo_url)
 
     def site(self, files: Files, config: MkDocsConfig) -> Site:
         """What the checks of one page know of the site (checks/site.py)."""
@@ -179,6 +199,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.languages = Languages.of_config(config)
         if config.theme["language"] == self.languages.default:
             self.build = BuildState()  # a new build starts with the default language
+            setting = self.config.cards_cache
+            folder = Path(config.config_file_path).parent / setting if setting else cards.default_cache()
+            self.cards = cards.CardMaker(folder)
+            unofficial.check_known(self.publisher(config))
         mkdocs_warnings.listen(
             mkdocs_warnings.LinkWarnings(self.languages, self.build.sources, self.build.problems)
         )
@@ -186,6 +210,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         typography.configure(config)
         search.set_scope(config)
         seo.configure(config)
+        abbreviations.configure(config)
         return config
 
     on_config = CombinedEvent(_config_file, _config_site_url, _config_docs_folder, _config_language)
@@ -207,6 +232,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(file_problems(files, docs, langs), Stage.FILE, blocking=True)
         problems.report(address_problems(sources), Stage.FILE, blocking=True)
         problems.report(svg_problems(files, docs), Stage.FILE)
+        # What snippets appends: the glossaries, abbreviations only (markdown/abbreviations.py).
+        glossaries = abbreviations.glossary_problems(abbreviations.glossary_folder(config), langs.all)
+        problems.report(glossaries, Stage.FILE, blocking=True)
         # A page too long, or nested too deep, is not rendered: Python-Markdown could take hours.
         problems.report(
             [p for source in sources for p in limit_problems(source)], Stage.MARKDOWN, blocking=True
@@ -216,7 +244,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # Without a home, "all questions" or About page, or any question, there is no site to build.
         problems.report(check_required_pages(sources, langs), Stage.FILE, blocking=True)
         # Each page's conflict markers, front matter, invisible characters, links to x.en.md,
-        # generated lists' markers (checks/page_problems.py); then what pages say together.
+        # generated lists' markers, include lines, the About page's markers (checks/page_problems.py);
+        # then what pages say together.
         site = self.site(files, config)
         problems.report([problem for source in sources for problem in source_problems(source, site)])
         self.build.questions, order_problems = navigation.order_questions(sources, langs)
@@ -233,7 +262,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _files_read(self, files: Files, config: MkDocsConfig) -> Files:
         if config.theme["language"] == self.lang().default:  # once per build, for every language
-            self.build.history, self.build.outdated = dates.read_dates(Path(config.docs_dir), self.lang())
+            self.build.site_markdown = SiteMarkdown.of_config(config)
+            self.build.translations = dates.read_dates(config, self.lang(), self.build.site_markdown)
             record = Path(config.config_file_path).parent / self.config.record
             self.build.record = provenance.read_record_file(record)
             self.build.provenance = {}
@@ -254,15 +284,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
         page.meta = navigation.with_count(navigation.valid_meta(page.meta), questions)
-        return navigation.with_lists(markdown, page, questions, self.lang())
+        markdown = navigation.with_lists(markdown, page, questions, self.lang())
+        # Include lines, reported in on_files, never read: the "all questions" page's too (every answer).
+        return abbreviations.without_includes(markdown)
 
     def _markdown_text(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         typography.typeset_meta(page, config.theme["language"])
+        markdown = self.publisher(config).markdown(markdown)
         return markdown + about.repository_references(config.repo_url)
-
-    @event_priority(-10)  # after every answer is on the "all questions" page
-    def _markdown_dates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return dates.with_dates(markdown, page, config, self.build.history, self.build.outdated, self.lang())
 
     @event_priority(-20)  # once the "all questions" page holds every answer
     def _markdown_addresses(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -272,7 +301,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.problems.report(problems, Stage.MARKDOWN)
         return markdown
 
-    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_dates, _markdown_addresses)
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_addresses)
 
     # -- on_page_content ----------------------------------------------------------------------
 
@@ -299,7 +328,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return html
 
     def compared_with(self, page: Page) -> tuple[tuple[MarkdownPage, RenderedPage] | None, tuple[str, ...]]:
-        """A translation's French page, rendered before it (None for a French page); and for the home
+        """A translation's French page, rendered before it (None for a French page), or, while the
+        translation is behind, the French version it translates (French first); and for the home
         page, which lists the questions, the questions (their problems can change its list)."""
         langs = self.lang()
         listed = tuple(uri for uri, s in self.build.sources.items() if s.is_question)
@@ -308,7 +338,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return None, listed
         src_uri = langs.uri_for(langs.norm_uri(page.file.src_uri), langs.default)
         rendered = self.build.rendered.get(src_uri)
-        return (None if rendered is None else (self.build.sources[src_uri], rendered)), listed
+        if rendered is None:
+            return None, listed
+        # French first: a translation behind is compared with the French it translates.
+        translated = translated_french(
+            self.build.translations,
+            page.file.src_uri,
+            langs,
+            self.build.site_markdown,
+            lambda body: navigation.with_lists(body, page, self.build.questions[langs.default], langs),
+        )
+        return translated or (self.build.sources[src_uri], rendered), listed
 
     def source(self, page: Page) -> MarkdownPage:
         """The page's Markdown as its editor wrote it, read once for the build (on_files)."""
@@ -320,9 +360,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         langs = self.lang()
-        note = provenance.provenance(page, config, self.build.provenance, self.build.history, langs)
+        translations = self.build.translations
+        note = provenance.provenance(page, config, self.build.provenance, translations, langs)
         if note is not None:
             context["faq_provenance"] = note
+        dates.set_revision_date(page, config, translations, langs)
+        questions = self.build.questions[langs.of(page.file.src_uri)]
+        context["faq_behind"] = dates.notice(page, config, translations, langs, questions)
         self.build.pages[page.file.src_uri] = (page.title or "", page.url)
         search.language_base(context, page, langs)
         links = seo.page_links(page, config, langs.default)
@@ -331,7 +375,19 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if is_question(page.file.src_uri):
             context["faq_json_ld"] = seo.faq_json_ld(page, links, self.build.rendered[page.file.src_uri])
         context["faq_about"] = about.about_page(nav, langs)
+        home = langs.norm_uri(page.file.src_uri) == HOME
+        context["faq_titles"] = unofficial.page_titles(page, config.site_name, home)
+        context["faq_card"] = self._card(page, config, note)
         return context
+
+    def _card(self, page: Page, config: MkDocsConfig, note: provenance.Provenance | None) -> cards.CardMeta:
+        """The page's share card, written into the site; what its `<head>` says of it."""
+        assert self.cards is not None, "on_config makes the cards' maker"
+        language = config.theme["language"]
+        label = config.extra["strings"][language][f"card_{note.state}"] if note else ""
+        card = cards.Card(typography.plain_title(page.title), language, config.site_name, label)
+        self.cards.write(card, Path(config.site_dir), cards.card_path(page.url))
+        return cards.card_meta(card, page.url, config.site_url)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -414,6 +470,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _post_build_redirects(self, config: MkDocsConfig) -> None:
         redirects.write_redirects(config, self.build.redirects, self.build.pages)
         withdrawn.write_withdrawn(config, self.build.withdrawals, self.build.pages, self.lang())
+        if self.cards is not None:
+            self.cards.report(config.theme["language"])
 
     @event_priority(-110)  # after static-i18n (-100) merged the search entries and built the other languages
     def _post_build_indexes(self, config: MkDocsConfig) -> None:

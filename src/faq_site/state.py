@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from mkdocs.structure.pages import Page
 
 from faq_site.checks.rendered import RenderedPage
+from faq_site.markdown.render import SiteMarkdown
 from faq_site.messages.problems import Problems
-from faq_site.readers.dates import History, OutdatedTranslation
 from faq_site.readers.navigation import Question
 from faq_site.readers.redirects import Redirect
 from faq_site.readers.seo import PageLinks
+from faq_site.readers.translation_state import TranslationState
 from faq_site.readers.withdrawn import Withdrawal
 from faq_site.sources.page import MarkdownPage
 
@@ -34,10 +35,12 @@ class BuildState:
     # Each page's content as rendered, parsed once (on_page_content), by src_uri: every check of
     # the page reads it, and so do the JSON-LD and the published page's script check.
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
-    # The build's one `git log` (read in the default language's build), and the
-    # translations it finds behind their French page.
-    history: History = field(default_factory=History)
-    outdated: dict[str, OutdatedTranslation] = field(default_factory=dict)
+    # What git says of every page (read in the default language's build): its last change
+    # readers see, the translations behind their French page (readers/translation_state.py).
+    translations: TranslationState = field(default_factory=TranslationState)
+    # The site's Markdown, to render another version of a page than the one built (the French a
+    # translation behind translates: readers/translated_french.py), set with the state above.
+    site_markdown: SiteMarkdown = field(default_factory=SiteMarkdown)
     # NATO's 2022 text, by section, and each French page's state against it.
     record: list[list[str]] = field(default_factory=list)
     provenance: dict[str, str | None] = field(default_factory=dict)

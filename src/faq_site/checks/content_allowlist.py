@@ -96,6 +96,8 @@ CLASSES = frozenset(
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "srcset", "cite", "action", "data", "poster", "formaction", "xlink:href"}
 )
+# The addresses a page's `<head>` gives in a `<meta>`'s content: where it is shared from, and its card.
+META_ADDRESSES = frozenset({"og:url", "og:image"})
 
 _NO_SCRIPT = "the site runs only its own scripts"
 _EMBED = (
@@ -601,8 +603,9 @@ def published_problems(
     locator = Locator(source)
     problems, seen = [], set(judged)
     for node in published.elements:
+        meta_address = node.tag == "meta" and node.attributes.get("property") in META_ADDRESSES
         for name, value in node.attributes.items():
-            if name not in URL_ATTRIBUTES or not value:
+            if not (name in URL_ATTRIBUTES or (meta_address and name == "content")) or not value:
                 continue
             for url in srcset_urls(value) if name == "srcset" else [value]:
                 if url in seen:

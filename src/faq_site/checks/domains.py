@@ -55,6 +55,13 @@ def domain_problem(entry: object) -> str | None:
     if not all(_LABEL.fullmatch(label) for label in ascii_domain.split(".")):
         return f"`{text}` is not a domain name. In {SETTING}, write a domain such as `nato.int`."
     if _suffixes().privatesuffix(ascii_domain) is None:
+        if "." in ascii_domain:  # `gov.uk`: the site of that name is a host under it, which works
+            works = f"www.{ascii_domain}"
+            return (
+                f"`{text}` is a suffix that many sites share (like `int` or `co.uk`), not one site's "
+                f"domain: it would allow them all. In {SETTING}, write the host the links go to, as "
+                f"their addresses show it: `{works}` for links to https://{works}/…."
+            )
         return (
             f"`{text}` is a suffix that many sites share (like `int` or `co.uk`), not one site's domain: "
             f"it would allow them all. In {SETTING}, write the site's own domain, such as `nato.int`."

@@ -72,7 +72,7 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
         )
     if not file.is_documentation_page():
         if folder == ASSETS_DIR or folder.startswith(f"{ASSETS_DIR}/"):
-            return asset_type_problem(file)
+            return None if is_folder_keeper(file) else asset_type_problem(file)
         return Problem(
             file.src_uri,
             "only pages (.md files) and their images (docs/assets/) belong in docs/, and everything in it "
@@ -140,6 +140,16 @@ def asset_type_problem(file: File) -> Problem | None:
         file.src_uri,
         f"a file of this type ({suffix or 'no ending'}) is not published from docs/{ASSETS_DIR}/: only "
         f"images ({', '.join(IMAGE_TYPES)}) belong there. Move this file out of docs/ or delete it.",
+    )
+
+
+def is_folder_keeper(file: File) -> bool:
+    """An empty `.gitkeep`: git keeps no empty folder, so docs/assets/ holds one until it holds an
+    image. MkDocs publishes no file whose name starts with a dot (`exclude_docs`)."""
+    return (
+        PurePosixPath(file.src_uri).name == ".gitkeep"
+        and file.inclusion.is_excluded()
+        and not file.content_bytes
     )
 
 

@@ -29,16 +29,20 @@ from faq_site.checks.questions import check_front_matter
 from faq_site.checks.rendered import RenderedPage
 from faq_site.checks.site import Site
 from faq_site.checks.text import check_text, referenced_characters
+from faq_site.markdown import abbreviations
 from faq_site.messages import mkdocs_warnings
 from faq_site.messages.problems import Problem, Problems, Stage
+from faq_site.readers.unofficial import about_problems
 from faq_site.sources.page import MarkdownPage
 
 
 def source_problems(source: MarkdownPage, site: Site) -> list[Problem]:
     """Git's markers (FILE), the front matter (FRONT_MATTER), invisible characters, links to one
-    language's file and the generated lists' markers (MARKDOWN, or FRONT_MATTER on its lines)."""
+    language's file and the generated lists' markers (MARKDOWN, or FRONT_MATTER on its lines);
+    include lines (`--8<--`) and the About page's publisher and contact markers (MARKDOWN)."""
     problems = check_front_matter(source) + check_text(source, site.languages)
-    return problems + [_staged(problem, Stage.MARKDOWN) for problem in check_generated_parts(source)]
+    own = check_generated_parts(source) + abbreviations.include_problems(source) + about_problems(source)
+    return problems + [_staged(problem, Stage.MARKDOWN) for problem in own]
 
 
 @dataclass
@@ -126,6 +130,7 @@ def check_markdown(
     problems.report(source_problems(source, site))
     # MkDocs renders what follows a front matter it can read, and the whole text otherwise.
     markdown = source.body if source.front_matter.span and not source.front_matter.error else source.text
+    markdown = abbreviations.without_includes(markdown)  # as the plugin renders it (on_page_markdown)
     page_url = site.languages.prefix(source.language) + source.address
     markdown, unreadable = without_unreadable_addresses(markdown, source, page_url, site.rule)
     problems.report(unreadable, Stage.MARKDOWN)

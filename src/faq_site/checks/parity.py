@@ -4,7 +4,11 @@ static-i18n renders every French page, then every English page. For each page
 the plugin reads the article as rendered (after Markdown, before the theme) and
 records how many paragraphs, list items and links it has and which figures its
 text holds: numbers (`40 000` is `40,000` in English), years and dates
-(`1er mars 2022` is `1 March 2022`). Each English page must have the counts of
+(`1er mars 2022` is `1 March 2022`), times (`à 18 heures` is `6 pm`), ordinals
+(`2e` is `2nd` or "second"), fractions in words (« un tiers » is "a third"), and
+numbers in words, read as their figures by text2num (`1 milliard`, « un
+milliard », "one billion" are one figure; each language says from which value a
+number word counts: French `un` is also an article). Each English page must have the counts of
 its French page and every figure of it (as each language writes figures:
 faq_site/languages/); if not, each difference is one more problem in the list
 the build stops with (unless the page or its French page has a problem of its
@@ -21,6 +25,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from text_to_num import alpha2digit
 
 from faq_site.checks.rendered import Article, RenderedPage
 from faq_site.languages import NEUTRAL, LanguageRules, Languages, rules_for
@@ -42,13 +48,24 @@ class Figure:
     grouped: bool = False  # a number written with its thousands separated
     hour: int | None = None  # a time's: 14, 30
     minute: int = 0
+    ordinal: int | None = None  # `2e`, "second": 2
+    fraction: tuple[int, int] | None = None  # « un tiers »: (1, 3)
+    scale: tuple[str, int] | None = None  # `1,5 milliard`: ("1.5", 9)
 
     def written(self, rules: LanguageRules) -> str:
-        """As a language writes it: `40,000`, `1 March 2022`, `2.30 pm` in English; digits without rules."""
+        """As a language writes it: `40,000`, `1 March 2022`, `2.30 pm`, `2nd`, `1 billion` in English;
+        digits without rules."""
         if self.hour is not None:
             return rules.time(self.hour, self.minute)
         if self.month is not None:
             return rules.written(self.day, self.month, self.year)
+        if self.ordinal is not None:
+            return rules.ordinal(self.ordinal) if rules.ordinal else str(self.ordinal)
+        if self.fraction is not None:
+            return rules.fraction(*self.fraction) if rules.fraction else "/".join(map(str, self.fraction))
+        if self.scale is not None and (words := [w for w, power in rules.scales if power == self.scale[1]]):
+            mantissa = self.scale[0].replace(".", rules.decimal_marks[:1] or ".")
+            return f"{mantissa} {words[-1]}"
         whole, _, fraction = self.key.partition(".")
         if self.grouped and rules.thousands_separator:
             whole = f"{int(whole):,}".replace(",", rules.thousands_separator)
@@ -95,19 +112,84 @@ def times(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
     return found, text
 
 
+def number_key(written: str, rules: LanguageRules) -> tuple[str, bool]:
+    """A number as compared (`40000`, `1.5`), and whether its thousands were grouped."""
+    whole, decimals = written, ""
+    for mark in rules.decimal_marks:
+        if mark in whole:
+            whole, _, decimals = whole.partition(mark)
+            break
+    digits = re.sub(r"\D", "", whole)
+    return digits + (f".{decimals}" if decimals else ""), digits != whole
+
+
+def fractions(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
+    """The fractions in words (« un tiers », "two thirds"), and the text without them."""
+    found: list[Figure] = []
+    if rules.fractions is None or rules.read_fraction is None:
+        return found, text
+
+    def take(match: re.Match[str]) -> str:
+        value = rules.read_fraction(match["numerator"], match["denominator"])
+        found.append(Figure(f"fraction {value[0]}/{value[1]}", " ".join(match[0].split()), fraction=value))
+        return " "
+
+    return found, rules.fractions.sub(take, text)
+
+
+def scaled(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
+    """Figures with a word for their size (`1,5 milliard`, `2 billion`), and the text without them."""
+    found: list[Figure] = []
+    if not rules.scales:
+        return found, text
+    words = "|".join(word for word, _ in rules.scales)
+    pattern = re.compile(rf"(?<![\d,.])(?P<number>\d+(?:[,.]\d+)?)[ \u00a0\u202f]+(?P<word>{words})\b", re.I)
+
+    def take(match: re.Match[str]) -> str:
+        mantissa, _ = number_key(match["number"], rules)
+        power = dict(rules.scales)[match["word"].lower()]
+        whole, _, decimals = mantissa.partition(".")
+        key = str(int(whole + decimals.ljust(power, "0")[:power]) if power >= len(decimals) else mantissa)
+        found.append(Figure(key, " ".join(match[0].split()), scale=(mantissa, power)))
+        return " "
+
+    return found, pattern.sub(take, text)
+
+
+def ordinals(text: str, rules: LanguageRules) -> tuple[list[Figure], str]:
+    """The ordinals in figures (`2e`, `10th`), and the text without them."""
+    found: list[Figure] = []
+    if rules.ordinals is None:
+        return found, text
+
+    def take(match: re.Match[str]) -> str:
+        number = int(match["number"])
+        found.append(Figure(f"ordinal {number}", " ".join(match[0].split()), ordinal=number))
+        return " "
+
+    return found, rules.ordinals.sub(take, text)
+
+
+def in_figures(text: str, rules: LanguageRules) -> str:
+    """The text with its numbers and ordinals in words as figures (text2num): `trente-deux` is `32`."""
+    if not rules.number_words:
+        return text
+    return alpha2digit(text, rules.number_words, rules.number_words_from)
+
+
 def figures(text: str, rules: LanguageRules) -> list[Figure]:
-    found, rest = dates(text, rules)
-    found_times, rest = times(rest, rules)
-    found += found_times
+    # Fractions and sizes before the words become figures: text2num reads "one third" as an
+    # ordinal, `1 milliard` as two numbers.
+    found, rest = fractions(text, rules)
+    found_scaled, rest = scaled(rest, rules)
+    found += found_scaled
+    rest = in_figures(rest, rules)
+    for read in (dates, times, ordinals):
+        more, rest = read(rest, rules)
+        found += more
     for match in rules.numbers.finditer(rest):
-        whole, decimals = match[0], ""
-        for mark in rules.decimal_marks:
-            if mark in whole:
-                whole, _, decimals = whole.partition(mark)
-                break
-        digits = re.sub(r"\D", "", whole)
-        fraction = f".{decimals}" if decimals else ""
-        found.append(Figure(digits + fraction, " ".join(match[0].split()), grouped=digits != whole))
+        key, grouped = number_key(match[0], rules)
+        found.append(Figure(key, " ".join(match[0].split()), grouped=grouped))
     return found
 
 
@@ -182,8 +264,8 @@ def compare(french: ParityPage, english: ParityPage, languages: Languages) -> li
             Problem(
                 here,
                 f"the figure “{figure.text}” {in_french} but {f'{found} times' if found else 'not'} here. "
-                f"Write it in the {languages.name(english.source.language)} too, as figures: "
-                f"{figure.written(english_rules)}.",
+                f"Write it in the {languages.name(english.source.language)} too, as "
+                f"{'' if figure.fraction else 'figures: '}{figure.written(english_rules)}.",
                 line,
             )
         )

@@ -29,6 +29,8 @@ SPACE = "[ \u00a0\u202f]"
 # A language without rules: a figure is its digits, whatever separates them (`40 000`,
 # `40,000` and `40.000` are all 40000), so a translation is compared as figures.
 NEUTRAL_NUMBER = re.compile(rf"(?<!\d)\d+(?:(?:{SPACE}|[,.])\d+)*(?!\d)")
+# Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
+OPENS = r"(?:^|(?<=[\s(\[{\u2013\u2014]))"
 # A time on the 24-hour clock, `14:30`, written so in many languages.
 CLOCK = re.compile(r"(?<![\d,.:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])")
 
@@ -38,10 +40,12 @@ class LanguageRules:
     """How one language writes. Every field's default is the neutral rule."""
 
     name: str = ""  # in English, for the messages ("French"); empty: the i18n plugin's name
-    # Typography: (pattern, replacement), applied in order to the text readers see.
+    # Quotes typed straight, made typographic first: (pattern, replacement), each replacing one
+    # character by one, read with the character before the text (whether a quote opens or closes
+    # depends on it, and a text node may start right after a quote's first word, `"*NATO*"`).
+    quotes: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Typography: (pattern, replacement), applied in order to the text readers see, after `quotes`.
     typography: tuple[tuple[re.Pattern[str], str], ...] = ()
-    # Whether the character before a text decides its first quote (English “ ” ‘ ’).
-    quotes_need_context: bool = False
     # Figures (translation parity): month names, date patterns naming their parts
     # (day, month, year), the number pattern, the decimal marks, the day written "1er".
     months: tuple[str, ...] = ()
@@ -54,6 +58,21 @@ class LanguageRules:
     # missing) and `half` (`a` or `p`, on a 12-hour clock); and how the language writes one.
     times: tuple[re.Pattern[str], ...] = ()
     clock: Callable[[int, int], str] | None = None
+    # Numbers and ordinals in words, read as their figures by text2num (« trente-deux », "second"):
+    # its language code ("" for none), and the value from which a number word alone counts
+    # (French `un` is also an article: below 3, a word stays a word).
+    number_words: str = ""
+    number_words_from: float = 0
+    # Ordinals in figures (`2e`, `2nd`), naming `number`; how the language writes one.
+    ordinals: re.Pattern[str] | None = None
+    ordinal: Callable[[int], str] | None = None
+    # Large numbers written with a word (`1,5 milliard`, `1 billion`): each word's power of ten.
+    scales: tuple[tuple[str, int], ...] = ()
+    # Fractions in words (« un tiers », "two thirds"), naming `numerator` and `denominator`, and how
+    # the language writes one; read before the number words (text2num reads "one third" as `1 3rd`).
+    fractions: re.Pattern[str] | None = None
+    read_fraction: Callable[[str, str], tuple[int, int]] | None = None
+    fraction: Callable[[int, int], str] | None = None
     # Figures the language does not write that way (`40.000` in French), each with the
     # advice for the page: (pattern, advice(figure as written)).
     misfigures: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from faq_site.languages import CLOCK, SPACE, LanguageRules
+from faq_site.languages import CLOCK, NBSP, OPENS, SPACE, LanguageRules
 
 MONTHS = (
     "January",
@@ -21,13 +21,41 @@ MONTHS = (
     "December",
 )
 _MONTH = "|".join(MONTHS)
-# Where a quotation opens: at the start, or after a space, an opening bracket or a dash.
-_OPENS = r"(?:^|(?<=[\s(\[{\u2013\u2014]))"
 # `2.30 pm`, `2 p.m.`, `9 am`: a 12-hour clock, as NATO's British English writes it.
 TIME = re.compile(
     rf"(?<![\d,.:])(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?{SPACE}?(?P<half>[ap])\.?m\b\.?",
     re.I,
 )
+
+
+# `2nd`, `10th`: an ordinal in figures (not `1st March`: a date, read first).
+ORDINALS = re.compile(r"(?<![\d,.])(?P<number>\d+)(?:st|nd|rd|th)\b")
+# "a third of", "one third", "two thirds", "three quarters": a fraction in words.
+FRACTIONS = re.compile(
+    rf"\b(?P<numerator>an?|one|two|three|\d+){SPACE}(?P<denominator>thirds?|quarters?)\b(?!{SPACE}+(?!of\b)[a-z])",
+    re.I,
+)
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+
+
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`."""
+    suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def read_fraction(numerator: str, denominator: str) -> tuple[int, int]:
+    """(1, 3) for "a third": a fraction's numerator and denominator, as written."""
+    value = int(numerator) if numerator.isdigit() else _NUMERATORS[numerator.lower()]
+    return value, _DENOMINATORS[denominator.lower()]
+
+
+def fraction(numerator: int, denominator: int) -> str:
+    """`one third`, `two thirds`, `3 quarters`."""
+    words = {1: "one", 2: "two", 3: "three"}
+    name = "third" if denominator == 3 else "quarter"
+    return f"{words.get(numerator, numerator)} {name}{'s' if numerator > 1 else ''}"
 
 
 def clock(hour: int, minute: int) -> str:
@@ -54,15 +82,15 @@ FUNCTION_WORDS = frozenset({
 
 RULES = LanguageRules(
     name="English",
-    typography=(
-        (re.compile(_OPENS + '"'), "“"),
+    quotes=(
+        (re.compile(OPENS + '"'), "“"),
         (re.compile('"'), "”"),
-        (re.compile(_OPENS + "'(?=\\w)"), "‘"),
+        (re.compile(OPENS + "'(?=\\w)"), "‘"),
         (re.compile("'"), "’"),
     ),
-    # Every rule replaces one character by one: the character before a text
-    # decides whether its first quote opens or closes.
-    quotes_need_context=True,
+    # A space typed before `%` (`25 %`) keeps the figure and its sign on one line; `25%`, as
+    # British English writes it, stays as typed.
+    typography=((re.compile(r"\s+(?=%)"), NBSP),),
     months=MONTHS,
     # `1 March 2022`, `1st March`, `March 1, 2022`, `March 2022`.
     dates=(
@@ -81,5 +109,15 @@ RULES = LanguageRules(
     decimal_marks=".",
     times=(TIME, CLOCK),
     clock=clock,
+    # Every number word counts: English writes small numbers in words ("two countries"), and
+    # a figure the English has beyond its French page ("one of them") is no mistake.
+    number_words="en",
+    number_words_from=0,
+    ordinals=ORDINALS,
+    ordinal=ordinal,
+    scales=(("billion", 9), ("million", 6)),
+    fractions=FRACTIONS,
+    read_fraction=read_fraction,
+    fraction=fraction,
     function_words=FUNCTION_WORDS,
 )

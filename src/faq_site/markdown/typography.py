@@ -7,19 +7,24 @@ French (`language: fr`)
 - `'` becomes `’`;
 - a space typed before `?`, `!` or `;` becomes a narrow no-break space (U+202F),
   and one before `:` a no-break space (U+00A0);
+- `"` becomes `«` where a quotation opens (at the start, after a space, a bracket or a
+  dash) and `»` elsewhere;
 - `«` and `»` get a no-break space (U+00A0) inside, typed or not;
+- a space typed before `%` becomes a no-break space (U+00A0): `0,25 %`;
 - a space between a number and a group of exactly three digits (`40 000`)
   becomes a narrow no-break space: `40 000`. (So does `en 2014 500 soldats`:
   write such rare sequences differently.)
 
 English (`language: en`)
 - `'` becomes `’` (or `‘` where a quotation opens: after a space or `(`);
-- `"` becomes `“` where a quotation opens and `”` where it closes.
+- `"` becomes `“` where a quotation opens and `”` where it closes;
+- a space typed before `%` becomes a no-break space (U+00A0).
 
-Only text readers see changes: code (`code`, `pre`, `kbd`), scripts and
-styles, text Markdown keeps as typed (autolinks' URLs), attributes (addresses,
-ids, `{hreflang=en}`) and raw HTML stay exactly as written. A backslash keeps a
-straight quote: `\\'`, `\\"`. The rules are each language's, in
+Only text readers see changes: the text of every element, and the attributes readers see,
+`alt` and `title` (an image's description, a link's or an abbreviation's tooltip). Code
+(`code`, `pre`, `kbd`), scripts and styles, text Markdown keeps as typed (autolinks' URLs),
+every other attribute (addresses, ids, `{hreflang=en}`) and raw HTML stay exactly as written.
+A backslash keeps a straight quote: `\\'`, `\\"`. The rules are each language's, in
 faq_site/languages/ (fr.py, en.py); a language without rules is left unchanged.
 
 Use `typeset(text, language)` for text that does not go through Markdown
@@ -46,20 +51,27 @@ __all__ = ["NARROW_NBSP", "NBSP", "TypographyExtension", "makeExtension", "types
 
 # Elements whose text is shown as typed.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math"})
+# Attributes whose value readers see (or hear), typeset like the text. Every other attribute (an
+# address, an id, `hreflang`, a class) is left exactly as written.
+SHOWN_ATTRIBUTES = ("alt", "title")
 
 
 def typeset(text: str, language: str, before: str = "") -> str:
     """The text with its language's typography. `before`: the character just before it, if any."""
     rules = rules_for(language)
-    if not rules.typography or not text:
+    if not text:
         return text
-    # In English, the character before the text decides whether its first quote
-    # opens or closes (every English rule replaces one character by one).
-    context = before[-1:] if rules.quotes_need_context else ""
-    text = context + text
+    if rules.quotes:
+        # The character before the text decides whether its first quote opens or closes; every
+        # quote rule replaces one character by one, so the context comes off unchanged.
+        context = before[-1:]
+        text = context + text
+        for pattern, replacement in rules.quotes:
+            text = pattern.sub(replacement, text)
+        text = text[len(context) :]
     for pattern, replacement in rules.typography:
         text = pattern.sub(replacement, text)
-    return text[len(context) :]
+    return text
 
 
 class TypographyTreeprocessor(Treeprocessor):
@@ -86,6 +98,11 @@ class TypographyTreeprocessor(Treeprocessor):
         if element.tag in VERBATIM:
             self.previous = "x"  # code reads as a word: a quote after it closes
         else:
+            # What readers see of an element's attributes: an image's description (read aloud, shown
+            # when it does not load), a tooltip (a glossary's meaning, a link's or image's title).
+            for name in SHOWN_ATTRIBUTES:
+                if element.get(name):
+                    element.set(name, typeset(element.get(name), self.language))
             self.set(element.text, lambda text: setattr(element, "text", text))
             for child in element:
                 self.walk(child)

@@ -13,8 +13,8 @@ typography are set aside:
 The "all questions" page is NATO's while every question is. An English page
 takes the state of its French version. Links to the site's own pages
 (navigation, the list of questions) are not compared, nor are code blocks.
-An adapted page shows the date its file last changed (from git, as
-readers/dates.py reads it; without history, no date) and a
+An adapted page shows the date its text last changed for readers (from git, as
+readers/translation_state.py reads it; without history, no date) and a
 link to the file's history in the repository.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from faq_site.checks import compare_text
 from faq_site.checks.rendered import HEADINGS, Inside, RenderedPage
 from faq_site.languages import Languages, rules_for
-from faq_site.readers.dates import History
+from faq_site.readers.translation_state import TranslationState
 from faq_site.sources.names import ALL_QUESTIONS, is_question
 from faq_site.sources.text import read, visible
 
@@ -128,7 +128,11 @@ def history_url(src_uri: str, config: MkDocsConfig) -> str | None:
 
 
 def provenance(
-    page: Page, config: MkDocsConfig, states: dict[str, str | None], history: History, languages: Languages
+    page: Page,
+    config: MkDocsConfig,
+    states: dict[str, str | None],
+    translations: TranslationState,
+    languages: Languages,
 ) -> Provenance | None:
     """What the page's provenance note says; None for a page of the site's own.
 
@@ -142,20 +146,20 @@ def provenance(
         state = states.get(norm)
     if state is None:
         return None
-    path = Path(page.file.abs_src_path).resolve()
-    last_changed = {other: commit.day for other, commit in history.last.items()}
+    src_uri = page.file.src_uri
     if norm == ALL_QUESTIONS:
         # Its text is the questions': their latest change, the folder's history.
+        parent = PurePosixPath(src_uri).parent
         same_language = [
             day
-            for other, day in last_changed.items()
-            if other.parent == path.parent and languages.of(other.name) == languages.of(path.name)
+            for other, day in translations.updated.items()
+            if PurePosixPath(other).parent == parent and languages.of(other) == languages.of(src_uri)
         ]
         day = max(same_language, default=None)
-        link = history_url(str(Path(page.file.src_uri).parent), config)
+        link = history_url(str(parent), config)
     else:
-        day = last_changed.get(path)
-        link = history_url(page.file.src_uri, config)
+        day = translations.updated.get(src_uri)
+        link = history_url(src_uri, config)
     rules = rules_for(config.theme["language"])
     return Provenance(
         state=state,

@@ -49,7 +49,9 @@ _PLAIN = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " ", "\u202f": " "}
 )
 _SPACE_BEFORE = re.compile(r" +([?!;:])")
-_SPACE_IN_QUOTES = re.compile(r'" +| +"')
+# The spaces on both sides of a quote: « x » (typed, or made of `"x"` in French) reads `"x"`, as
+# typed; both sides, or a quote's own spaces would be taken by the match of the quote before it.
+_SPACE_IN_QUOTES = re.compile(r' *" *')
 _NO_BREAK = re.compile("[ \u00a0\u202f]")
 # Markdown's syntax, out of a line's text: a link's address, attribute lists, HTML tags, a
 # heading's, list item's or quote's mark, brackets, emphasis, code and escapes.
