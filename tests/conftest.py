@@ -189,17 +189,24 @@ class Site:
 
     @cached_property
     def pages(self) -> list[Page]:
-        """Every documentation page of every language (not the 404 page, nor moved-page notices)."""
-        return [
-            page
-            for page in self.html_files
-            if page.path.name == "index.html" and not is_moved_page_notice(page)
-        ]
+        """Every documentation page of every language (not the 404 page, nor the notices at old
+        addresses)."""
+        return [page for page in self.html_files if page.path.name == "index.html" and not is_notice(page)]
+
+    @cached_property
+    def notices(self) -> list[Page]:
+        """The pages the build writes at old addresses: a renamed page's, a withdrawn question's."""
+        return [page for page in self.html_files if is_notice(page)]
 
     @cached_property
     def moved_page_notices(self) -> list[Page]:
         """The pages at a renamed page's old addresses (front matter `renamed_from`)."""
-        return [page for page in self.html_files if is_moved_page_notice(page)]
+        return [page for page in self.notices if is_moved_page_notice(page)]
+
+    @cached_property
+    def withdrawn_notices(self) -> list[Page]:
+        """The pages at a withdrawn question's old addresses (`withdrawn`, on the "all questions" page)."""
+        return [page for page in self.notices if not is_moved_page_notice(page)]
 
     def pages_in(self, language: str) -> list[Page]:
         return [page for page in self.pages if page.language == language]
@@ -229,9 +236,14 @@ class Site:
         return json.loads((self.root / prefix / "search" / name).read_text())
 
 
+def is_notice(page: Page) -> bool:
+    """A page at an old address (readers/redirects.py, readers/withdrawn.py): `noindex`."""
+    return page.tree.css_first('meta[name="robots"][content="noindex"]') is not None
+
+
 def is_moved_page_notice(page: Page) -> bool:
     """A renamed page's old address: `noindex`, and a refresh to the new one (readers/redirects.py)."""
-    return page.tree.css_first('meta[name="robots"][content="noindex"]') is not None
+    return is_notice(page) and page.tree.css_first('meta[http-equiv="refresh"]') is not None
 
 
 def free_port() -> int:

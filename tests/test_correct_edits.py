@@ -33,7 +33,7 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 from editor_edits import with_domain_allowed  # noqa: E402
 
 from faq_site.checks.compare_text import sentences
-from faq_site.checks.description_quote import DEFAULT_LENGTH
+from faq_site.checks.description_quote import DEFAULT_LENGTH, MIN_LENGTH
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -145,6 +145,14 @@ NEW_QUESTION = {
 }
 
 
+def counted(site: Site, number: int) -> None:
+    """The home and "all questions" pages' descriptions give the number of questions the site has
+    (`{number_of_questions}` in the fixture's): no editor touched them."""
+    for address in ("", "en/", "faq/", "en/faq/"):
+        description = site.page(address).soup.find("meta", attrs={"name": "description"})["content"]
+        assert f"{number} questions" in description and "{" not in description, (address, description)
+
+
 def new_question(docs: Path) -> Callable[[Site], None]:
     number = len(questions(docs)) + 1
     for language, (title, answer, learn_more, code) in NEW_QUESTION.items():
@@ -159,6 +167,7 @@ def new_question(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         assert len(site.questions("fr")) == number
         assert site.questions("en")[-1].url_path == "en/faq/nato-summits/"
+        counted(site, number)
 
     return check
 
@@ -188,6 +197,7 @@ def withdrawn_question(docs: Path) -> Callable[[Site], None]:
     def check(site: Site) -> None:
         assert all(withdrawn not in page.url_path for page in site.questions("fr"))
         assert not (site.root / "faq" / withdrawn).exists()
+        counted(site, len(site.questions("fr")))
 
     return check
 
@@ -256,7 +266,31 @@ def without_description(docs: Path) -> Callable[[Site], None]:
             # Whole sentences of the answer: as many as fit in DEFAULT_LENGTH, and at least the first.
             assert description and answer.startswith(same_text(description)), (description, answer)
             assert description.endswith((".", "?", "!")), description
-            assert len(description) <= DEFAULT_LENGTH or len(sentences(description)) == 1, description
+            # Past DEFAULT_LENGTH only with its first sentence, or the sentences it takes to say something.
+            said = " ".join(sentences(description)[:-1])
+            assert len(description) <= DEFAULT_LENGTH or len(said) < MIN_LENGTH, description
+
+    return check
+
+
+def answer_opening_with_yes(docs: Path) -> Callable[[Site], None]:
+    """An answer that opens with « Oui. » / "Yes.", without a description: described by that word and
+    the sentences after it, never by the word alone (search results and link previews show it)."""
+    pages = []
+    for language, yes in (("fr", "Oui."), ("en", "Yes.")):
+        page = questions(docs, language)[-1]
+        if page.has_key("description"):
+            page.delete(page.key_line("description"))
+        line = page.first_paragraph().first
+        page.set(line, f"{yes} {page.line(line)}")
+        pages.append((page, yes))
+
+    def check(site: Site) -> None:
+        for page, yes in pages:
+            description = question_page(site, page).soup.find("meta", attrs={"name": "description"})[
+                "content"
+            ]
+            assert description.startswith(f"{yes} ") and len(description) >= MIN_LENGTH, description
 
     return check
 
@@ -615,6 +649,7 @@ EDITS = [
     Edit("two questions swapping numbers", swapped_questions),
     Edit("a description shortened with an ellipsis", description_with_an_ellipsis),
     Edit("a question without description", without_description),
+    Edit("an answer that opens with a one-word sentence, without description", answer_opening_with_yes),
     Edit("files saved with Windows line endings", windows_line_endings),
     Edit("a title with an ampersand", title_with_an_ampersand),
     Edit(

@@ -27,6 +27,7 @@ from mistakes_renames import RENAMES_MISTAKES
 from mistakes_sources import SOURCE_MISTAKES
 from mistakes_text import NOT_PLAIN_COMMENT, TEXT_MISTAKES
 from mistakes_urls import URLS_MISTAKES
+from mistakes_withdrawn import WITHDRAWN_BUILT, WITHDRAWN_MISTAKES
 from page_editing import SourcePage, questions
 from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
@@ -1009,6 +1010,20 @@ def page_without_description(docs: Path) -> list[str]:
     ]
 
 
+def count_misspelt(docs: Path) -> list[str]:
+    """The home page's description asks for the number of questions with a name the build does not
+    know: readers would see the braces."""
+    page = SourcePage(docs, "index.en.md")
+    line = page.description_line()
+    page.set(line, page.line(line).replace("{number_of_questions}", "{questions}", 1))
+    assert "{questions}" in page.line(line), "the fixture's home description has no count to misspell"
+    return [
+        f"{page.where}:{line}: the description holds `{{questions}}`, which the build does not fill in: it "
+        "writes the number of questions where it finds `{number_of_questions}`, and nothing else. Write "
+        "`{number_of_questions}`, or remove the braces."
+    ]
+
+
 MISTAKES = [
     # Files
     Mistake("missing English version", missing_twin("fr")),
@@ -1060,7 +1075,7 @@ MISTAKES = [
         added_key(
             "auteur: Marie",
             "the front matter key `auteur` is unknown. The keys are `number`, `description`, `search`, "
-            "`renamed_from`.",
+            "`renamed_from`, `withdrawn`.",
         ),
     ),
     Mistake(
@@ -1787,6 +1802,10 @@ MISTAKES += [Mistake(name, make) for name, make in GENERATED_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in PRESENTATION_MISTAKES]
 # The old names of a renamed page (`renamed_from`): tests/mistakes_renames.py.
 MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
+# The withdrawn questions the "all questions" page lists (`withdrawn`): tests/mistakes_withdrawn.py.
+MISTAKES += [Mistake(name, make) for name, make in WITHDRAWN_MISTAKES]
+# Last, so that the mistakes above keep the questions they land on (tests/grouped_builds.py).
+MISTAKES += [Mistake("number of questions misspelt in a description", count_misspelt)]
 
 # The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
 # other mistake is on its own pages: those pages and their other language's are checked as the
@@ -1886,6 +1905,7 @@ WHOLE_SITE = {
         "different old names in the two languages",
         "one old name for two pages",
     ],
+    "the withdrawn questions against every page and both languages' lists (withdrawn)": WITHDRAWN_BUILT,
 }
 ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
 BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}

@@ -12,6 +12,7 @@ import pytest
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.description_quote import (
     DEFAULT_LENGTH,
+    MIN_LENGTH,
     Answer,
     opening_sentences,
     quotation_problem,
@@ -189,6 +190,24 @@ def test_a_long_first_sentence_is_kept_whole_as_the_page_shows_it() -> None:
     assert "’" in opening  # typeset, as readers see it
     assert quotation_problem(opening, Answer.of(blocks)) is None
     assert opening_sentences(blocks, limit=40) == opening
+
+
+def test_a_one_word_answer_is_described_by_the_sentences_after_it() -> None:
+    """« Oui. » alone would be what search results and link previews show: the next sentences are
+    added, whole, until the description says something, even past DEFAULT_LENGTH."""
+    second = "L’OTAN soutient l’Ukraine" + " et ses Alliés" * 12 + "."
+    blocks = read_page(f"<p>Oui. {second} Suite de la réponse.</p>", "fr").blocks
+    opening = opening_sentences(blocks)
+    assert opening == f"Oui. {second}"
+    assert len(opening) > DEFAULT_LENGTH
+    assert quotation_problem(opening, Answer.of(blocks)) is None
+    # Past `limit`, short sentences are added until there are MIN_LENGTH characters, then no more.
+    short = read_page("<p>Oui. Elle le fait. Elle aide l’Ukraine. Elle le fait depuis 2014. Fin.</p>", "fr")
+    opening = opening_sentences(short.blocks, limit=10)
+    assert opening == "Oui. Elle le fait. Elle aide l’Ukraine. Elle le fait depuis 2014."
+    assert len(opening) >= MIN_LENGTH > len(opening.removesuffix(" Elle le fait depuis 2014."))
+    # An answer shorter than that is all of it.
+    assert opening_sentences(read_page("<p>Oui. Toujours.</p>", "fr").blocks) == "Oui. Toujours."
 
 
 # -- text in the other language -----------------------------------------------------------------

@@ -27,7 +27,7 @@ from site_settings import ConfigLoader
 
 from faq_site.languages import NEUTRAL, rules_for
 
-from conftest import Page, build, is_moved_page_notice
+from conftest import Page, build, is_notice
 
 THIRD = "de"
 # German words for the strings a reader of this test's pages sees; the others are the English ones.
@@ -115,11 +115,11 @@ def third_language(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pages(root: Path) -> dict[str, BeautifulSoup]:
     """The documentation pages under a folder, by address relative to it (other languages' folders and
-    the notices at a renamed page's old addresses aside)."""
+    the notices at old addresses aside)."""
     found = {}
     for path in sorted(root.rglob("index.html")):
         page = Page(path.relative_to(root), path.read_text(encoding="utf-8"))
-        if path.relative_to(root).parts[0] not in ("en", THIRD) and not is_moved_page_notice(page):
+        if path.relative_to(root).parts[0] not in ("en", THIRD) and not is_notice(page):
             found[path.parent.relative_to(root).as_posix()] = page.soup
     return found
 

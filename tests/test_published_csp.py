@@ -30,11 +30,12 @@ HASH = re.compile(r"'sha256-[^']+'")
 def policy_problems(site: Site) -> list[str]:
     """Each HTML file has one policy, right after its charset, allowing every inline script the file
     runs; the pages and the 404 page share one policy, each of whose scripts runs on some page;
-    a moved-page notice allows its one script and nothing else."""
+    a notice at an old address allows the scripts it runs and nothing else (a moved page's its one
+    script, a withdrawn question's none)."""
     problems = []
     policies: dict[str, list[str]] = defaultdict(list)
     ran: dict[str, set[str]] = defaultdict(set)
-    notices = {page.path for page in site.moved_page_notices}
+    notices = {page.path for page in site.notices}
     for page in site.html_files:
         match = POLICY_TAG.search(page.html)
         if not match or page.html.count("Content-Security-Policy") != 1:
@@ -46,9 +47,7 @@ def policy_problems(site: Site) -> list[str]:
             problems.append(f"{page.path}: runs a script its policy does not allow")
         if page.path in notices:
             if scripts != allowed:
-                problems.append(
-                    f"{page.path}: a moved-page notice allowing {sorted(allowed - scripts)} it does not run"
-                )
+                problems.append(f"{page.path}: a notice allowing {sorted(allowed - scripts)} it does not run")
             continue
         policies[match[1]].append(page.path.as_posix())
         ran[match[1]] |= scripts

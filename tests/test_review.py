@@ -13,6 +13,7 @@ sites: two reviews in all for the module.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -253,8 +254,11 @@ def test_a_new_question_is_listed_in_both_languages(changed: Review) -> None:
             line for line in changed.report.splitlines() if f"New page: `/{prefix}faq/nato-summits/`" in line
         )
         assert " ".join(title.split()[:3]) in line, line
-    # The home page's list and the "all questions" page show it too, without repeating it.
-    assert "The same text changes also show on:" in changed.report
+    # The home page's list and the "all questions" page show it too, without repeating it; their
+    # descriptions give the number of questions (`{number_of_questions}`), one more.
+    assert "Text: the same changes as on the pages above" in changed.report
+    counts = re.findall(r"<del>(\d+)</del> <ins>(\d+)</ins> questions", changed.report)
+    assert counts and all(int(new) == int(old) + 1 for old, new in counts), counts
 
 
 def test_the_repository_is_left_as_it_was(repository: Path, changed: Review, edits: Edits) -> None:

@@ -67,7 +67,7 @@ def test_the_correct_page_has_no_problem() -> None:
             "number: 1\nauteur: Marie\n",
             [
                 f"{Q}:3: the front matter key `auteur` is unknown. The keys are `number`, `description`, "
-                "`search`, `renamed_from`."
+                "`search`, `renamed_from`, `withdrawn`."
             ],
             id="unknown front matter key",
         ),

@@ -42,12 +42,12 @@ registers each at its own. Within a priority, plugins run in the order of
                               matter and Markdown (checks/page_problems.source_problems: a page's
                               `--8<--`, the About page's publisher and contact markers too);
                               readers/navigation (questions, numbers, nav); readers/redirects
-                              (renames); shared references
+                              (renames); readers/withdrawn (withdrawn questions); shared references
     on_files (0)              default language: readers/dates (the translation state, from git:
                               readers/translation_state.py), the record
     on_files (-50)            stop now if a file itself is wrong (name, place, encoding, twin, size)
-    on_page_markdown (100)    NFC text, without include lines; valid front matter only; home page's
-                              list, "all questions" page
+    on_page_markdown (100)    NFC text, without include lines; valid front matter only; the number of
+                              questions in a description; home page's list, "all questions" page
     on_page_markdown (0)      typeset `description`; the publisher and contact (readers/unofficial);
                               `[repository]`, `[issues]` references
     on_page_markdown (-20)    addresses MkDocs cannot read: reported, left out of what it renders
@@ -77,7 +77,8 @@ registers each at its own. Within a priority, plugins run in the order of
     on_post_template (-100)   readers/csp: the 404 page's
     on_post_build (100)       the last language: stop with every problem shown, if any (the
                               precedence rule, messages/problems.py)
-    on_post_build (0)         readers/redirects: this language's redirect pages; the cards drawn
+    on_post_build (0)         readers/redirects: this language's redirect pages; readers/withdrawn:
+                              its withdrawn questions' pages; the cards drawn
     on_post_build (-110)      readers/search: one index per language; readers/seo: sitemap
     on_shutdown               MkDocs' loggers without the filter
 """
@@ -131,6 +132,7 @@ from faq_site.readers import (
     seo,
     typography,
     unofficial,
+    withdrawn,
 )
 from faq_site.readers.record import check_record
 from faq_site.readers.site_url import check_site_url
@@ -252,6 +254,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         problems.report(order_problems, Stage.FRONT_MATTER)
         self.build.redirects, rename_problems = redirects.check_renames(sources, langs)
         problems.report(rename_problems, Stage.FRONT_MATTER)
+        self.build.withdrawals, withdrawn_problems = withdrawn.check_withdrawals(
+            sources, langs, self.build.redirects
+        )
+        problems.report(withdrawn_problems, Stage.FRONT_MATTER)
         problems.report(check_translations(sources, langs) + shared_references(sources), Stage.MARKDOWN)
         config.nav = navigation.navigation(self.build.questions[langs.default], sources)
         return files
@@ -280,8 +286,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     @event_priority(100)  # before anything reads page.meta
     def _markdown_lists(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = read(markdown)  # NFC, as the checks read it (sources/text.py)
-        page.meta = navigation.valid_meta(page.meta)
         questions = self.build.questions[self.lang().of(page.file.src_uri)]
+        page.meta = navigation.with_count(navigation.valid_meta(page.meta), questions)
         markdown = navigation.with_lists(markdown, page, questions, self.lang())
         # Include lines, reported in on_files, never read: the "all questions" page's too (every answer).
         return abbreviations.without_includes(markdown)
@@ -469,6 +475,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _post_build_redirects(self, config: MkDocsConfig) -> None:
         redirects.write_redirects(config, self.build.redirects, self.build.pages)
+        withdrawn.write_withdrawn(config, self.build.withdrawals, self.build.pages, self.lang())
         if self.cards is not None:
             self.cards.report(config.theme["language"])
 

@@ -22,6 +22,7 @@ from faq_site.readers.navigation import Question
 from faq_site.readers.redirects import Redirect
 from faq_site.readers.seo import PageLinks
 from faq_site.readers.translation_state import TranslationState
+from faq_site.readers.withdrawn import Withdrawal
 from faq_site.sources.page import MarkdownPage
 
 
@@ -47,6 +48,8 @@ class BuildState:
     questions: dict[str, list[Question]] = field(default_factory=dict)
     # Old addresses to keep, every language; the current language's pages: src_uri -> (title, url).
     redirects: list[Redirect] = field(default_factory=list)
+    # Withdrawn questions, whose old addresses tell readers so, every language.
+    withdrawals: list[Withdrawal] = field(default_factory=list)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     # This language's "all questions" page, rendered from every answer joined (its content is in
     # `rendered`): its allow-list runs once every question's page has (on_env), for what none of them

@@ -12,7 +12,11 @@ not count; words, letters' case, punctuation and accents do.
 
 Without a description the page gets its answer's opening sentences, as many as
 fit in DEFAULT_LENGTH characters, as the page shows them, and always the whole
-first sentence, however long: never a sentence of NATO's cut short.
+first sentence, however long: never a sentence of NATO's cut short. And never
+less than MIN_LENGTH characters while the answer has more: an answer that opens
+with « Oui. » would otherwise be described, in search results and link
+previews, by that one word; it takes the next sentences, whole, even past
+DEFAULT_LENGTH.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from faq_site.checks.rendered import Block
 
 # Search engines show about 155-160 characters of a description; longer is cut anywhere.
 DEFAULT_LENGTH = 160
+# Below this a description says nothing a reader can use ("Oui.", "Yes, it does."): whole
+# sentences are added until it has this many characters.
+MIN_LENGTH = 50
 ELLIPSIS = "…"
 _ELLIPSIS = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\)|…|\.\.\.)\s*")
 # Punctuation an editor may leave or drop where the description cuts the answer.
@@ -71,11 +78,13 @@ def opening_sentences(blocks: list[Block], limit: int = DEFAULT_LENGTH) -> str:
     The first sentence is always whole, however long: a sentence cut short can drop what
     qualifies NATO's words (`une aide humanitaire et des moyens non létaux`). Search
     engines shorten a long description when they show it; its text stays NATO's sentence.
+    Sentences are added, whole, until it has MIN_LENGTH characters (or the answer ends).
     """
     text = " ".join(block.text for block in blocks)
     ends = sentence_ends(text)
     fitting = max((end for end in ends if end <= limit), default=0)
-    return text[: fitting or min(ends, default=len(text))].strip()
+    enough = next((end for end in ends if len(text[:end].strip()) >= MIN_LENGTH), len(text))
+    return text[: max(fitting, enough)].strip()
 
 
 def _shown(words: list[str], tail: bool = False) -> str:

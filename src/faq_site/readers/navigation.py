@@ -26,7 +26,7 @@ from faq_site.checks.question_numbers import Numbered, gap_problems
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.sources.front_matter import FRONT_MATTER_KEYS
-from faq_site.sources.names import ALL_QUESTIONS, HOME, MARKERS
+from faq_site.sources.names import ALL_QUESTIONS, HOME, MARKERS, QUESTION_COUNT
 from faq_site.sources.page import MarkdownPage
 
 _HEADING_ID = re.compile(r"\{#([A-Za-z][\w-]*)")
@@ -168,6 +168,15 @@ def valid_meta(meta: dict) -> dict:
         for key, value in meta.items()
         if key in FRONT_MATTER_KEYS and FRONT_MATTER_KEYS[key].valid(value)
     }
+
+
+def with_count(meta: dict, questions: list[Question]) -> dict:
+    """The description with the number of questions where it says `{number_of_questions}`: written by the
+    build, it follows every question added or withdrawn (sources/front_matter.py refuses other braces)."""
+    description = meta.get("description")
+    if not isinstance(description, str) or QUESTION_COUNT not in description:
+        return meta
+    return {**meta, "description": description.replace(QUESTION_COUNT, str(len(questions)))}
 
 
 def with_lists(markdown: str, page: Page, questions: list[Question], languages: Languages) -> str:

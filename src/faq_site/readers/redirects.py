@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from faq_site.languages import Languages
 from faq_site.messages.problems import Problem
 from faq_site.readers import csp
+from faq_site.readers.typography import plain_title
 from faq_site.sources.front_matter import FRONT_MATTER_KEYS
 from faq_site.sources.page import MarkdownPage
 
@@ -48,8 +49,8 @@ class Redirect:
     src_uri: str  # the page it now leads to
 
 
-def key_line(source: MarkdownPage) -> int:
-    return source.key_line(KEY) or 1
+def key_line(source: MarkdownPage, key: str = KEY) -> int:
+    return source.key_line(key) or 1
 
 
 def old_names(source: MarkdownPage) -> list[str] | None:
@@ -70,26 +71,27 @@ def old_names(source: MarkdownPage) -> list[str] | None:
     return [value] if isinstance(value, str) else list(value)
 
 
-def listed(names: list[str]) -> str:
-    return f"`{KEY}: [{', '.join(names)}]`"
+def listed(names: list[str], key: str = KEY) -> str:
+    return f"`{key}: [{', '.join(names)}]`"
 
 
 def mismatch(
-    french: MarkdownPage, french_names: list[str], twin: MarkdownPage, twin_names: list[str]
+    french: MarkdownPage, french_names: list[str], twin: MarkdownPage, twin_names: list[str], key: str = KEY
 ) -> Problem:
-    """Two versions of a page that do not list the same old names."""
+    """Two versions of a page that do not list the same old names (`renamed_from`, or `withdrawn`)."""
     if not twin_names or not french_names:
         missing, other, names = (twin, french, french_names) if not twin_names else (french, twin, twin_names)
         return Problem(
             missing.src_uri,
-            f"has no `{KEY}`, but docs/{other.src_uri} has {listed(names)}. Add the same line to both files.",
+            f"has no `{key}`, but docs/{other.src_uri} has {listed(names, key)}. "
+            "Add the same line to both files.",
             1,
         )
     return Problem(
         twin.src_uri,
-        f"has {listed(twin_names)}, but docs/{french.src_uri} has {listed(french_names)}. "
+        f"has {listed(twin_names, key)}, but docs/{french.src_uri} has {listed(french_names, key)}. "
         "Write the same old names in both files.",
-        key_line(twin),
+        key_line(twin, key),
     )
 
 
@@ -145,25 +147,34 @@ def check_renames(sources: list[MarkdownPage], languages: Languages) -> tuple[li
     return redirects, problems
 
 
-def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
-    relative = get_relative_url(new_url, old_url)
-    target = escape(relative)
+def notice_page(language: str, title: str, head: str, body: str) -> str:
+    """A page the build writes at an old address (moved, or withdrawn): in the reader's language,
+    out of search engines' indexes (`noindex`), with nothing to load."""
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{escape(strings["redirect_title"])}</title>
+<title>{escape(title)}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="{escape(urljoin(site_url, new_url))}">
-<meta http-equiv="refresh" content="0; url={target}">
-<script data-to="{target}">{REDIRECT_SCRIPT}</script>
-</head>
+{head}</head>
 <body>
-<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(title)}</a></p>
-</body>
+{body}</body>
 </html>
 """
+
+
+def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings: dict, language: str) -> str:
+    relative = get_relative_url(new_url, old_url)
+    target = escape(relative)
+    head = (
+        f'<link rel="canonical" href="{escape(urljoin(site_url, new_url))}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<script data-to="{target}">{REDIRECT_SCRIPT}</script>\n'
+    )
+    # MkDocs' title is HTML (`&amp;`): its plain text, escaped once.
+    body = f'<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(plain_title(title))}</a></p>\n'
+    return notice_page(language, strings["redirect_title"], head, body)
 
 
 def write_redirects(

@@ -17,7 +17,14 @@ import yaml
 
 from faq_site.checks.question_numbers import value_problem
 from faq_site.messages.problems import Problem
-from faq_site.sources.names import KEBAB_CASE, QUESTIONS_DIR, is_question
+from faq_site.sources.names import (
+    ALL_QUESTIONS,
+    KEBAB_CASE,
+    QUESTION_COUNT,
+    QUESTIONS_DIR,
+    is_all_questions,
+    is_question,
+)
 
 # As MkDocs reads it (mkdocs.utils.meta): `---`, YAML, then `---` or `...`.
 # The lines between may be none: an editor who removes the last key leaves `---` and `---`.
@@ -25,6 +32,8 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n((?:.*?\n)?)(?:\.{3}|-{3})[ \t]*\n", r
 _DELIMITER = re.compile(r"-{3}[ \t]*")
 _KEY_LINE = re.compile(r"^[A-Za-z_]\w*:(\s|$)")
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9_]+")
+# Braces in a description: the build fills in QUESTION_COUNT, and nothing else.
+_BRACES = re.compile(r"\{[^{}\n]*\}|[{}]")
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,8 @@ class FrontMatterKey:
     required: bool = False
     # A question may leave it out: something of its own stands in (the answer's opening sentences).
     questions_may_omit: bool = False
+    # Only on the "all questions" page: what it says is about questions no page holds any more.
+    all_questions_only: bool = False
 
 
 def _is_whole_number(value: object) -> bool:
@@ -60,6 +71,12 @@ def _is_list_of_names(value: object) -> bool:
     )
 
 
+def _is_list_of_lines(value: object) -> bool:
+    """`[old-question 2026-12-01]`, one line per item, or one line alone (readers/withdrawn.py reads each)."""
+    lines = [value] if isinstance(value, str) else value
+    return isinstance(lines, list) and bool(lines) and all(isinstance(line, str) for line in lines)
+
+
 FRONT_MATTER_KEYS: dict[str, FrontMatterKey] = {
     "number": FrontMatterKey(
         "a whole number (the question's place: 1, 2, 3…)", "number: 3", _is_whole_number, True, True
@@ -81,6 +98,13 @@ FRONT_MATTER_KEYS: dict[str, FrontMatterKey] = {
         "renamed_from: [old-name]",
         _is_list_of_names,
     ),
+    "withdrawn": FrontMatterKey(
+        "a list of the withdrawn questions, one a line: its old file name, without `.md`, and the date it "
+        "was withdrawn",
+        "withdrawn: [old-question 2026-12-01]",
+        _is_list_of_lines,
+        all_questions_only=True,
+    ),
 }
 _NOT_KEYS = {"title": "The page's title is its `# ` heading: remove the `title` line"}
 
@@ -99,6 +123,9 @@ class FrontMatter:
     key_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     error: str | None = None
     problems: tuple[Problem, ...] = ()
+    # The line of each item of a list value (`- item` lines, or the key's line for `[a, b]`), by key;
+    # a value of one item written alone, its key's line.
+    item_lines: Mapping[str, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def read_front_matter(src_uri: str, text: str, *, readable: bool = True) -> FrontMatter:
@@ -121,6 +148,7 @@ def read_front_matter(src_uri: str, text: str, *, readable: bool = True) -> Fron
         MappingProxyType(reader.key_lines),
         reader.error,
         tuple(reader.problems),
+        MappingProxyType(reader.item_lines),
     )
 
 
@@ -130,8 +158,10 @@ class _Reader:
     def __init__(self, src_uri: str, question: bool) -> None:
         self.src_uri = src_uri
         self.is_question = question
+        self.is_all_questions = is_all_questions(src_uri)
         self.meta: dict = {}
         self.key_lines: dict[str, int] = {}
+        self.item_lines: dict[str, tuple[int, ...]] = {}
         self.error: str | None = None
         self.problems: list[Problem] = []
 
@@ -194,6 +224,10 @@ class _Reader:
                     line,
                 )
             self.key_lines.setdefault(key, line)
+            if isinstance(value_node, yaml.SequenceNode):
+                self.item_lines[key] = tuple(item.start_mark.line + 2 for item in value_node.value)
+            else:
+                self.item_lines[key] = (line,)
             if key == "number" and isinstance(value_node, yaml.ScalarNode):
                 problem = value_problem(meta.get(key), value_node.value, value_node.style)
                 if problem:
@@ -230,18 +264,37 @@ class _Reader:
                 self._problem(
                     f"`{key}` is only for questions (pages in docs/{QUESTIONS_DIR}/). Remove that line.", line
                 )
+            elif spec.all_questions_only and not self.is_all_questions:
+                self._problem(
+                    f"`{key}` belongs in the front matter of the “all questions” page, docs/{ALL_QUESTIONS}, "
+                    "and of its translations. Move that line there.",
+                    line,
+                )
             elif value is not None and not spec.valid(value):
                 shown = one_line(value)
                 shown = f"`{shown}`" if shown else "empty"
                 self._problem(
                     f"`{key}` must be {spec.what}, not {shown}. Write it like `{spec.example}`.", line
                 )
+            elif key == "description" and value is not None:
+                self.check_placeholders(str(value), line)
         for key, spec in FRONT_MATTER_KEYS.items():
             needed = not spec.questions_may_omit if self.is_question else not spec.questions_only
             if spec.required and key not in self.meta and needed:
                 self._problem(
                     f"the front matter has no `{key}`. Add a line `{spec.example}` between the two "
                     "`---` at the top of the file."
+                )
+
+    def check_placeholders(self, description: str, line: int) -> None:
+        """Braces in a description are the build's: QUESTION_COUNT, or a mistake readers would see."""
+        for braces in _BRACES.findall(description):
+            if braces != QUESTION_COUNT:
+                self._problem(
+                    f"the description holds `{braces}`, which the build does not fill in: it writes the "
+                    f"number of questions where it finds `{QUESTION_COUNT}`, and nothing else. Write "
+                    f"`{QUESTION_COUNT}`, or remove the braces.",
+                    line,
                 )
 
 

@@ -19,6 +19,9 @@ LEARN_MORE_ID = "learn-more"
 SITE_NOTE = "faq-note"
 # The lines the site fills in at build time: the home page's list, every answer on one page.
 MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
+# In a page's `description`, where the build writes how many questions the FAQ has (in figures):
+# a count written by hand goes stale when a question is added or withdrawn, silently.
+QUESTION_COUNT = "{number_of_questions}"
 ASSETS_DIR = "assets"  # the site's images, styles and scripts: the only files besides pages
 
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -28,6 +31,12 @@ def is_question(src_uri: str) -> bool:
     """Whether a page, in any language, is a question: in docs/faq/, and not its index."""
     path = PurePosixPath(src_uri)
     return path.parent.as_posix() == QUESTIONS_DIR and path.stem.split(".")[0] != "index"
+
+
+def is_all_questions(src_uri: str) -> bool:
+    """Whether a page, in any language, is the "all questions" page (docs/faq/index.md, .en.md…)."""
+    path = PurePosixPath(src_uri)
+    return path.parent.as_posix() == QUESTIONS_DIR and path.stem.split(".")[0] == "index"
 
 
 def kebab_case(text: str) -> str:
