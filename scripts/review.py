@@ -262,6 +262,7 @@ class PageView:
 class SiteView:
     pages: dict[str, PageView] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address
+    withdrawn: dict[str, str] = field(default_factory=dict)  # a withdrawn question's address -> its notice
     language_names: dict[str, str] = field(default_factory=dict)
 
 
@@ -353,9 +354,15 @@ def json_ld_answer(nodes: list[LexborNode]) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class WithdrawnNotice:
+    path: str
+    text: str  # all it says, as readers read it
+
+
 def read_page(
     root: Path, file: Path, names: dict[str, str], site_url: str = SITE_URL
-) -> PageView | tuple[str, str] | None:
+) -> PageView | tuple[str, str] | WithdrawnNotice | None:
     """A page, or (old address, new address) for a redirect page: the page as published, parsed once,
     and its article read as the build reads a page (checks/rendered.py)."""
     path = file.parent.relative_to(root).as_posix()
@@ -367,6 +374,9 @@ def read_page(
     if refresh is not None:
         return path, site_path(canonical.attributes.get("href") or "", site_url) if canonical else ""
     if _first(nodes, "article") is None:
+        # A withdrawn question's old address (readers/redirects.py, `withdrawn`): a notice, not a page.
+        if _first(nodes, "meta", name="robots", content="noindex") and (body := _first(nodes, "body")):
+            return WithdrawnNotice(path, " ".join(words(body.text(deep=True))))
         return None
     html_node = _first(nodes, "html")
     language = (html_node.attributes.get("lang") if html_node else "") or ""
@@ -422,6 +432,8 @@ def read_site(root: Path, site_url: str = SITE_URL) -> SiteView:
         read = read_page(root, file, site.language_names, site_url)
         if isinstance(read, tuple):
             site.redirects[read[0]] = read[1]
+        elif isinstance(read, WithdrawnNotice):
+            site.withdrawn[read.path] = read.text
         elif read is not None:
             site.pages[read.path] = read
     searchable: set[str] = set()
@@ -633,8 +645,13 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
         page = change.pages[path]
         overview.append((place(page), f"New page: `/{path}` ({escape(page.heading)}, `{page.source}`)"))
     for path in removed:
-        page, target = base.pages[path], change.redirects.get(path)
-        then = f"it now redirects to `/{target}`" if target else "its address now leads to “page not found”"
+        page, target, notice = base.pages[path], change.redirects.get(path), change.withdrawn.get(path)
+        if target:
+            then = f"it now redirects to `/{target}`"
+        elif notice:
+            then = f"its address now says that the question was withdrawn: {quoted(notice)}"
+        else:
+            then = "its address now leads to “page not found”"
         overview.append((place(page), f"Page removed: `/{path}` ({escape(page.heading)}); {then}"))
     for old, new in sorted(change.redirects.items()):
         if base.redirects.get(old) != new and old not in renamed:

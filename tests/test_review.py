@@ -24,6 +24,7 @@ from fixture_site import FIXTURE_PLACE, commit, copy_fixture, run_git
 from page_editing import SourcePage, questions
 from test_correct_edits import NEW_QUESTION, added_link, new_question
 from test_fidelity import site_states
+from test_held_back import review_module
 
 from faq_site.checks.compare_text import sentences
 from faq_site.readers import provenance
@@ -305,3 +306,24 @@ def test_a_new_page_is_shown_in_full(changed: Review) -> None:
     assert "Text (new page, in full):" in part
     assert f"<ins>{answer.replace(chr(39), '’')}</ins>" in part, part
     assert "Answer given to search engines (JSON-LD): <ins>" in part, part
+
+
+def test_a_withdrawn_question_s_address_shows_its_notice(tmp_path: Path) -> None:
+    """A question removed and listed as `withdrawn`: its address says so (readers/redirects.py), and the
+    review quotes what it says, not "page not found"."""
+    review_script = review_module()
+    for side, body in (
+        ("base", '<article><h1 id="x">Une question ?</h1><p>Une réponse.</p></article>'),
+        ("change", '<p>Cette question a été retirée le 1er décembre 2026. <a href="../">Toutes</a></p>'),
+    ):
+        page = tmp_path / side / "faq" / "x" / "index.html"
+        page.parent.mkdir(parents=True)
+        robots = '<meta name="robots" content="noindex">' if side == "change" else ""
+        page.write_text(f'<!doctype html><html lang="fr"><head>{robots}</head><body>{body}</body></html>')
+    base, change = (review_script.read_site(tmp_path / side) for side in ("base", "change"))
+    report = review_script.report("base", "0" * 40, base, change, False)
+    assert (
+        "its address now says that the question was withdrawn: "
+        "“Cette question a été retirée le 1er décembre 2026. Toutes”"
+    ) in report
+    assert "page not found" not in report
