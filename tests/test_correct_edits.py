@@ -23,6 +23,7 @@ from grouped_builds import Made, built_in_groups, copies_for, first, plan
 from mistakes_renames import write_old_names
 from page_editing import SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
+from test_markdown_extensions import hashtag_at_the_start_of_a_line
 from test_translation_parity import ENGLISH_FIGURES, FRENCH_FIGURES
 from test_typography import plain_text_everywhere, quotes_percent_and_image_texts, quotes_typed_with_spaces
 
@@ -715,6 +716,7 @@ EDITS = [
     ),
     Edit("code in an answer that reads like a script", code_that_reads_like_a_script),
     Edit("two quotations typed with spaces inside the straight quotes", quotes_typed_with_spaces),
+    Edit("a hashtag at the start of a paragraph", hashtag_at_the_start_of_a_line),
 ]
 
 
