@@ -14,11 +14,15 @@ report to the job summary of every pull request, with the pull request's base
 as BASE.
 
 It reads only what the builds wrote (each page's HTML, its `<head>`, the redirect
-pages, the search index), never the build's own code, so that it compares any
-two versions of the site, whatever their code; but for one part: the French
+pages, the search index), with the plugin's own parse of a page (checks/rendered.py:
+one parse, as browsers parse HTML), taken from the checkout this script runs from,
+never from the builds': CI runs the base branch's script (.github/workflows/ci.yml),
+so that a change cannot alter how its own review reads it. `--change-site DIR`
+compares a site built already (CI: the pull request's build) instead of building
+the working tree. One part is read from the change's history instead: the French
 changes whose commits say `Translation: not needed`, which no page shows, listed
-under their own heading with what they change, from the change's history read as
-the build reads it (src/faq_site/readers/translation_state.py).
+under their own heading with what they change, as the build reads them
+(src/faq_site/readers/translation_state.py).
 
 Both versions are built from git checkouts (`git worktree add --detach`) in a
 temporary folder, so that each has the history its pages' dates and
@@ -35,39 +39,49 @@ import difflib
 import html
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, Doctype
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from selectolax.lexbor import LexborNode
 
+from faq_site.checks.rendered import COMMENT, START, TEXT, Inside, PublishedPage, RenderedPage
 from faq_site.languages import Languages
 from faq_site.readers.dates import state_of
+from faq_site.readers.provenance_reading import changes_reading
 from faq_site.readers.translation_state import NotNeeded
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Both builds declare this address, so that their absolute links compare equal.
 SITE_URL = "http://127.0.0.1:8000/"
-# What a page's article holds that is not its text: scripts and templates (never
-# shown), the ¶ of each heading, the edit button, and what the report shows on
-# its own: the "last updated" date (noise: it moves with any commit), the
-# provenance label and the outdated-translation notice.
-NOT_TEXT = (
-    "template, script, style, svg, .headerlink, .md-content__button, .md-source-file, "
-    ".faq-provenance, .faq-outdated"
-)
+# What a page's article holds that is not its text: the theme's edit button, and what the report
+# shows on its own: the "last updated" date (noise: it moves with any commit) and the provenance
+# label. Scripts and templates (never shown), the ¶ of each heading and the outdated-translation
+# notice (shown on its own) are what the page's one parse marks them as (checks/rendered.py).
+THEME_PARTS = frozenset({"md-content__button", "md-source-file", "faq-provenance"})
+NOT_TEXT = Inside.SCRIPT | Inside.TEMPLATE | Inside.PERMALINK | Inside.NOTICE
 BLOCKS = frozenset(
     {"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "summary", "pre", "blockquote", "div"}
     | {f"h{level}" for level in range(1, 7)}
+)
+# Alphabets whose letters look alike: a word mixing them is marked (`аttack` with a Cyrillic `а`).
+LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# What the site's build says about how the site is built, not what it says (.github/CODEOWNERS lists
+# the same paths): configuration, templates, the faq plugin, scripts, the site's own scripts, styles
+# and drawings, NATO's record, workflows, CI and dependencies.
+HOW_BUILT = re.compile(
+    r"mkdocs\.yml|overrides/.*|src/.*|scripts/.*|record/.*|\.github/.*|\.ci/.*|pyproject\.toml|uv\.lock"
+    r"|docs/.*\.(?:js|mjs|css|svg|html?)"
 )
 LABELS = {"nato": "NATO's text", "adapted": "adapted"}
 CONTEXT = 8  # words of unchanged text shown around a change
@@ -193,6 +207,27 @@ def marked_changes(tree: Path, base: str) -> list[NotNeeded]:
     return [item for item in state.not_needed if item.sha in new]
 
 
+def build_base(repository: Path, base: str, folder: Path, project: Path = Path()) -> Build:
+    """The base's site alone (the change's was built already)."""
+    with checkout(repository, base, folder / "base") as tree:
+        site = folder / "base-site"
+        process = start_build(tree, tree / project, site)
+        output = process.communicate(timeout=600)[0]
+        return Build(process.returncode == 0, output, site)
+
+
+def record_changes(repository: Path, base: str, after: str, changed: list[str]) -> list[str]:
+    """The lines the change adds to a record/CHANGES: why NATO's record changes."""
+    lines = []
+    for path in changed:
+        if path.endswith("record/CHANGES"):
+            diff = git(["diff", "--unified=0", base, after, "--", path], repository)
+            lines += [
+                line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+            ]
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
 def problems(output: str) -> str:
     """What a failed build said, from its first error on."""
     lines = output.splitlines()
@@ -212,8 +247,10 @@ class PageView:
     key: str  # the address of its default-language version: the same for all its languages
     source: str  # the file it is built from (its edit link), or its address
     heading: str
+    heading_id: str | None  # its title's id: the same page under another name keeps it
     title: str
     description: str
+    answer: str  # the answer search engines are given (its FAQPage JSON-LD), "" if none
     blocks: list[str]  # its visible text, one entry per paragraph, heading, list item…
     learn_more: list[tuple[str, str]]  # (text, address) of each learn-more link
     provenance: str | None  # "nato", "adapted" or None
@@ -232,81 +269,156 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-def site_path(url: str) -> str:
+def site_path(url: str, site_url: str = SITE_URL) -> str:
     """An absolute address of the site as a path relative to its root: `en/faq/x/`."""
-    return url.removeprefix(SITE_URL).split("#", 1)[0]
+    return url.removeprefix(site_url).split("#", 1)[0]
 
 
-def text_blocks(article: Tag) -> list[str]:
-    """The visible text of an article, one entry per block, in reading order."""
-    for element in article.select(NOT_TEXT):
-        element.decompose()
-    blocks: list[tuple[Tag, list[str]]] = []
-    for string in article.find_all(string=True):
-        if isinstance(string, Comment | Doctype) or not string.strip():
+def inside_theme_parts(page: RenderedPage) -> set[int]:
+    """The elements of the theme's parts of the article (edit button, date, label), and all they hold."""
+    skipped: set[int] = set()
+    for element in page.elements:
+        if element.index not in skipped and element.classes & THEME_PARTS:
+            skipped.add(element.index)
+            skipped.update(index for kind, index in page.within(element) if kind == START)
+    return skipped
+
+
+def text_blocks(page: RenderedPage, skipped: set[int], path: str = "") -> list[str]:
+    """What readers read of an article, one entry per block, in reading order, from the page's one
+    parse: its text, and what a reader sees besides the words: an image and its description, a
+    tooltip (`title`, an `<abbr>`'s expansion), and words struck out, in small print, quoted, raised
+    or lowered, highlighted (readers/provenance_reading.py)."""
+    blocks: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        text = " ".join(words("".join(run)))
+        if text:
+            blocks.append(text)
+        run.clear()
+
+    for kind, index in page.events:
+        if kind == COMMENT:
             continue
-        block = next((parent for parent in string.parents if parent.name in BLOCKS), article)
-        if blocks and blocks[-1][0] is block:
-            blocks[-1][1].append(str(string))
-        else:
-            blocks.append((block, [str(string)]))
-    return [" ".join(words("".join(texts))) for _, texts in blocks]
+        if kind == TEXT:
+            text = page.texts_[index]
+            if not text.inside & NOT_TEXT and text.parent not in skipped:
+                run.append(text.text)
+            continue
+        element = page.elements[index]
+        if element.index in skipped or element.inside & NOT_TEXT:
+            continue
+        if element.tag in BLOCKS:
+            close()
+            continue
+        what = changes_reading(page, element)
+        if element.tag == "img":
+            if kind == START:
+                alt, src = element.attributes.get("alt") or "", element.attributes.get("src") or ""
+                # From the site's root: the same image reads the same on every page that shows it.
+                if src and not re.match(r"[A-Za-z][\w+.-]*:|/", src):
+                    src = posixpath.normpath(posixpath.join(path, src))
+                run.append(f" [image “{alt}”: {src}] ")
+        elif what is not None:
+            run.append(f" [{what}: " if kind == START else "] ")
+        title = element.attributes.get("title")
+        if title and title.strip() and kind != START:
+            run.append(f" [tooltip: {title}] ")
+    close()
+    return blocks
 
 
-def read_page(root: Path, file: Path, names: dict[str, str]) -> PageView | tuple[str, str] | None:
-    """A page, or (old address, new address) for a redirect page."""
+def _first(nodes: list[LexborNode], tag: str, **attributes: str) -> LexborNode | None:
+    return next(
+        (
+            node
+            for node in nodes
+            if node.tag == tag
+            and all(node.attributes.get(k.replace("_", "-")) == v for k, v in attributes.items())
+        ),
+        None,
+    )
+
+
+def json_ld_answer(nodes: list[LexborNode]) -> str:
+    """The answer a question's FAQPage JSON-LD gives search engines, as one text."""
+    for node in nodes:
+        if node.tag == "script" and node.attributes.get("type") == "application/ld+json":
+            try:
+                data = json.loads(node.text(deep=True) or "")
+                return " ".join(words(data["mainEntity"][0]["acceptedAnswer"]["text"]))
+            except (ValueError, KeyError, IndexError, TypeError):
+                return "(unreadable structured data)"
+    return ""
+
+
+def read_page(
+    root: Path, file: Path, names: dict[str, str], site_url: str = SITE_URL
+) -> PageView | tuple[str, str] | None:
+    """A page, or (old address, new address) for a redirect page: the page as published, parsed once,
+    and its article read as the build reads a page (checks/rendered.py)."""
     path = file.parent.relative_to(root).as_posix()
     path = "" if path == "." else f"{path}/"
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
-    canonical = soup.find("link", rel="canonical")
+    published = PublishedPage(file.read_text(encoding="utf-8"))
+    nodes = published.elements
+    refresh = _first(nodes, "meta", http_equiv="refresh")
+    canonical = _first(nodes, "link", rel="canonical")
     if refresh is not None:
-        return path, site_path(canonical["href"]) if canonical else ""
-    article = soup.find("article")
-    if article is None:
+        return path, site_path(canonical.attributes.get("href") or "", site_url) if canonical else ""
+    if _first(nodes, "article") is None:
         return None
-    for link in soup.select("a.md-select__link[hreflang]"):
-        names.setdefault(link["hreflang"], link.get_text(" ", strip=True))
-    language = soup.html.get("lang", "")
-    default = soup.find("link", rel="alternate", hreflang="x-default")
-    key = site_path(default["href"]) if default else path
-    edit = article.select_one("a.md-content__button[href]")
-    source = re.sub(r"^.*?/(docs/)", r"\1", edit["href"]) if edit else f"/{path}"
-    description = soup.find("meta", attrs={"name": "description"})
-    h1 = article.find("h1")
-    for anchor in article.select(".headerlink"):
-        anchor.decompose()
-    learn_more = []
-    heading = article.find(id="learn-more")
-    if heading is not None and heading.find_next_sibling(["ul", "ol"]) is not None:
-        items = heading.find_next_sibling(["ul", "ol"]).select("a[href]")
-        learn_more = [(" ".join(words(a.get_text())), a["href"]) for a in items]
-    label = soup.select_one("[data-faq-provenance]")
-    provenance = label["data-faq-provenance"] if label else None
+    html_node = _first(nodes, "html")
+    language = (html_node.attributes.get("lang") if html_node else "") or ""
+    for node in nodes:
+        classes = (node.attributes.get("class") or "").split()
+        if node.tag == "a" and "md-select__link" in classes and node.attributes.get("hreflang"):
+            names.setdefault(node.attributes["hreflang"] or "", " ".join(words(node.text(deep=True))))
+    default = _first(nodes, "link", rel="alternate", hreflang="x-default")
+    key = site_path(default.attributes.get("href") or "", site_url) if default else path
+    description = _first(nodes, "meta", name="description")
+    title = _first(nodes, "title")
+    label = next((node for node in nodes if "data-faq-provenance" in node.attributes), None)
+    page = RenderedPage(published.content(), language)
+    skipped = inside_theme_parts(page)
+    edit = next(
+        (e for e in page.elements if "md-content__button" in e.classes and e.attributes.get("href")), None
+    )
+    source = re.sub(r"^.*?/(docs/)", r"\1", edit.attributes["href"] or "") if edit else f"/{path}"
+    h1 = next((e for e in page.elements if e.tag == "h1" and e.index not in skipped), None)
+    learn_more = [
+        (" ".join(words(link.text)), link.href)
+        for link in page.outline.links
+        if link.section == "learn-more" and link.in_list_item
+    ]
     behind = None
-    for notice in article.select(".faq-outdated"):
-        if any(site_path(a["href"]) == key for a in notice.select("a[href]")):
-            title = notice.select_one(".admonition-title")
-            behind = " ".join(words(title.get_text())) if title else "outdated"
+    for notice in (e for e in page.elements if "faq-outdated" in e.classes):
+        inner = [page.elements[i] for kind, i in page.within(notice) if kind == START]
+        if any(e.tag == "a" and site_path(e.attributes.get("href") or "", site_url) == key for e in inner):
+            heading = next((e for e in inner if "admonition-title" in e.classes), None)
+            behind = " ".join(words(page.text_of(heading))) if heading else "outdated"
     return PageView(
         path=path,
         language=language,
         key=key,
         source=source,
-        heading=" ".join(words(h1.get_text())) if h1 else "",
-        title=" ".join(words(soup.title.get_text())) if soup.title else "",
-        description=" ".join(words(description["content"])) if description else "",
-        blocks=text_blocks(article),
+        heading=" ".join(words(page.text_of(h1, Inside.PERMALINK))) if h1 else "",
+        heading_id=h1.attributes.get("id") if h1 else None,
+        title=" ".join(words(title.text(deep=True))) if title else "",
+        description=" ".join(words(description.attributes.get("content") or "")) if description else "",
+        answer=json_ld_answer(nodes),
+        blocks=text_blocks(page, skipped, path),
         learn_more=learn_more,
-        provenance=provenance,
+        provenance=label.attributes.get("data-faq-provenance") if label else None,
         behind=behind,
     )
 
 
-def read_site(root: Path) -> SiteView:
+def read_site(root: Path, site_url: str = SITE_URL) -> SiteView:
+    """Every page of a built site, as readers get it; `site_url`: the address it was built for."""
     site = SiteView()
     for file in sorted(root.rglob("index.html")):
-        read = read_page(root, file, site.language_names)
+        read = read_page(root, file, site.language_names, site_url)
         if isinstance(read, tuple):
             site.redirects[read[0]] = read[1]
         elif read is not None:
@@ -326,9 +438,32 @@ def read_site(root: Path) -> SiteView:
 # -- the differences ----------------------------------------------------------------------------------
 
 
+def scripts_of(word: str) -> list[str]:
+    """The lookalike alphabets a word's letters are written in, if it mixes them (else [])."""
+    found = {
+        name.split()[0]
+        for character in word
+        if character.isalpha() and (name := unicodedata.name(character, "")).startswith(LOOKALIKE_SCRIPTS)
+    }
+    return sorted(found, key=LOOKALIKE_SCRIPTS.index) if len(found) > 1 else []
+
+
+def mark_mixed(text: str) -> str:
+    """A word mixing alphabets that look alike (a Cyrillic `а` in a French word, or in a link's
+    address) marked: it reads the same and is not."""
+
+    def mark(match: re.Match[str]) -> str:
+        mixed = scripts_of(match[0])
+        if not mixed:
+            return match[0]
+        return f"{match[0]} **(mixed alphabets: {' and '.join(m.title() for m in mixed)})**"
+
+    return re.sub(r"\S+", mark, text)
+
+
 def escape(text: str) -> str:
-    """Text of the site, shown as itself in Markdown."""
-    return re.sub(r"([\\`*_\[\]|~#])", r"\\\1", html.escape(text, quote=False))
+    """Text of the site, shown as itself in Markdown, its mixed-alphabet words marked."""
+    return mark_mixed(re.sub(r"([\\`*_\[\]|~#])", r"\\\1", html.escape(text, quote=False)))
 
 
 def word_runs(before: list[str], after: list[str]) -> list[tuple[list[str], list[str], bool]]:
@@ -405,6 +540,8 @@ def page_changes(old: PageView, new: PageView) -> list[str]:
         lines.append(f"Title in browsers and search results: {word_diff(old.title, new.title)}")
     if old.description != new.description:
         lines.append(f"Description for search engines: {word_diff(old.description, new.description)}")
+    if old.answer != new.answer:
+        lines.append(f"Answer given to search engines (JSON-LD): {word_diff(old.answer, new.answer)}")
     if old.provenance != new.provenance:
         before, after = (
             LABELS.get(state or "", state or "none") for state in (old.provenance, new.provenance)
@@ -412,8 +549,8 @@ def page_changes(old: PageView, new: PageView) -> list[str]:
         lines.append(f"Label: {before} → **{after}**")
     removed = [link for link in old.learn_more if link not in new.learn_more]
     added = [link for link in new.learn_more if link not in old.learn_more]
-    lines.extend(f"Learn-more link removed: {quoted(text)} <{url}>" for text, url in removed)
-    lines.extend(f"Learn-more link added: {quoted(text)} <{url}>" for text, url in added)
+    lines.extend(f"Learn-more link removed: {quoted(text)} <{mark_mixed(url)}>" for text, url in removed)
+    lines.extend(f"Learn-more link added: {quoted(text)} <{mark_mixed(url)}>" for text, url in added)
     if new.behind and not old.behind:
         lines.append(
             f"Translation now **behind its French page**: readers see the notice {quoted(new.behind)}"
@@ -455,8 +592,24 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
         for old in base.pages
         if old not in change.pages and change.redirects.get(old) in change.pages
     }
-    added = [path for path in change.pages if path not in base.pages and path not in renamed.values()]
+    # A page renamed without a redirect (no `renamed_from`): the same title id, in the same language.
+    by_id = {
+        (page.language, page.heading_id): path
+        for path, page in change.pages.items()
+        if page.heading_id and path not in base.pages and path not in renamed.values()
+    }
+    unredirected = {
+        old: by_id[(page.language, page.heading_id)]
+        for old, page in base.pages.items()
+        if old not in change.pages and old not in renamed and (page.language, page.heading_id) in by_id
+    }
+    added = [
+        path
+        for path in change.pages
+        if path not in base.pages and path not in renamed.values() and path not in unredirected.values()
+    ]
     removed = [path for path in base.pages if path not in change.pages and path not in renamed]
+    removed = [path for path in removed if path not in unredirected]
     order = {code: index for index, code in enumerate(language_order(change))}
 
     def place(page: PageView) -> tuple[str, int]:
@@ -467,6 +620,13 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
     for old, new in renamed.items():
         page = change.pages[new]
         line = f"Renamed: `/{old}` → `/{new}` ({escape(page.heading)}); `/{old}` now redirects to `/{new}`"
+        overview.append((place(page), line))
+    for old, new in unredirected.items():
+        page = change.pages[new]
+        line = (
+            f"Renamed: `/{old}` → `/{new}` ({escape(page.heading)}), the same title id; `/{old}` now leads "
+            "to “page not found” (no `renamed_from`)"
+        )
         overview.append((place(page), line))
     for path in added:
         page = change.pages[path]
@@ -485,7 +645,7 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
     known_added = {text for path in added for text in change.pages[path].blocks}
     known_removed = {text for path in removed for text in base.pages[path].blocks}
     pairs = [(base.pages[path], change.pages[path]) for path in change.pages if path in base.pages]
-    pairs += [(base.pages[old], change.pages[new]) for old, new in renamed.items()]
+    pairs += [(base.pages[old], change.pages[new]) for old, new in (renamed | unredirected).items()]
     diffs = {new.path: text_changes(old.blocks, new.blocks, links_changed(old, new)) for old, new in pairs}
     sections: dict[str, Section] = {}
     repeats = []
@@ -510,6 +670,19 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
             section.languages[new.language] = lines
             section.where[new.language] = f"{code('/' + new.path)}, {code(new.source)}"
             section.repeats = section.repeats and bool(repeated or not text.lines)
+    # A new page, in full: every block readers read, its description and its JSON-LD answer.
+    for path in added:
+        page = change.pages[path]
+        lines = ["Text (new page, in full):", *(f"  - <ins>{escape(text)}</ins>" for text in page.blocks)]
+        lines.append(f"Description for search engines: <ins>{escape(page.description)}</ins>")
+        if page.answer:
+            lines.append(f"Answer given to search engines (JSON-LD): <ins>{escape(page.answer)}</ins>")
+        if page.provenance:
+            lines.append(f"Label: **{LABELS.get(page.provenance, page.provenance)}**")
+        section = sections.setdefault(page.key, Section(""))
+        section.languages[page.language] = lines
+        section.where[page.language] = f"{code('/' + page.path)}, {code(page.source)}"
+        section.repeats = False
     for key, section in sections.items():
         page = change.pages.get(key) or next(p for p in change.pages.values() if p.key == key)
         section.heading = escape(page.heading)
@@ -543,6 +716,34 @@ def marked_section(marked: list[NotNeeded]) -> list[str]:
     return out
 
 
+def how_built(changed: list[str], project: Path = Path()) -> list[str]:
+    """The files of the change that decide how the site is built (HOW_BUILT), at the repository's root
+    or in the project built (`--project`)."""
+    prefix = "" if project == Path() else f"{project.as_posix().rstrip('/')}/"
+    return [
+        path
+        for path in changed
+        if HOW_BUILT.fullmatch(path) or HOW_BUILT.fullmatch(path.removeprefix(prefix))
+    ]
+
+
+def built_section(files: list[str], record_lines: list[str]) -> list[str]:
+    """The report's first section: the files that change how the site is built, each named."""
+    out = [
+        "## Changes to how the site is built",
+        "",
+        "This change touches files that decide how the site is built, not what it says: configuration, "
+        "templates, code, scripts, NATO's record, workflows or dependencies. Review them as code (their "
+        "owner is asked to: .github/CODEOWNERS); what readers will see follows below.",
+        "",
+        *(f"- {code(path)}" for path in files),
+    ]
+    if record_lines:
+        out += ["", "**NATO's record changes** (record/CHANGES says why):", ""]
+        out += [f"- {escape(line)}" for line in record_lines]
+    return [*out, ""]
+
+
 def report(
     base_ref: str,
     base_sha: str,
@@ -550,12 +751,16 @@ def report(
     change: SiteView,
     uncommitted: bool,
     marked: list[NotNeeded] | None = None,
+    built: list[str] = (),
+    record_lines: list[str] = (),
 ) -> str:
     overview, sections, repeats = compare(base, change)
     against = f"{code(base_ref)} ({code(base_sha[:12])})" if base_ref != base_sha else code(base_sha[:12])
+    first = built_section(list(built), list(record_lines)) if built else []
     if not (overview or sections or marked):
-        return f"**Nothing changed for readers** compared with {against}.\n"
+        return "\n".join([*first, f"**Nothing changed for readers** compared with {against}.", ""])
     out = [
+        *first,
         "## What readers will see change",
         "",
         f"Compared with {against}: the text readers read (<del>removed</del>, <ins>added</ins>), "
@@ -586,6 +791,12 @@ def main() -> int:
         default=Path(),
         help="the folder of the mkdocs.yml to build, relative to the repository (default: its root)",
     )
+    parser.add_argument(
+        "--change-site",
+        type=Path,
+        help="the change's site, built already (CI: the pull request's build, so that none of its code runs "
+        "here); without it, the working tree is built",
+    )
     arguments = parser.parse_args()
     repository = arguments.repository.resolve()
     try:
@@ -598,21 +809,31 @@ def main() -> int:
         return 2
     try:
         after, uncommitted = working_tree_commit(repository)
+        changed = git(["diff", "--name-only", "--no-renames", base_sha, after], repository).splitlines()
+        built = how_built(changed, arguments.project)
         with tempfile.TemporaryDirectory(prefix="faq-review-") as folder:
-            base_build, change_build, marked = build_both(
-                repository, base_sha, after, Path(folder), arguments.project
-            )
+            if arguments.change_site is not None:
+                base_build = build_base(repository, base_sha, Path(folder), arguments.project)
+                change_build = Build(True, "", arguments.change_site.resolve())
+                marked = marked_changes(repository / arguments.project, base_sha)
+            else:
+                base_build, change_build, marked = build_both(
+                    repository, base_sha, after, Path(folder), arguments.project
+                )
+            record_lines = record_changes(repository, base_sha, after, changed)
+            first = "\n".join(built_section(built, record_lines)) + "\n" if built else ""
             if not change_build.ok:
                 print(
-                    "## What readers will see change\n\nThis change does not build, so there is nothing to "
-                    "show yet. Fix what the build says:\n\n```text\n"
+                    f"{first}## What readers will see change\n\nThis change does not build, so there is "
+                    "nothing to show yet. Fix what the build says:\n\n```text\n"
                     f"{problems(change_build.output)}\n```"
                 )
                 return 1
             if not base_build.ok:
                 print(
-                    f"## What readers will see change\n\n{code(arguments.base)} ({code(base_sha[:12])}) does "
-                    "not build, so there is nothing to compare this change with. Its build said:\n\n"
+                    f"{first}## What readers will see change\n\n"
+                    f"{code(arguments.base)} ({code(base_sha[:12])}) does not build, so there is nothing to "
+                    "compare this change with. Its build said:\n\n"
                     f"```text\n{problems(base_build.output)}\n```"
                 )
                 return 0
@@ -624,6 +845,8 @@ def main() -> int:
                     read_site(change_build.root),
                     uncommitted,
                     marked,
+                    built,
+                    record_lines,
                 ),
                 end="",
             )

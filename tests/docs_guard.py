@@ -45,7 +45,9 @@ class DocsGuard:
         elif event == PROCESS_EVENT:
             _, command, cwd, _ = args
             words = [os.fsdecode(word) for word in command] if isinstance(command, list | tuple) else []
-            inside = [word for word in words if self.in_docs(word)]
+            # A relative path in a command is the process's, from the folder it starts in.
+            start = os.fsdecode(cwd) if cwd is not None else os.getcwd()
+            inside = [word for word in words if self.in_docs(os.path.join(start, word))]
             builds_project = cwd is not None and self.is_project(cwd) and "mkdocs" in words
             if inside or builds_project or (cwd is not None and self.in_docs(cwd)):
                 self.reached.append(f"a process {' '.join(words)} (in {os.fsdecode(cwd or '.')})")

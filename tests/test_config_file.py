@@ -86,6 +86,45 @@ def test_yaml_that_cannot_be_read_is_named_on_its_line() -> None:
     ]
 
 
+# Texts the templates write into every page unescaped (issue 23, 4): the copyright, a string of
+# `extra`, a language's site name, in the page and inside attributes.
+PAGE_TEXTS = (
+    PLAIN
+    + 'copyright: \'<script>alert(1)</script> <a href="https://www.nato.int/" onclick="x()">OTAN</a>\'\n'
+    + "extra:\n  strings:\n    fr:\n      about: 'À propos <!-- x --><img src=x>'\n"
+    + "      label: 'Le \"site\"'\n"
+    # A text with HTML as it may be: its attributes' values between single quotes.
+    + "      fine: \"Texte de l’<abbr title='Organisation'>OTAN</abbr> : <a href='https://www.nato.int/' "
+    + "hreflang='fr'>page</a>\"\n"
+)
+
+
+def test_texts_that_reach_pages_hold_only_the_html_of_a_short_list() -> None:
+    assert lines(PAGE_TEXTS) == [
+        'mkdocs.yml:10: `copyright` holds a straight double quote `"`: the templates write this text inside '
+        "HTML attributes too, where it would end the attribute and let what follows act as HTML. Write “ ” "
+        "or « » in the text, and `'…'` around an HTML attribute's value.",
+        "mkdocs.yml:10: `copyright` holds the HTML element `<script>`: this text is published on every page "
+        "as HTML, where it may hold only links `<a href=…>`, `<em>`, `<strong>`, `<abbr title=…>`, `<span "
+        "lang=…>`, `<code>`, `<br>`. Remove it.",
+        "mkdocs.yml:10: `copyright` gives `<a>` the attribute `onclick`, which a text of the site may not "
+        "have (allowed: `href`, `hreflang`, `lang`). Remove it.",
+        "mkdocs.yml:14: `extra.strings.fr.about` holds an HTML comment: this text is published on every page "
+        "as it is, and a comment there can hide, or end early and show, what follows. Remove it.",
+        "mkdocs.yml:14: `extra.strings.fr.about` holds the HTML element `<img>`: this text is published on "
+        "every page as HTML, where it may hold only links `<a href=…>`, `<em>`, `<strong>`, `<abbr "
+        "title=…>`, `<span lang=…>`, `<code>`, `<br>`. Remove it.",
+        'mkdocs.yml:15: `extra.strings.fr.label` holds a straight double quote `"`: the templates write '
+        "this text inside HTML attributes too, where it would end the attribute and let what follows act as "
+        "HTML. Write “ ” or « » in the text, and `'…'` around an HTML attribute's value.",
+    ]
+
+
+def page_text_examples() -> list[str]:
+    """The page texts' messages, for tests/test_editor_errors.py's check of CONTRIBUTING.md's table."""
+    return lines(PAGE_TEXTS)
+
+
 def test_the_command_ci_runs_before_the_build(tmp_path: Path) -> None:
     script = PROJECT / "scripts" / "check_config.py"
     good = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)

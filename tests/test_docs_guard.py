@@ -45,14 +45,17 @@ def test_a_build_of_the_project_or_a_process_in_docs_is_reached(guard: DocsGuard
     guard.start("a test")
     subprocess.run([sys.executable, "-c", "pass", "mkdocs"], cwd=project, check=True)
     subprocess.run([sys.executable, "-c", "pass"], cwd=project / "docs", check=True)
+    subprocess.run([sys.executable, "-c", "pass", "docs/index.md"], cwd=project, check=True)
     reached = guard.stop()
-    assert len(reached) == 2 and all(line.startswith("a process") for line in reached)
+    assert len(reached) == 3 and all(line.startswith("a process") for line in reached)
 
 
 def test_everything_else_is_not_reached(guard: DocsGuard, project: Path) -> None:
     guard.start("a test")
     (project / "other" / "index.md").read_text(encoding="utf-8")
     subprocess.run([sys.executable, "-c", "pass"], cwd=project, check=True)  # not a build
+    # `docs/` in a command run in another folder is that folder's docs/ (git log -- docs/).
+    subprocess.run([sys.executable, "-c", "pass", "docs/"], cwd=project / "other", check=True)
     assert guard.stop() == []
     (project / "docs" / "index.md").read_text(encoding="utf-8")  # no test running: not judged
     assert guard.stop() == []

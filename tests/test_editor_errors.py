@@ -30,10 +30,11 @@ from mistakes_urls import URLS_MISTAKES
 from page_editing import SourcePage, questions
 from problem_matcher import annotate_each, expected_annotation
 from site_settings import allowed_link_domains
-from test_config_file import settings_examples
+from test_config_file import page_text_examples, settings_examples
 from test_content_allowlist import published_page_examples
 from test_csp import script_problem_examples
 from test_language_checks import guide_examples
+from test_record import record_examples
 from test_written_numbers import translation_message_examples
 
 from faq_site.checks.compare_text import normalised, sentences
@@ -87,6 +88,15 @@ def badly_named(name: str, proposed: str) -> Callable[[Path], list[str]]:
         ]
 
     return make
+
+
+def named_like_a_language(docs: Path) -> list[str]:
+    # docs/en.md is published at en/, the English home page's address: MkDocs would keep one of the two.
+    copy_page(first(docs), "en.md")
+    return [
+        "docs/en.md: would be published at en/, the address of the English home page, which would replace "
+        "it. Give it another name (and its other language's file alike)."
+    ]
 
 
 def french_suffix(docs: Path) -> list[str]:
@@ -1008,6 +1018,7 @@ MISTAKES = [
     Mistake("file name with capitals", badly_named("NATO-Summits.en.md", "nato-summits.en.md")),
     Mistake("file name with an underscore", badly_named("nato_summits.md", "nato-summits.md")),
     Mistake("French page with .fr.md", french_suffix),
+    Mistake("page named like a language", named_like_a_language),
     Mistake("unknown language suffix", other_language),
     Mistake("Finder copy", finder_copy(" copy", "fr")),
     Mistake("Windows copy of an English page", finder_copy(" (1)", "en")),
@@ -1316,6 +1327,17 @@ MISTAKES = [
             lambda _: (
                 "the link `../nowhere/` leads to no page of this site. Link to the page's .md file, "
                 "relative to this one, in Markdown: `[text](other-page.md)`."
+            ),
+        ),
+    ),
+    Mistake(
+        "raw HTML link to a page's file",
+        linked(
+            lambda _: '<a href="../about.md">voir</a>',
+            lambda _: (
+                "the link `../about.md` is written in HTML (`<a href=…>`), which the site publishes as it "
+                "is: readers would get a page that does not exist. Write it in Markdown: "
+                "`[text](../about.md)`."
             ),
         ),
     ),
@@ -1780,6 +1802,7 @@ STOPS_BEFORE_PAGES = {
         "file name with capitals",
         "file name with an underscore",
         "French page with .fr.md",
+        "page named like a language",
         "unknown language suffix",
         "Finder copy",
         "Windows copy of an English page",
@@ -1998,9 +2021,10 @@ def as_pattern(template: str) -> re.Pattern[str]:
 def test_the_guide_explains_every_message_and_only_those(scratch: Scratch) -> None:
     # The messages each mistake expects (the tests above check them against the build).
     # The checks' messages no mistake below makes (tests/test_language_checks.py, test_content_allowlist.py,
-    # test_csp.py, test_config_file.py).
+    # test_csp.py, test_config_file.py, test_record.py).
     messages = guide_examples() + published_page_examples() + script_problem_examples() + settings_examples()
     messages += translation_message_examples()
+    messages += record_examples() + page_text_examples()
     for mistake in MISTAKES:
         messages += scratch.make(mistake.name, mistake.make, 0).made
     templates = guide_messages()

@@ -9,6 +9,7 @@ site (tests/fixture/) has its own record, and pages of both states.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,12 +23,11 @@ from site_settings import read_config, record_setting
 
 from faq_site.checks.compare_text import sentences
 from faq_site.checks.rendered import read_page
-from faq_site.readers import provenance
+from faq_site.readers import provenance, provenance_labels
 
 from conftest import DEFAULT_LANGUAGE, BuildResult, Site, build_many, counterpart
 
 CONFIG = read_config(FIXTURE)
-STRINGS = CONFIG["extra"]["strings"]
 RECORD_SETTING = record_setting(FIXTURE)
 RECORD = provenance.read_record((FIXTURE / RECORD_SETTING).read_text(encoding="utf-8"))
 # Material's own additions to the article, not the page's text.
@@ -54,10 +54,9 @@ def stated(soup: BeautifulSoup) -> str | None:
     language = soup.html["lang"]
     # Its first paragraph; the next ones give the date, history and About links.
     text = " ".join(aside.find("p").get_text(" ").split())
-    natos = " ".join(BeautifulSoup(STRINGS[language]["provenance"], "html.parser").get_text(" ").split())
-    adapted = " ".join(
-        BeautifulSoup(STRINGS[language]["provenance_adapted"], "html.parser").get_text(" ").split()
-    )
+    labels = provenance_labels.LABELS[language]
+    natos = " ".join(BeautifulSoup(labels.nato, "html.parser").get_text(" ").split())
+    adapted = " ".join(BeautifulSoup(labels.adapted, "html.parser").get_text(" ").split())
     if text == natos:
         return provenance.NATO
     assert text.startswith(adapted), text
@@ -70,7 +69,7 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.state_of(provenance.page_sentences(read_page(str(article), "fr")), RECORD)
+    return provenance.page_state(read_page(str(article), "fr"), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:
@@ -176,6 +175,13 @@ def with_a_record_setting_that_is_not_a_path(project: Path, before: dict[str, st
     return {"record setting not a path": ""}
 
 
+def with_an_edited_record(project: Path, before: dict[str, str | None]) -> dict[str, str]:
+    # A pull request that edits the record with a page would keep NATO's label on changed words.
+    record = project / RECORD_SETTING
+    record.write_bytes(record.read_bytes() + b"Une phrase de plus.\n")
+    return {"record edited": ""}
+
+
 # Each copy: how it is prepared (it returns the question each of its changes was made on, by the
 # change's name), and whether it is a git repository.
 COPIES = [
@@ -183,6 +189,7 @@ COPIES = [
     (with_history, True),
     (without_the_record, False),
     (with_a_record_setting_that_is_not_a_path, False),
+    (with_an_edited_record, False),
 ]
 
 
@@ -230,14 +237,19 @@ def test_typography_alone_keeps_natos_text(copies: dict[str, Copy], fixture_site
         assert pages[address][0] == before[address] == provenance.NATO, address
 
 
-def test_a_note_of_the_sites_own_keeps_natos_text(copies: dict[str, Copy], fixture_site: Site) -> None:
-    # `*(…)*{.faq-note}` is the site's remark, shown to readers, never taken for NATO's words.
+def test_a_remark_of_the_sites_own_in_the_answer_makes_it_adapted(
+    copies: dict[str, Copy], fixture_site: Site
+) -> None:
+    # `*(…)*{.faq-note}` is the site's remark, shown to readers: in the answer, its words are read with
+    # NATO's (a remark can reverse them), so the page is no longer NATO's text alone. Beside a
+    # learn-more link, about its address, it keeps NATO's text (the fixture has one: test_provenance_reading).
     copy = copies["a site note"]
     assert copy.result.returncode == 0, copy.result.output
     pages = built_states(copy.site)
     before = site_states(fixture_site)
     for address in (f"faq/{copy.question}", f"en/faq/{copy.question}"):
-        assert pages[address][0] == before[address] == provenance.NATO, address
+        assert before[address] == provenance.NATO, address
+        assert pages[address][0] == provenance.ADAPTED, address
         assert pages[address][1].select_one("article em.faq-note"), address
 
 
@@ -276,8 +288,9 @@ def test_without_git_history_an_adapted_page_has_no_date(copies: dict[str, Copy]
     state, soup = built_states(copy.site)[f"faq/{name}"]
     assert state == provenance.ADAPTED
     assert soup.select_one("aside.faq-provenance time") is None
-    # The other changes of its copy keep NATO's text (typography, a site note); nothing else changes.
-    kept_states(Copy(name, copy.site, result, frozenset({name})), site_states(fixture_site))
+    # The other change that keeps NATO's text (typography) does; the remark in the answer adapts its page.
+    noted = copies["a site note"].question
+    kept_states(Copy(name, copy.site, result, frozenset({name, noted})), site_states(fixture_site))
 
 
 def test_a_missing_record_stops_the_build(copies: dict[str, Copy]) -> None:
@@ -298,3 +311,18 @@ def test_a_record_setting_that_is_not_a_path_stops_the_build(copies: dict[str, C
         "<class 'list'>" in result.output
     )
     assert "Traceback" not in result.output
+
+
+def test_an_edited_record_stops_the_build_unless_record_changes_lists_it(copies: dict[str, Copy]) -> None:
+    copy = copies["record edited"]
+    assert copy.result.returncode != 0
+    record = (FIXTURE / RECORD_SETTING).read_bytes()
+    listed = hashlib.sha256(record).hexdigest()
+    actual = hashlib.sha256(record + b"Une phrase de plus.\n").hexdigest()
+    assert (
+        f"{RECORD_SETTING}: differs from its last version in record/CHANGES (SHA-256 {actual}, listed "
+        f"{listed}). NATO's record is never edited: put the file back as it was. If it was copied wrongly "
+        "from NATO's page, a developer adds a line to record/CHANGES with the file's name, its new SHA-256 "
+        'and why (CONTRIBUTING.md, "NATO\'s record").' in copy.result.output
+    ), copy.result.output
+    assert "Traceback" not in copy.result.output

@@ -13,12 +13,12 @@ import io
 import pytest
 from fontTools.ttLib import TTFont
 from PIL import Image
-from site_settings import read_config
 from test_cards import SITE_CHARACTERS, card_file, meta
 
 from faq_site.checks.urls import Local, UrlRule, judge
 from faq_site.readers import cards
 from faq_site.readers.cards import HEIGHT, WIDTH
+from faq_site.readers.provenance_labels import card_label
 
 from conftest import Site, normalise
 
@@ -60,12 +60,11 @@ def test_every_page_names_its_card_and_never_loads_it(published: Site) -> None:
 
 
 def test_each_language_card_says_where_its_text_comes_from(published: Site) -> None:
-    strings = read_config(published.project)["extra"]["strings"]
     for page in published.pages:
         alt = meta(page, property="og:image:alt")
         provenance = page.soup.select_one("[data-faq-provenance]")
         if provenance is None:
-            assert not any(strings[page.language][key] in alt for key in ("card_nato", "card_adapted"))
+            assert not any(card_label(page.language, state) in alt for state in ("nato", "adapted"))
         else:
             state = provenance["data-faq-provenance"]
-            assert alt.endswith(strings[page.language][f"card_{state}"]), (page.path, alt)
+            assert alt.endswith(card_label(page.language, state)), (page.path, alt)

@@ -85,6 +85,9 @@ class Edits:
     french_only: tuple[SourcePage, str, str]
     renamed: tuple[str, str]  # (old name, new name)
     french_only_was_natos: bool  # whether the French-only change's page was NATO's text before it
+    moved: tuple[str, str, str, str]  # renamed without `renamed_from`: (old name, new name, old word, new)
+    marked: SourcePage  # a page given struck words, an image, a tooltip, a word with a Cyrillic letter
+    struck: str  # the struck word
     status: str  # `git status` before the review
     head: str
 
@@ -122,11 +125,43 @@ def edits(repository: Path, quiet: Review, fixture_site: Site) -> Edits:
         renamed = SourcePage(docs, target.relative_to(docs).as_posix())
         renamed.insert(2, f"renamed_from: [{old}]")
     new_question(docs)
+    # Renamed without `renamed_from`, its answer changed: paired by its title's id, its text diffed.
+    # (Not a page another page links to: the link would break.)
+    linked = " ".join(path.read_text(encoding="utf-8") for path in docs.rglob("*.md"))
+    others = [
+        index
+        for index, page in enumerate(questions(docs, "fr"))
+        if index not in (0, 2, french_index) and f"{page.slug}.md" not in linked
+    ]
+    moved_old = questions(docs, "fr")[others[0]].slug
+    moved_new = f"{moved_old}-moved"
+    moved_words = {}
+    for language in LANGUAGES:
+        page = questions(docs, language)[others[0]]
+        moved_words[language] = replace_a_word(page, "déplacé" if language == "fr" else "moved")
+        page.path.rename(page.path.with_name(page.path.name.replace(moved_old, moved_new, 1)))
+    # What a reader sees besides the words, in the French answer of another question.
+    marked = questions(docs, "fr")[others[1]]
+    line = marked.answer_end()
+    text = marked.line(line)
+    struck = next(word for word in text.split()[1:] if word.isalpha() and len(word) > 3)
+    text = text.replace(f" {struck} ", f" <del>{struck}</del> ", 1)
+    text += ' <span title="Une bulle">Survolez.</span> ![Une carte](../assets/images/carte-ukraine.svg)'
+    text += " Une аlliance."  # a Cyrillic а
+    marked.set(line, text)
+    # A change to how the site is built that readers do not see: a comment in the project's mkdocs.yml.
+    config = repository / FIXTURE_PLACE / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "# A reviewer reads this first.\n", encoding="utf-8"
+    )
     return Edits(
         both,
         french_only,
         (old, new),
         bool(natos),
+        (moved_old, moved_new, moved_words["fr"], "déplacé"),
+        marked,
+        struck,
         run_git(repository, "status", "--porcelain"),
         head(repository),
     )
@@ -159,7 +194,8 @@ def test_a_change_with_no_effect_for_readers_says_so_in_one_line(quiet: Review) 
 
 def test_the_review_runs(changed: Review) -> None:
     assert changed.returncode == 0, changed.errors + changed.report
-    assert changed.report.startswith("## What readers will see change\n")
+    assert changed.report.startswith("## Changes to how the site is built\n")
+    assert "\n## What readers will see change\n" in changed.report
     assert "uncommitted changes" in changed.report
 
 
@@ -169,7 +205,11 @@ def test_a_sentence_changed_in_both_languages_shows_as_words(changed: Review, ed
         assert f"<del>{old}</del> <ins>{new}</ins>" in part, part
         # Once: the "all questions" page repeats the answer, not the report. (The description,
         # which quotes the answer, changed alike: it has a line of its own.)
-        text = "\n".join(line for line in changed.report.splitlines() if "Description for search" not in line)
+        text = "\n".join(
+            line
+            for line in changed.report.splitlines()
+            if "Description for search" not in line and "Answer given to search engines" not in line
+        )
         assert text.count(f"<del>{old}</del> <ins>{new}</ins>") == 1
 
 
@@ -227,3 +267,37 @@ def test_the_repository_is_left_as_it_was(repository: Path, changed: Review, edi
 def test_a_base_that_is_not_a_commit_is_refused(repository: Path) -> None:
     result = review(repository, "no-such-branch")
     assert result.returncode == 2 and "no-such-branch is not a commit" in result.errors, result
+
+
+def test_changes_to_how_the_site_is_built_come_first_each_file_named(changed: Review) -> None:
+    first = changed.report.split("\n## What readers will see change\n", 1)[0]
+    assert f"- `{FIXTURE_PLACE.as_posix()}/mkdocs.yml`" in first, first
+    assert "docs/" not in first  # pages are what readers see, below
+
+
+def test_a_rename_without_redirect_is_paired_by_its_id_with_its_text_diff(
+    changed: Review, edits: Edits
+) -> None:
+    old, new, old_word, new_word = edits.moved
+    assert f"- Renamed: `/faq/{old}/` → `/faq/{new}/`" in changed.report, changed.report
+    assert (
+        f"New page: `/faq/{new}/`" not in changed.report
+        and f"Page removed: `/faq/{old}/`" not in changed.report
+    )
+    assert f"<del>{old_word}</del> <ins>{new_word}</ins>" in changed.report
+
+
+def test_what_readers_see_besides_the_words_is_shown(changed: Review, edits: Edits) -> None:
+    part = language_part(changed.report, edits.marked)
+    # As Markdown shows them (brackets escaped).
+    assert f"\\[struck out: {edits.struck}\\]" in part, part
+    assert "\\[tooltip: Une bulle\\]" in part and "\\[image “Une carte”:" in part, part
+    assert "аlliance. **(mixed alphabets: Latin and Cyrillic)**" in part, part
+
+
+def test_a_new_page_is_shown_in_full(changed: Review) -> None:
+    title, answer, _, _ = NEW_QUESTION["fr"]
+    part = changed.report[changed.report.index("`/faq/nato-summits/`, `docs/faq/nato-summits.md`") :]
+    assert "Text (new page, in full):" in part
+    assert f"<ins>{answer.replace(chr(39), '’')}</ins>" in part, part
+    assert "Answer given to search engines (JSON-LD): <ins>" in part, part

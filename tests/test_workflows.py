@@ -95,7 +95,7 @@ def test_ci_runs_what_a_developer_runs() -> None:
     assert any("playwright install" in command for command in commands)
 
 
-def test_pull_requests_get_the_build_first_with_annotations_then_the_tests_then_the_review() -> None:
+def test_pull_requests_get_the_build_first_with_annotations_then_the_tests() -> None:
     """An editor's mistake fails the "Build" step, annotated on its lines, before any test runs."""
     workflow = load(GITHUB / "workflows/ci.yml")
     job = workflow["jobs"]["test"]
@@ -106,28 +106,59 @@ def test_pull_requests_get_the_build_first_with_annotations_then_the_tests_then_
     }
     build = next(i for i, s in enumerate(job["steps"]) if s.get("name") == "Build")
     assert commands[build].startswith("uv run mkdocs build --strict"), commands[build]
-    review = next(i for i, command in enumerate(commands) if "scripts/review.py" in command)
     order = [
         commands.index(f'echo "::add-matcher::{matcher}"'),
         build,
         next(i for i, command in enumerate(commands) if "::remove-matcher" in command),
         next(i for i, command in enumerate(commands) if "playwright install" in command),
         commands.index("uv run pytest"),
-        review,
     ]
     assert order == sorted(order), commands
     # The tests build broken copies on purpose: their messages must not become annotations.
     removed = re.findall(r"::remove-matcher owner=([\w-]+)::", commands[order[2]])
     assert set(removed) == owners
-    # The review: for pull requests only, against their base, into the job summary; the base
-    # comes through the environment, never written into the script (template injection).
-    step = job["steps"][review]
-    assert commands[review] == 'uv run scripts/review.py "$BASE" >> "$GITHUB_STEP_SUMMARY"'
-    assert step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
-    assert "github.event_name == 'pull_request'" in step["if"]
-    assert "steps.build.outcome == 'success'" in step["if"] and "!cancelled()" in step["if"]
-    assert job["steps"][0]["with"]["fetch-depth"] == "0"  # the base's history, for the page dates
+    assert job["steps"][0]["with"]["fetch-depth"] == "0"  # the history, for the page dates
     assert set(job["permissions"].values()) == {"read"}
+    assert not any("scripts/review.py" in command for command in commands)  # the review job's
+
+
+def test_the_review_runs_the_bases_scripts_on_the_pull_requests_build() -> None:
+    """The base branch's scripts/review.py and check_config.py, from a checkout of the base, compare
+    the pull request's own build (kept by the test job) with the base's: no code of the pull request
+    runs in the review job, so a pull request cannot change what its reviewer reads."""
+    workflow = load(GITHUB / "workflows/ci.yml")
+    test, review = workflow["jobs"]["test"], workflow["jobs"]["review"]
+    build = next(i for i, s in enumerate(test["steps"]) if s.get("name") == "Build")
+    upload = next(i for i, s in enumerate(test["steps"]) if "upload-artifact" in s.get("uses", ""))
+    assert upload > build and "steps.build.outcome == 'success'" in test["steps"][upload]["if"]
+    assert test["steps"][upload]["with"]["path"] == test["steps"][build]["run"].split('"')[1].replace(
+        "$RUNNER_TEMP", "${{ runner.temp }}"
+    )
+    assert test["outputs"]["built"] == "${{ steps.build.outcome == 'success' }}"
+    assert review["needs"] == "test"
+    for condition in (
+        "!cancelled()",
+        "github.event_name == 'pull_request'",
+        "needs.test.outputs.built == 'true'",
+    ):
+        assert condition in review["if"], review["if"]
+    assert review["permissions"] == {"contents": "read"}
+    checkouts = [s for s in review["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    base = next(s for s in checkouts if s["with"].get("ref") == "${{ github.event.pull_request.base.sha }}")
+    change = next(s for s in checkouts if s is not base)
+    assert all(s["with"]["persist-credentials"] == "false" for s in checkouts)
+    folder, data = base["with"]["path"], change["with"]["path"]
+    commands = steps(workflow, "review")
+    assert f"uv sync --locked --project {folder}" in commands
+    assert f"uv run --project {folder} {folder}/scripts/check_config.py {data}/mkdocs.yml" in commands
+    run = next(command for command in commands if "scripts/review.py" in command)
+    assert run.startswith(f'uv run --project {folder} {folder}/scripts/review.py "$BASE" --repository {data}')
+    assert "--change-site" in run and run.endswith('>> "$GITHUB_STEP_SUMMARY"')
+    # The base comes through the environment, never written into the script (template injection).
+    step = next(s for s in review["steps"] if "scripts/review.py" in s.get("run", ""))
+    assert step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    # Nothing of the pull request is installed or run: no `uv sync` or `uv run` of its project.
+    assert not any(command.startswith("uv") and f"--project {folder}" not in command for command in commands)
 
 
 def test_deploy_tests_then_builds_then_deploys() -> None:

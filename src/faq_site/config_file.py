@@ -11,7 +11,15 @@ first, with PyYAML's safe loader, as a tree of nodes with their lines, and refus
 - has a top-level key MkDocs does not know (a typo would be ignored with a warning);
 - writes `site_url` or `repo_url` literally: they decide where canonical, hreflang, sitemap,
   robots, "edit" and "report an error" point, so they come from the environment
-  (`!ENV SITE_URL`; `!ENV [REPO_URL, default]`), set by the deploy workflow.
+  (`!ENV SITE_URL`; `!ENV [REPO_URL, default]`), set by the deploy workflow;
+- gives a text that reaches pages (`PAGE_TEXT`: the site's name and description, `copyright`,
+  every string of `extra`, a language's or a colour toggle's) HTML beyond a short list
+  (`TEXT_ELEMENTS`: links, emphasis, abbreviations, a language's span), an HTML comment, or a
+  straight double quote. The templates write these texts as they are, unescaped, every page:
+  in the page (`{{ config.copyright }}`), where HTML would act as the page's own, and inside
+  attributes (`aria-label="{{ config.site_name }}"`), which a `"` would end. They are
+  read as browsers read HTML (Lexbor, as checks/content_allowlist.py reads pages); their
+  addresses are judged on the published page, as every address is.
 
 `scripts/check_config.py` runs it from the command line (CI runs it before "Build", and
 before the deploy job builds); the faq plugin runs it again on `mkdocs serve` and
@@ -27,6 +35,8 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from faq_site.checks.rendered import RenderedPage
+
 # YAML's own types, as the safe loader resolves plain values and collections.
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -41,6 +51,22 @@ FROM_ENVIRONMENT = {
     "site_url": "`site_url: !ENV SITE_URL` (the deploy workflow sets SITE_URL; README, Publishing)",
     "repo_url": '`repo_url: !ENV [REPO_URL, "https://github.com/<owner>/<repository>"]`',
 }
+
+
+# Settings whose text the templates write into every page, unescaped: any string under these keys.
+PAGE_TEXT = frozenset({"site_name", "site_description", "copyright", "extra"})
+# The HTML such a text may hold, and each element's attributes (the strings' links, with their
+# languages; emphasis; an abbreviation and its expansion; a span in another language).
+TEXT_ELEMENTS = {
+    "a": frozenset({"href", "hreflang", "lang"}),
+    "em": frozenset({"lang"}),
+    "strong": frozenset({"lang"}),
+    "abbr": frozenset({"title", "lang"}),
+    "span": frozenset({"lang"}),
+    "code": frozenset(),
+    "br": frozenset(),
+}
+_ALLOWED_TEXT = "links `<a href=…>`, `<em>`, `<strong>`, `<abbr title=…>`, `<span lang=…>`, `<code>`, `<br>`"
 
 
 @dataclass(frozen=True)
@@ -76,7 +102,7 @@ def problems_of(text: str) -> list[SettingsProblem]:
         ]
     if root is None:
         return []
-    problems = [*_tags(root), *_repeated_keys(root)]
+    problems = [*_tags(root), *_repeated_keys(root), *_page_texts(root)]
     if isinstance(root, yaml.MappingNode):
         problems += _top_level(root)
     return sorted(problems, key=lambda problem: problem.line or 0)
@@ -166,4 +192,75 @@ def _top_level(root: yaml.MappingNode) -> list[SettingsProblem]:
                     f"Write {FROM_ENVIRONMENT[key.value]}.",
                 )
             )
+    return problems
+
+
+def _page_text_nodes(root: yaml.Node):
+    """(dotted name, node) of every string the templates write into pages (PAGE_TEXT, and a colour
+    toggle's `name`), at any depth (a language's own `site_name` under the i18n plugin too)."""
+    stack: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, ())]
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((value, (*path, str(name))))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, str(index))) for index, item in reversed(list(enumerate(node.value))))
+        elif node.tag == "tag:yaml.org,2002:str" and (
+            PAGE_TEXT.intersection(path) or path[-2:] == ("toggle", "name")
+        ):
+            yield ".".join(path), node
+
+
+def _page_texts(root: yaml.Node) -> list[SettingsProblem]:
+    problems = []
+    for name, node in _page_text_nodes(root):
+        line, text = node.start_mark.line + 1, str(node.value)
+        if '"' in text:
+            problems.append(
+                SettingsProblem(
+                    line,
+                    f'`{name}` holds a straight double quote `"`: the templates write this text inside HTML '
+                    "attributes too, where it would end the attribute and let what follows act as HTML. "
+                    "Write “ ” or « » in the text, and `'…'` around an HTML attribute's value.",
+                )
+            )
+        if "<" not in text and "&" not in text:
+            continue
+        parsed = RenderedPage(text)
+        if parsed.comments:
+            problems.append(
+                SettingsProblem(
+                    line,
+                    f"`{name}` holds an HTML comment: this text is published on every page as it is, and a "
+                    "comment there can hide, or end early and show, what follows. Remove it.",
+                )
+            )
+        for element in parsed.elements:
+            if element.index == 0 and element.tag == "div" and not element.attributes:
+                continue  # the wrapper RenderedPage parses a content in (`<div>…</div>`)
+            if element.tag not in TEXT_ELEMENTS:
+                problems.append(
+                    SettingsProblem(
+                        line,
+                        f"`{name}` holds the HTML element `<{element.tag}>`: this text is published on every "
+                        f"page as HTML, where it may hold only {_ALLOWED_TEXT}. Remove it.",
+                    )
+                )
+                continue
+            for attribute in element.attributes:
+                if attribute not in TEXT_ELEMENTS[element.tag]:
+                    allowed = ", ".join(f"`{a}`" for a in sorted(TEXT_ELEMENTS[element.tag])) or "none"
+                    problems.append(
+                        SettingsProblem(
+                            line,
+                            f"`{name}` gives `<{element.tag}>` the attribute `{attribute}`, which a text of "
+                            f"the site may not have (allowed: {allowed}). Remove it.",
+                        )
+                    )
     return problems

@@ -125,12 +125,14 @@ from faq_site.readers import (
     languages,
     navigation,
     provenance,
+    provenance_labels,
     redirects,
     search,
     seo,
     typography,
     unofficial,
 )
+from faq_site.readers.record import check_record
 from faq_site.readers.site_url import check_site_url
 from faq_site.readers.translated_french import translated_french
 from faq_site.sources.files import refuse_links
@@ -258,8 +260,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if config.theme["language"] == self.lang().default:  # once per build, for every language
             self.build.site_markdown = SiteMarkdown.of_config(config)
             self.build.translations = dates.read_dates(config, self.lang(), self.build.site_markdown)
-            record = Path(config.config_file_path).parent / self.config.record
-            self.build.record = provenance.read_record_file(record)
+            config_dir = Path(config.config_file_path).parent
+            # A change to NATO's record stops here unless record/CHANGES lists it (readers/record.py).
+            check_record(config_dir, self.config.record)
+            self.build.record = provenance.read_record_file(config_dir / self.config.record)
             self.build.provenance = {}
         return files
 
@@ -306,7 +310,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         rendered = self.build.rendered[page.file.src_uri] = RenderedPage(html, language)
         typography.typeset_title(page, language)
         if language == langs.default:
-            state = provenance.state_of(provenance.page_sentences(rendered), self.build.record)
+            state = provenance.page_state(rendered, self.build.record)
             self.build.provenance[page.file.src_uri] = state
         if langs.norm_uri(page.file.src_uri) == ALL_QUESTIONS:
             # It joins the questions, each checked on its own page; what no question page judged
@@ -358,6 +362,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         note = provenance.provenance(page, config, self.build.provenance, translations, langs)
         if note is not None:
             context["faq_provenance"] = note
+            # The label's wording is the plugin's, never a setting (readers/provenance_labels.py).
+            context["faq_provenance_label"] = provenance_labels.label(config.theme["language"], note.state)
         dates.set_revision_date(page, config, translations, langs)
         questions = self.build.questions[langs.of(page.file.src_uri)]
         context["faq_behind"] = dates.notice(page, config, translations, langs, questions)
@@ -378,7 +384,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         """The page's share card, written into the site; what its `<head>` says of it."""
         assert self.cards is not None, "on_config makes the cards' maker"
         language = config.theme["language"]
-        label = config.extra["strings"][language][f"card_{note.state}"] if note else ""
+        label = provenance_labels.card_label(language, note.state) if note else ""
         card = cards.Card(typography.plain_title(page.title), language, config.site_name, label)
         self.cards.write(card, Path(config.site_dir), cards.card_path(page.url))
         return cards.card_meta(card, page.url, config.site_url)

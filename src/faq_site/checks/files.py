@@ -115,6 +115,13 @@ def name_problem(file: File, languages: Languages) -> Problem | None:
             f"pages are in docs/ (home and general pages) or docs/{QUESTIONS_DIR}/ (questions), not in "
             f"sub-folders. Move it to {target_where}{kebab_case(name)}{suffix}.",
         )
+    if not folder and not language and name in languages.others:
+        # `docs/en.md` is published at `en/`, where the English home page is: one replaces the other.
+        return Problem(
+            file.src_uri,
+            f"would be published at {name}/, the address of the {languages.name(name)} home page, which "
+            "would replace it. Give it another name (and its other language's file alike).",
+        )
     if not KEBAB_CASE.fullmatch(name):
         return Problem(
             file.src_uri,

@@ -57,6 +57,14 @@ def check_link(
         return []
     parts = urlsplit(link.href)
     if parts.path.endswith(".md"):
+        if any(written.kind == "html" and written.url == link.href for written in source.links):
+            # MkDocs rewrites only Markdown links to a page's file into its address: an HTML one is
+            # published as written, relative to the page's address, and leads nowhere.
+            return problem(
+                f"the link `{shown(link.href)}` is written in HTML (`<a href=…>`), which the site publishes "
+                "as it is: readers would get a page that does not exist. Write it in Markdown: "
+                f"`[text]({shown(link.href)})`."
+            )
         return []  # a page's file MkDocs did not rewrite into its address: it says why (mkdocs_warnings.py)
     if not parts.path:
         if source.finder.written(f"]({link.href}"):

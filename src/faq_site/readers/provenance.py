@@ -11,8 +11,10 @@ typography are set aside:
 - no provenance: a page with none of them (a page of the site's own).
 
 The "all questions" page is NATO's while every question is. An English page
-takes the state of its French version. Links to the site's own pages
-(navigation, the list of questions) are not compared, nor are code blocks.
+takes the state of its French version. The page is read as readers read it
+(readers/provenance_reading.py): every word, and what changes how the words
+read (struck out, small print, an image, a tooltip…), which makes a page that
+says NATO's words "adapted".
 An adapted page shows the date its text last changed for readers (from git, as
 readers/translation_state.py reads it; without history, no date) and a
 link to the file's history in the repository.
@@ -21,6 +23,7 @@ link to the file's history in the repository.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -30,8 +33,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from faq_site.checks import compare_text
-from faq_site.checks.rendered import HEADINGS, Inside, RenderedPage
+from faq_site.checks.rendered import RenderedPage
 from faq_site.languages import Languages, rules_for
+from faq_site.readers.provenance_reading import reading
 from faq_site.readers.translation_state import TranslationState
 from faq_site.sources.names import ALL_QUESTIONS, is_question
 from faq_site.sources.text import read, visible
@@ -44,13 +48,6 @@ _RESIDUE = {"-", "INFORMATIONS COMPLÉMENTAIRES – THÈMES CONNEXES"}
 _QUESTION = re.compile(r"^\d+\.\s+(.*)$")
 _SPACE_BEFORE = re.compile(r"\s+(?=[?!;:»])")
 _SPACE_AFTER = re.compile(r"(?<=«)\s+")
-# Elements whose text is a block of its own (a sentence never runs across two).
-_BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "blockquote", "td", "th", "dd", "dt", *HEADINGS})
-# Not NATO's text: links to the site's own pages (and the page's own anchors), the permalink `¶`, a
-# remark of the site's own beside NATO's text (`*(…)*{.faq-note}`), code blocks, scripts and styles.
-_NOT_NATOS = (
-    Inside.SITE_LINK | Inside.ANCHOR_LINK | Inside.PERMALINK | Inside.SITE_NOTE | Inside.PRE | Inside.SCRIPT
-)
 
 
 def normalise(text: str) -> str:
@@ -87,16 +84,24 @@ def read_record(text: str) -> list[list[str]]:
 
 
 def page_sentences(page: RenderedPage) -> list[str]:
-    """The sentences of a rendered page, block by block, without what is not NATO's text."""
-    return [sentence for block in page.texts(_BLOCKS, _NOT_NATOS) for sentence in sentences(block)]
+    """The sentences of a rendered page, block by block, as readers read them."""
+    return [sentence for block in reading(page).runs for sentence in sentences(block)]
 
 
-def state_of(page: list[str], record: list[list[str]]) -> str | None:
-    """NATO, ADAPTED or None (nothing from the record), for a French page's sentences."""
+def state_of(page: list[str], record: list[list[str]], changes: Sequence[str] = ()) -> str | None:
+    """NATO, ADAPTED or None (nothing from the record), for a French page's sentences and what
+    changes how they read (`provenance_reading.Reading.changes`): NATO's words made to read
+    otherwise are not NATO's text."""
     if any(page == section for section in record):
-        return NATO
+        return ADAPTED if changes else NATO
     known = {sentence for section in record for sentence in section}
     return ADAPTED if known.intersection(page) else None
+
+
+def page_state(page: RenderedPage, record: list[list[str]]) -> str | None:
+    """NATO, ADAPTED or None, for a French page as rendered."""
+    read = reading(page)
+    return state_of([s for block in read.runs for s in sentences(block)], record, read.changes)
 
 
 @dataclass(frozen=True)

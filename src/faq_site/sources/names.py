@@ -14,7 +14,8 @@ HOME = "index.md"
 ALL_QUESTIONS = f"{QUESTIONS_DIR}/index.md"  # every answer on one page, generated
 LEARN_MORE_ID = "learn-more"
 # The class of a remark the site writes beside NATO's text, `*(…)*{.faq-note}` in Markdown:
-# readers see it; it is never compared with NATO's record (readers/provenance.py).
+# readers see it; in the answer its words are read with NATO's, beside a learn-more link they are
+# about the link's address (readers/provenance_reading.py).
 SITE_NOTE = "faq-note"
 # The lines the site fills in at build time: the home page's list, every answer on one page.
 MARKERS = {HOME: "<!-- faq:questions -->", ALL_QUESTIONS: "<!-- faq:answers -->"}
