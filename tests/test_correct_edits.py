@@ -23,8 +23,9 @@ from grouped_builds import Made, built_in_groups, copies_for, first, plan
 from mistakes_renames import write_old_names
 from page_editing import SourcePage, questions, same_text
 from test_content import CONTENT_CHECKS
+from test_markdown_extensions import hashtag_at_the_start_of_a_line
 from test_translation_parity import ENGLISH_FIGURES, FRENCH_FIGURES
-from test_typography import plain_text_everywhere, quotes_percent_and_image_texts
+from test_typography import plain_text_everywhere, quotes_percent_and_image_texts, quotes_typed_with_spaces
 
 from conftest import LANGUAGES, PROJECT, BuildResult, Site, build_many, is_moved_page_notice, selected
 
@@ -751,6 +752,8 @@ EDITS = [
         quotes_percent_and_image_texts,
     ),
     Edit("code in an answer that reads like a script", code_that_reads_like_a_script),
+    Edit("two quotations typed with spaces inside the straight quotes", quotes_typed_with_spaces),
+    Edit("a hashtag at the start of a paragraph", hashtag_at_the_start_of_a_line),
 ]
 
 

@@ -75,8 +75,10 @@ def test_conflict_markers_leave_the_yaml_unread() -> None:
 
 def test_headings_as_python_markdown_reads_them() -> None:
     page = parse(
-        '#Titre\n\n## Section ##\n\nSous-titre\n---\n\n### Avec id {#mon-id .c}\n\n<h4 id="h">H</h4>\n'
+        '# Titre\n\n## Section ##\n\nSous-titre\n---\n\n### Avec id {#mon-id .c}\n\n<h4 id="h">H</h4>\n'
+        "\n#StandWithUkraine\n\n####### sept\n"
     )
+    # `#StandWithUkraine` and seven `#` are text (pymdownx.saneheaders, as on GitHub).
     assert [(h.level, h.title, h.id, h.line, h.form) for h in page.headings] == [
         (1, "Titre", None, 1, "atx"),
         (2, "Section", None, 3, "atx"),
@@ -205,6 +207,7 @@ SNIPPETS = [
     "![alt](a.png)\n\n![a](b.png){.x}\n\n| a | b |\n|---|---|\n| 1 | 2 |",
     "text\n***\nmore",
     "# Title ##  \n\n#\n\n####### seven",
+    "#hashtag\ntext\n\n#\ttab\n\n###### six",
     "- a\n\n1. b",
     "para\n<div>x</div>\nafter",
     "<div>\n<p>a</p>\n</div>\n\n```\n<div>\n```\n\nz",
@@ -227,7 +230,9 @@ _RENDERED_KIND |= {"blockquote": "blockquote", "hr": "rule", "-comment": "commen
 
 def rendered_kinds(text: str) -> list[str]:
     """The kinds of the top-level elements Python-Markdown writes (a raw HTML block: `html`)."""
-    md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list", "admonition"])
+    md = markdown.Markdown(
+        extensions=["toc", "tables", "fenced_code", "attr_list", "admonition", "pymdownx.saneheaders"]
+    )
     root = LexborHTMLParser(f"<div id=root>{md.convert(text)}</div>").css_first("#root")
     assert root is not None
     found = []

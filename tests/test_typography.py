@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, NavigableString
 from grouped_builds import first
 from page_editing import questions
 
-from faq_site.markdown.typography import NARROW_NBSP, NBSP, typeset
+from faq_site.markdown.typography import NARROW_NBSP, NBSP, paired, typeset
 
 from conftest import LANGUAGES, Site
 
@@ -100,6 +100,97 @@ def test_quotes_around_markup_open_and_close() -> None:
     assert render('"*OTAN*" et "[lien](https://www.nato.int/)"', "fr") == (
         f'<p>«{S}<em>OTAN</em>{S}» et «{S}<a href="https://www.nato.int/">lien</a>{S}»</p>'
     )
+
+
+# Straight double quotes are paired per block of text, whatever spaces are typed around them (a
+# French keyboard's habit, `" non "`): the 1st, 3rd… open, the 2nd, 4th… close. Each case: typed,
+# and the exact HTML published.
+PAIRED = [
+    # spaces typed inside: one no-break space in French, none in English
+    ("fr", 'Il a dit " non " hier.', f"<p>Il a dit «{S}non{S}» hier.</p>"),
+    ("fr", '" Non " a-t-il dit', f"<p>«{S}Non{S}» a-t-il dit</p>"),
+    ("en", 'He said " no " yesterday.', "<p>He said “no” yesterday.</p>"),
+    ("en", '" No " was the answer', "<p>“No” was the answer</p>"),
+    # spaces outside only, and none at all
+    ("fr", 'Il a dit "non" hier.', f"<p>Il a dit «{S}non{S}» hier.</p>"),
+    ("fr", 'Il a dit"non"hier.', f"<p>Il a dit«{S}non{S}»hier.</p>"),
+    ("en", 'He said "no" yesterday.', "<p>He said “no” yesterday.</p>"),
+    # across inline markup, spaces inside or not
+    ("fr", 'Il a dit " *non* " hier.', f"<p>Il a dit «{S}<em>non</em>{S}» hier.</p>"),
+    (
+        "fr",
+        '"**OTAN**" et " [lien](https://www.nato.int/) "',
+        (f'<p>«{S}<strong>OTAN</strong>{S}» et «{S}<a href="https://www.nato.int/">lien</a>{S}»</p>'),
+    ),
+    ("en", 'He said " *no* " then.', "<p>He said “<em>no</em>” then.</p>"),
+    ("fr", '*Il a dit " non " hier*', f"<p><em>Il a dit «{S}non{S}» hier</em></p>"),
+    # two quotations in one paragraph
+    ("fr", 'Il a dit " non " puis " oui ".', f"<p>Il a dit «{S}non{S}» puis «{S}oui{S}».</p>"),
+    ("en", 'He said " no " then " yes ".', "<p>He said “no” then “yes”.</p>"),
+    # apostrophes are not quotes
+    ("fr", "L'OTAN a dit \" l'aide \" aujourd'hui.", f"<p>L’OTAN a dit «{S}l’aide{S}» aujourd’hui.</p>"),
+    ("en", "NATO's \" allies' aid \" today", "<p>NATO’s “allies’ aid” today</p>"),
+    # an odd number: the one left unpaired follows its context (here, after a space: it opens)
+    ("fr", 'Il a dit " non " puis "oui', f"<p>Il a dit «{S}non{S}» puis «{S}oui</p>"),
+    ("en", 'He said " no " then "yes', "<p>He said “no” then “yes</p>"),
+    # a French quotation over two paragraphs opens each and closes the last: not paired across
+    ("fr", '"Premier.\n\n"Second."', f"<p>«{S}Premier.</p>\n<p>«{S}Second.{S}»</p>"),
+    # a list item, a heading, a table cell: each block pairs its own
+    ("fr", '- " un "\n- " deux "', f"<ul>\n<li>«{S}un{S}»</li>\n<li>«{S}deux{S}»</li>\n</ul>"),
+    ("fr", '## Le " soutien " {#soutien}', f'<h2 id="soutien">Le «{S}soutien{S}»</h2>'),
+    ("fr", '| A |\n| --- |\n| " oui " |', f"<td>«{S}oui{S}»</td>"),
+    # an image's description and a title: each value pairs its own
+    (
+        "fr",
+        '![Carte " voisins "](carte.png \'Il dit " non "\')',
+        f'<p><img alt="Carte «{S}voisins{S}»" src="carte.png" title="Il dit «{S}non{S}»" /></p>',
+    ),
+    (
+        "en",
+        '![Map " neighbours "](map.png \'He says " no "\')',
+        '<p><img alt="Map “neighbours”" src="map.png" title="He says “no”" /></p>',
+    ),
+    # code spans keep their quotes, and are not counted
+    ("fr", '`" non "` et " oui "', f'<p><code>" non "</code> et «{S}oui{S}»</p>'),
+    ("fr", '" `x` " et "y"', f"<p>«{S}<code>x</code>{S}» et «{S}y{S}»</p>"),
+    ("en", '`" no "` and " yes "', '<p><code>" no "</code> and “yes”</p>'),
+    # a quote kept straight with a backslash is not counted either
+    ("fr", '\\" a " b "', f'<p>" a «{S}b{S}»</p>'),
+    # a language without rules (a third one, tests/test_languages.py) keeps them as typed
+    ("de", 'Er sagte " nein ".', '<p>Er sagte " nein ".</p>'),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), PAIRED, ids=[c[1][:40] for c in PAIRED])
+def test_straight_double_quotes_pair_per_block(language: str, typed: str, expected: str) -> None:
+    rendered = markdown.markdown(
+        typed,
+        extensions=["attr_list", "tables", "toc", "faq_site.markdown.typography"],
+        extension_configs={"faq_site.markdown.typography": {"language": language}},
+    )
+    assert expected in rendered, rendered
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("fr", 'Il a dit " non " puis " oui ".', f"Il a dit «{S}non{S}» puis «{S}oui{S}»."),
+        ("en", 'He said " no " then " yes ".', "He said “no” then “yes”."),
+    ],
+)
+def test_quotes_pair_in_text_outside_markdown(language: str, typed: str, expected: str) -> None:
+    # A description in the front matter is one block.
+    assert typeset(typed, language) == expected
+
+
+def test_an_unpaired_quote_is_the_one_its_context_least_pairs() -> None:
+    # `a" b "c" d`: read alone, the 1st closes, the 2nd opens, the 3rd closes; leaving the 1st
+    # unpaired pairs the others as their context says.
+    assert typeset('a" b "c" d', "en") == "a” b “c” d"
+    assert paired([False, True, False]) == [False, True, False]
+    assert paired([True, True, True]) == [True, False, True]  # a tie: the last is unpaired
+    assert paired([True, False, True, False]) == paired([False, False, False, False]) == [True, False] * 2
+    assert paired([]) == []
 
 
 # What readers see besides the text: an image's description, a title (tooltip), a table's cells,
@@ -395,5 +486,33 @@ def quotes_percent_and_image_texts(docs: Path) -> Callable[[Site], None]:
             assert (image["alt"], image["title"]) == (alt, title), page.path
             assert "%" not in image["src"] and '"' not in image["src"]
             assert published in metadata_texts(page.soup), page.path
+
+    return check
+
+
+SPACED_QUOTES = {
+    "fr": 'Le Conseil a répondu " non " hier, puis " *oui* " aujourd\'hui.',
+    "en": 'The Council answered " no " yesterday, then " *yes* " today.',
+}
+PUBLISHED_SPACED_QUOTES = {
+    "fr": f"<p>Le Conseil a répondu «{S}non{S}» hier, puis «{S}<em>oui</em>{S}» aujourd’hui.</p>",
+    "en": "<p>The Council answered “no” yesterday, then “<em>yes</em>” today.</p>",
+}
+
+
+def quotes_typed_with_spaces(docs: Path) -> Callable[[Site], None]:
+    """An editor types two quotations with spaces inside the straight quotes (as on a French
+    keyboard), one around emphasis, in a paragraph of a question's answer, in both languages: the
+    published page shows them paired, « » with one no-break space inside and “ ” with none. A
+    correct edit (tests/test_correct_edits.py builds it)."""
+    french = first(docs, "fr", 1)
+    address = f"faq/{french.slug}/"
+    for page in (french, french.twin):
+        page.insert(page.heading_line("learn-more"), SPACED_QUOTES[page.language], "")
+
+    def check(site: Site) -> None:
+        for language, prefix in (("fr", ""), ("en", "en/")):
+            page = site.page(f"{prefix}{address}")
+            assert PUBLISHED_SPACED_QUOTES[language] in page.html, page.path
 
     return check

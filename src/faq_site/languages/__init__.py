@@ -44,6 +44,10 @@ class LanguageRules:
     # character by one, read with the character before the text (whether a quote opens or closes
     # depends on it, and a text node may start right after a quote's first word, `"*NATO*"`).
     quotes: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # What a straight double quote becomes where it opens a quotation and where it closes one, when
+    # the quotes of a block of text are paired (faq_site.markdown.typography): `("«", "»")`. Empty:
+    # every quote is judged by `quotes` alone.
+    double_quotes: tuple[str, str] | tuple[()] = ()
     # Typography: (pattern, replacement), applied in order to the text readers see, after `quotes`.
     typography: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Figures (translation parity): month names, date patterns naming their parts

@@ -88,9 +88,16 @@ RULES = LanguageRules(
         (re.compile(OPENS + "'(?=\\w)"), "‘"),
         (re.compile("'"), "’"),
     ),
-    # A space typed before `%` (`25 %`) keeps the figure and its sign on one line; `25%`, as
-    # British English writes it, stays as typed.
-    typography=((re.compile(r"\s+(?=%)"), NBSP),),
+    double_quotes=("“", "”"),
+    typography=(
+        # English has no space inside quotation marks: one typed there (`" no "`, a French
+        # keyboard's habit) goes.
+        (re.compile(r"(?<=“)\s+"), ""),
+        (re.compile(r"\s+(?=”)"), ""),
+        # A space typed before `%` (`25 %`) keeps the figure and its sign on one line; `25%`, as
+        # British English writes it, stays as typed.
+        (re.compile(r"\s+(?=%)"), NBSP),
+    ),
     months=MONTHS,
     # `1 March 2022`, `1st March`, `March 1, 2022`, `March 2022`.
     dates=(

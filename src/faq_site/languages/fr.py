@@ -101,6 +101,7 @@ RULES = LanguageRules(
         (re.compile(rf"(?:{OPENS}|(?<=['’]))\""), "«"),
         (re.compile('"'), "»"),
     ),
+    double_quotes=("«", "»"),
     typography=(
         (re.compile("'"), "’"),
         (re.compile(r"\s+(?=[?!;])"), NARROW_NBSP),

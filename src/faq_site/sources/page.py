@@ -2,12 +2,12 @@
 
 `MarkdownPage.parse(src_uri, text, languages)` reads an editor's page the way the
 site's Python-Markdown reads it (MkDocs' defaults, fenced_code, tables and toc, with
-attr_list and admonition; no md_in_html), and keeps every line number:
+attr_list, admonition and pymdownx.saneheaders; no md_in_html), and keeps every line number:
 
 - the front matter (sources/front_matter.py): its values, each key's line, why it
   cannot be read;
 - git's conflict markers;
-- the headings (`#Title` is a heading for Python-Markdown, `Title` underlined too,
+- the headings (`# Title`, not `#Title`: pymdownx.saneheaders; `Title` underlined too,
   and `<h2>` written in HTML), each with its level, title, explicit id and line;
 - the body's blocks with their first and last lines: paragraph, list and its items,
   image, table, blockquote, admonition, raw HTML block, comment, fenced or indented
@@ -199,11 +199,13 @@ def _is_rule(line: str) -> bool:
 
 
 def _atx(line: str) -> tuple[int, str] | None:
-    """`## Title ##` -> (2, `Title`): Python-Markdown's HashHeaderProcessor, on one line."""
-    if not line.startswith("#"):
-        return None
+    """`## Title ##` -> (2, `Title`): pymdownx.saneheaders' HashHeaderProcessor, on one line.
+
+    As on GitHub, one to six `#` and a space: `#StandWithUkraine` and `####### x` are text.
+    """
     level = len(line) - len(line.lstrip("#"))
-    level = min(level, 6)
+    if not 1 <= level <= 6 or line[level : level + 1] != " ":
+        return None
     header = line[level:]
     stripped = header.rstrip("#")
     # Closing `#`s go only when they end the line, and not an escaped one (`\#`).
