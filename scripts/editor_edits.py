@@ -11,7 +11,7 @@ editors make, in both languages, each of every kind:
 - a figure updated, a sentence of an answer rewritten, a time of day (« 14 h 30 », "2.30 pm");
 - an image with its alt text (before an answer's first paragraph), a table and a quotation
   (after one);
-- a question withdrawn and one inserted in the middle (the later ones renumbered), two
+- a question withdrawn (listed under `withdrawn`, as CONTRIBUTING.md says) and one inserted in the middle (the later ones renumbered), two
   questions swapped, a question's page renamed (`renamed_from`, the links to it updated);
 - a learn-more link added, a question's title changed (its id kept);
 - another domain allowed in mkdocs.yml, and a learn-more link to it;
@@ -42,12 +42,14 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
 from faq_site.languages import Languages
+from faq_site.sources.names import ALL_QUESTIONS
 from faq_site.sources.page import Block, Link, MarkdownPage
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -306,10 +308,25 @@ def withdraw_a_question(docs: Path) -> str:
         raise EditNotFound("no question that no other page links to, among three or more")
     withdrawn = candidates[len(candidates) // 2]
     number = withdrawn.pages[LANGUAGES.default].number()
+    slug = PurePosixPath(withdrawn.pages[LANGUAGES.default].src_uri).stem
     for page in withdrawn.pages.values():
         page.path.unlink()
     later = renumber(docs, number + 1, -1)
-    return f"withdrew {withdrawn.files} and renumbered the {later} questions after it"
+    # As CONTRIBUTING.md says: its old address then says that it was withdrawn, and when.
+    for language in LANGUAGES.all:
+        list_withdrawn(Page(docs, LANGUAGES.uri_for(ALL_QUESTIONS, language)), f"{slug} {date.today()}")
+    return f"withdrew {withdrawn.files}, listed as withdrawn, and renumbered the {later} questions after it"
+
+
+def list_withdrawn(page: Page, entry: str) -> None:
+    """`entry` added to the `withdrawn` list of an "all questions" page (the list made if none)."""
+    line = page.model().key_line("withdrawn")
+    if line is None:
+        page.add_key(f"withdrawn:\n  - {entry}")
+    elif page.lines()[line - 1].strip() == "withdrawn:":  # a list of lines: the new one first
+        page.insert(line + 1, [f"  - {entry}"])
+    else:
+        raise EditNotFound(f"docs/{page.src_uri}: `withdrawn` is not a list of lines")
 
 
 def insert_a_question(docs: Path) -> str:

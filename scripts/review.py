@@ -254,7 +254,8 @@ class PageView:
     blocks: list[str]  # its visible text, one entry per paragraph, heading, list item…
     learn_more: list[tuple[str, str]]  # (text, address) of each learn-more link
     provenance: str | None  # "nato", "adapted" or None
-    behind: str | None  # the title of the notice saying the translation is behind, if it shows one
+    behind: str | None  # the notice saying this translation is behind its French page, if it is
+    notice: str | None = None  # the notice the page shows (on "all questions": the questions behind)
     searchable: bool = True
 
 
@@ -401,13 +402,19 @@ def read_page(
         for link in page.outline.links
         if link.section == "learn-more" and link.in_list_item
     ]
-    behind = None
+    behind = notice = None
     # The notice of a translation behind its French text: the template's (overrides/partials/
-    # translation-notice.html, marked `data-faq-behind`, which no page's Markdown can write), with all it
-    # says as readers read it: its title, and each French change it names (on "all questions", each
-    # question's).
-    for notice in (e for e in page.elements if e.attributes.get("data-faq-behind") is not None):
-        behind = " ".join(words(page.text_of(notice)))
+    # translation-notice.html, marked `data-faq-behind` with the French pages it names, which no
+    # page's Markdown can write), with all it says as readers read it: its title, and each French
+    # change it names. The page is behind if it names the page's own French version; on "all
+    # questions", it names the questions behind, which are.
+    for element in (e for e in page.elements if e.attributes.get("data-faq-behind") is not None):
+        notice = " ".join(words(page.text_of(element)))
+        named = {
+            site_path(url, site_url) for url in (element.attributes.get("data-faq-behind") or "").split()
+        }
+        if key in named:
+            behind = notice
     return PageView(
         path=path,
         language=language,
@@ -422,6 +429,7 @@ def read_page(
         learn_more=learn_more,
         provenance=label.attributes.get("data-faq-provenance") if label else None,
         behind=behind,
+        notice=notice,
     )
 
 
@@ -570,6 +578,8 @@ def page_changes(old: PageView, new: PageView) -> list[str]:
         )
     if old.behind and not new.behind:
         lines.append("Translation **brought up to date**: the notice that it is behind its French page goes")
+    if new.notice and new.notice != old.notice and not new.behind:
+        lines.append(f"Readers see the notice {quoted(new.notice)}")
     if old.searchable != new.searchable:
         lines.append(
             "Now found by the site's search" if new.searchable else "No longer found by the site's search"

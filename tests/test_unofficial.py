@@ -52,6 +52,18 @@ def test_every_page_says_it_at_the_top_before_the_header(fixture_site: Site, lan
         assert target == (fixture_site.root / about).resolve(), (page.path, link["href"])
 
 
+def test_every_old_address_says_it_first(fixture_site: Site) -> None:
+    """The pages at a renamed or withdrawn question's old address have no header: their first line
+    says it (readers/redirects.py, `notice_page`), in the page's language."""
+    notices = fixture_site.moved_page_notices + fixture_site.withdrawn_notices
+    assert fixture_site.moved_page_notices and fixture_site.withdrawn_notices
+    for page in notices:
+        language = page.tree.css_first("html").attributes["lang"]
+        first = page.tree.body.css_first("p")
+        assert first.attributes.get("role") == "note", page.path
+        assert normalise(first.text()) == normalise(STRINGS[language]["unofficial"]), page.path
+
+
 def test_the_not_found_page_says_it_in_every_language(fixture_site: Site) -> None:
     banner = fixture_site.page("404.html").soup.select_one("aside.md-banner")
     for language in LANGUAGES:

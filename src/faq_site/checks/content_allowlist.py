@@ -391,7 +391,10 @@ def _check_attributes(node: LexborNode, page: PageContext, locator: Locator) -> 
         src = _as_written(node.attributes.get("src") or "", page, locator)
         findings.append(
             (
-                _line_of_url(src, "src", locator) or locator.line_of("<img", "!["),
+                # A Markdown image with empty brackets, before any other image of the same address.
+                locator.line_of(f"![]({src}", f"![ ]({src}")
+                or _line_of_url(src, "src", locator)
+                or locator.line_of("<img", "!["),
                 f"the image `{src}` has no description: screen readers would read nothing, or its file "
                 f"name. Write what it shows between the square brackets: `![description]({src})`.",
                 None,

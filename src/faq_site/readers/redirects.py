@@ -147,9 +147,11 @@ def check_renames(sources: list[MarkdownPage], languages: Languages) -> tuple[li
     return redirects, problems
 
 
-def notice_page(language: str, title: str, head: str, body: str) -> str:
+def notice_page(language: str, title: str, head: str, body: str, unofficial: str) -> str:
     """A page the build writes at an old address (moved, or withdrawn): in the reader's language,
-    out of search engines' indexes (`noindex`), with nothing to load."""
+    out of search engines' indexes (`noindex`), with nothing to load. It has no header: its first
+    line says, as every page's header does, that the site is not NATO's (`unofficial`)."""
+    body = f'<p role="note">{escape(unofficial)}</p>\n{body}'
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -174,7 +176,7 @@ def redirect_page(old_url: str, new_url: str, title: str, site_url: str, strings
     )
     # MkDocs' title is HTML (`&amp;`): its plain text, escaped once.
     body = f'<p>{escape(strings["redirect_text"])} <a href="{target}">{escape(plain_title(title))}</a></p>\n'
-    return notice_page(language, strings["redirect_title"], head, body)
+    return notice_page(language, strings["redirect_title"], head, body, strings["unofficial"])
 
 
 def write_redirects(

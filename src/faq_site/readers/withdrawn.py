@@ -190,7 +190,8 @@ def withdrawn_page(
     # which the site does not have (a 404 in the console). Nothing else to load.
     icon = escape(get_relative_url(config.theme["favicon"], old_url))
     head = f'<link rel="icon" href="{icon}" type="image/svg+xml">\n'
-    return notice_page(language, f"{strings['withdrawn_title']} – {config.site_name}", head, body)
+    page_title = f"{strings['withdrawn_title']} – {config.site_name}"
+    return notice_page(language, page_title, head, body, strings["unofficial"])
 
 
 def write_withdrawn(
