@@ -11,8 +11,9 @@ editors make, in both languages, each of every kind:
 - a figure updated, a sentence of an answer rewritten, a time of day (« 14 h 30 », "2.30 pm");
 - an image with its alt text (before an answer's first paragraph), a table and a quotation
   (after one);
-- a question withdrawn (listed under `withdrawn`, as CONTRIBUTING.md says) and one inserted in the middle (the later ones renumbered), two
-  questions swapped, a question's page renamed (`renamed_from`, the links to it updated);
+- a question withdrawn (listed under `withdrawn`, as CONTRIBUTING.md says) and one inserted in
+  the middle (the later ones renumbered), two questions swapped, a question's page renamed
+  (`renamed_from`, the links to it updated);
 - a learn-more link added, a question's title changed (its id kept);
 - another domain allowed in mkdocs.yml, and a learn-more link to it;
 - an abbreviation, where the site has its glossaries (glossary/<language>.md, issue 25).
