@@ -322,6 +322,8 @@ def text_blocks(page: RenderedPage, skipped: set[int], path: str = "") -> list[s
                 if src and not re.match(r"[A-Za-z][\w+.-]*:|/", src):
                     src = posixpath.normpath(posixpath.join(path, src))
                 run.append(f" [image “{alt}”: {src}] ")
+        elif what is not None and element.tag == "br":  # empty: one mark where it is
+            run.append(f" [{what}] " if kind == START else "")
         elif what is not None:
             run.append(f" [{what}: " if kind == START else "] ")
         title = element.attributes.get("title")
@@ -666,6 +668,9 @@ def compare(base: SiteView, change: SiteView) -> tuple[list[str], list[Section],
     for old, new in sorted(change.redirects.items()):
         if base.redirects.get(old) != new and old not in renamed:
             overview.append(((old, 0), f"Redirect written: `/{old}` → `/{new}`"))
+    # A withdrawn question's notice at an address that had none, and was no page: shown as readers read it.
+    for path in sorted(set(change.withdrawn) - set(base.withdrawn) - set(base.pages)):
+        overview.append(((path, 0), f"Notice written: `/{path}` says {quoted(change.withdrawn[path])}"))
     for old in sorted(set(base.redirects) - set(change.redirects) - set(change.pages)):
         overview.append(((old, 0), f"Redirect removed: `/{old}` now leads to “page not found”"))
 

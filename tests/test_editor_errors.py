@@ -259,6 +259,18 @@ def indented_key(docs: Path) -> list[str]:
     ]
 
 
+def yaml_alias(docs: Path) -> list[str]:
+    """A value repeated by a YAML alias, which refers to the value it is in: without end (a hostile
+    probe's front matter, which once stopped the build with a RecursionError)."""
+    page = described(docs)
+    line = page.description_line()
+    page.insert(line + 1, "search: &a {exclude: *a}")
+    return [
+        f"{page.where}:{line + 1}: this front matter line uses a YAML anchor or alias (`&name`, `*name`), "
+        "which repeats a value written elsewhere. Write the value itself."
+    ]
+
+
 def no_closing_dashes(docs: Path) -> list[str]:
     page = first(docs)
     page.delete(page.front_matter_end())
@@ -1806,6 +1818,7 @@ MISTAKES += [Mistake(name, make) for name, make in RENAMES_MISTAKES]
 MISTAKES += [Mistake(name, make) for name, make in WITHDRAWN_MISTAKES]
 # Last, so that the mistakes above keep the questions they land on (tests/grouped_builds.py).
 MISTAKES += [Mistake("number of questions misspelt in a description", count_misspelt)]
+MISTAKES += [Mistake("front matter value repeated by a YAML alias", yaml_alias)]
 
 # The mistakes that need the whole site, built (tests/grouped_builds.py), by what they need. Every
 # other mistake is on its own pages: those pages and their other language's are checked as the
@@ -1907,7 +1920,10 @@ WHOLE_SITE = {
     ],
     "the withdrawn questions against every page and both languages' lists (withdrawn)": WITHDRAWN_BUILT,
 }
-ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names}
+# Built alone though the build goes on: the page its message names besides its own (the renamed
+# question whose old name it lists) is one the renamed_from mistakes change, in any group.
+BUILT_ALONE = {"withdrawn question that was renamed"}
+ALONE = {name for names in STOPS_BEFORE_PAGES.values() for name in names} | BUILT_ALONE
 BUILT = ALONE | {name for names in WHOLE_SITE.values() for name in names}
 ON_ITS_PAGES = [mistake for mistake in MISTAKES if mistake.name not in BUILT]
 

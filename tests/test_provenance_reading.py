@@ -66,6 +66,29 @@ CHANGED_READING = {
     "an image inside the answer": lambda line: line + " ![Un drapeau](../assets/images/carte-ukraine.svg)",
     "raised words": lambda line: line.replace(first_word(line), f"<sup>{first_word(line)}</sup>", 1),
     "highlighted": lambda line: line.replace(first_word(line), f"<mark>{first_word(line)}</mark>", 1),
+    # Allow, don't deny: NATO's text is in paragraphs, headings, lists and learn-more links; any other
+    # element reframes it (a hostile probe's cases, each once published under NATO's label).
+    "in a danger box": lambda line: f'!!! danger ""\n    {line}',
+    "shown as a quotation": lambda line: f"> {line}",
+    "a line break inside a word": lambda line: line.replace(
+        first_word(line), f"{first_word(line)[:2]}<br>{first_word(line)[2:]}", 1
+    ),
+    "a link on NATO's words": lambda line: line.replace(
+        first_word(line), f"[{first_word(line)}](https://www.nato.int/cps/fr/natohq/news.htm)", 1
+    ),
+    "styled as the site's remark": lambda line: line.replace(
+        first_word(line), f"*{first_word(line)}*{{.faq-note}}", 1
+    ),
+    "in bold": lambda line: line.replace(first_word(line), f"**{first_word(line)}**", 1),
+    "in italics": lambda line: line.replace(first_word(line), f"*{first_word(line)}*", 1),
+    "as code": lambda line: line.replace(first_word(line), f"`{first_word(line)}`", 1),
+    "as keys": lambda line: line.replace(first_word(line), f"<kbd>{first_word(line)}</kbd>", 1),
+    "as a title of a work": lambda line: line.replace(
+        first_word(line), f"<cite>{first_word(line)}</cite>", 1
+    ),
+    "in another language": lambda line: line.replace(
+        first_word(line), f'<span lang="ru">{first_word(line)}</span>', 1
+    ),
 }
 
 

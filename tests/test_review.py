@@ -327,3 +327,13 @@ def test_a_withdrawn_question_s_address_shows_its_notice(tmp_path: Path) -> None
         "“Cette question a été retirée le 1er décembre 2026. Toutes”"
     ) in report
     assert "page not found" not in report
+    # A notice at an address that was never a page is shown too.
+    (tmp_path / "change" / "faq" / "y").mkdir()
+    (tmp_path / "change" / "faq" / "y" / "index.html").write_text(
+        (tmp_path / "change" / "faq" / "x" / "index.html").read_text().replace("1er", "31"), encoding="utf-8"
+    )
+    change = review_script.read_site(tmp_path / "change")
+    report = review_script.report("base", "0" * 40, base, change, False)
+    assert (
+        "Notice written: `/faq/y/` says “Cette question a été retirée le 31 décembre 2026. Toutes”" in report
+    )

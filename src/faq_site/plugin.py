@@ -137,6 +137,7 @@ from faq_site.readers import (
 from faq_site.readers.record import check_record
 from faq_site.readers.site_url import check_site_url
 from faq_site.readers.translated_french import translated_french
+from faq_site.render_watchdog import RenderWatchdog
 from faq_site.sources.files import refuse_links
 from faq_site.sources.names import ALL_QUESTIONS, HOME, is_question
 from faq_site.sources.page import MarkdownPage
@@ -154,6 +155,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.templates = CompiledTemplates()
         # The share cards of the build, every language (readers/cards.py).
         self.cards: cards.CardMaker | None = None
+        # Stops a page that takes too long to render, naming it (render_watchdog.py).
+        self.watchdog = RenderWatchdog()
 
     def url_rule(self, config: MkDocsConfig) -> UrlRule:
         """What a page may link to or load (checks/urls.py)."""
@@ -305,11 +308,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build.problems.report(problems, Stage.MARKDOWN)
         return markdown
 
-    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_addresses)
+    @event_priority(-100)  # last: MkDocs renders the Markdown next
+    def _markdown_watch(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.watchdog.start(page.file.src_uri)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_markdown_lists, _markdown_text, _markdown_addresses, _markdown_watch)
 
     # -- on_page_content ----------------------------------------------------------------------
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.watchdog.stop()  # rendered in time
         langs, language, problems = self.lang(), config.theme["language"], self.build.problems
         source = self.source(page)
         # The page's content, parsed once: every check below reads this one tree (checks/rendered.py).
@@ -485,6 +494,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         seo.write_sitemap(config, self.build.page_links)
 
     on_post_build = CombinedEvent(_post_build_stop, _post_build_redirects, _post_build_indexes)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.watchdog.stop()  # a build that stopped while a page rendered leaves no timer behind
 
     # -- on_shutdown --------------------------------------------------------------------------
 

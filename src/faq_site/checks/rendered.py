@@ -198,7 +198,7 @@ class RenderedPage:
         if body is not None:
             wrapper = body.child
             for node in _children(body):
-                if node is wrapper and node.tag == "div":
+                if node == wrapper and node.tag == "div":  # selectolax makes a new object per access
                     for child in _children(node, text=True):
                         self._read(child)
                 else:

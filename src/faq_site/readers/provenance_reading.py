@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from faq_site.checks.rendered import COMMENT, END, HEADINGS, START, TEXT, Element, Inside, RenderedPage
-from faq_site.sources.names import LEARN_MORE_ID
+from faq_site.sources.names import LEARN_MORE_ID, SITE_NOTE
 
 # Elements that change how the words in them read, though the words stay the same.
 CHANGES_READING = {
@@ -41,6 +41,29 @@ CHANGES_READING = {
     "u": "underlined",
     "ins": "marked as inserted",
     "img": "an image",
+}
+# The elements NATO's text is published in: paragraphs, headings, lists, and the links of the
+# learn-more lists (the record holds their titles). Allow, don't deny: the words of a page that
+# keeps NATO's label are in these only, and any other element makes it "adapted" (named with what
+# it does, below, or as itself): a box, a quotation, a table, emphasis, code, a line break, a span
+# in another language... each reframes NATO's words though they stay the same.
+NATO_ELEMENTS = frozenset({"p", "ul", "ol", "li", "a", *HEADINGS})
+REFRAMES = {
+    "blockquote": "shown as a quotation",
+    "div": "in a box",
+    "table": "in a table",
+    "em": "in italics",
+    "i": "in italics",
+    "strong": "in bold",
+    "b": "in bold",
+    "code": "as code",
+    "kbd": "as code",
+    "samp": "as code",
+    "var": "as code",
+    "cite": "as a title",
+    "br": "a line break",
+    "span": "set apart",
+    "abbr": "an abbreviation",
 }
 # The end of an ordinal, raised as typography writes it: 1er, 1re, 2e, 2nd, 3rd, 4th.
 _ORDINAL = re.compile(r"(?:er|re|e|es|ers|res|ème|nd|st|rd|th|d)")
@@ -85,9 +108,23 @@ def reading(page: RenderedPage) -> Reading:
 
 def changes_reading(page: RenderedPage, element: Element) -> str | None:
     """How an element makes the words in it read ("struck out", "in small print"…), or None."""
-    if element.tag == "sup" and _ORDINAL.fullmatch(" ".join(page.text_of(element).split())):
+    words = " ".join(page.text_of(element).split())
+    if element.tag == "sup" and _ORDINAL.fullmatch(words):
         return None
-    return CHANGES_READING.get(element.tag)
+    if element.tag in CHANGES_READING:
+        return CHANGES_READING[element.tag]
+    if element.tag == "em" and SITE_NOTE in element.classes:
+        # The site's own remark, `*(…)*{.faq-note}`: its words are the site's, read as such (they are
+        # not in the record). NATO's words in its style would read as the site's.
+        return None if words.startswith("(") and words.endswith(")") else "styled as the site's own remark"
+    learn_more = element.section is not None and (
+        element.section == LEARN_MORE_ID or element.section.endswith(f"-{LEARN_MORE_ID}")  # all questions
+    )
+    if element.tag == "a" and not learn_more and not element.inside & Inside.PERMALINK:
+        return "a link NATO's text does not have"
+    if element.tag not in NATO_ELEMENTS:
+        return REFRAMES.get(element.tag, "an element NATO's text does not have")
+    return None
 
 
 def _changes(page: RenderedPage, element: Element) -> list[str]:

@@ -187,6 +187,15 @@ class _Reader:
             )
 
     def read_yaml(self, yaml_text: str) -> None:
+        if (line := _anchor_line(yaml_text)) is not None:
+            # An alias repeats a value, or the value it is in (`&a {x: *a}`: without end); no page needs one.
+            self.error = "yaml"
+            self._problem(
+                "this front matter line uses a YAML anchor or alias (`&name`, `*name`), which repeats a "
+                "value written elsewhere. Write the value itself.",
+                line + 2,
+            )
+            return
         loader = yaml.SafeLoader(yaml_text)
         try:
             node = loader.get_single_node()
@@ -367,3 +376,15 @@ def explain_yaml_error(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[int
         f"this front matter line cannot be read ({problem}). Each line must be `key: value`; "
         "put a value with punctuation in double quotes."
     )
+
+
+def _anchor_line(yaml_text: str) -> int | None:
+    """The line (from 0) of the front matter's first YAML anchor or alias, if it has one (read as YAML
+    reads them, event by event, before any value is built)."""
+    try:
+        for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return event.start_mark.line
+    except yaml.YAMLError:
+        return None  # the error is reported as YAML reads it
+    return None
