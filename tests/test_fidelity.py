@@ -69,7 +69,8 @@ def expected_state(soup: BeautifulSoup) -> str | None:
     article = BeautifulSoup(str(soup.find("article")), "html.parser")
     for element in article.select(NOT_TEXT):
         element.decompose()
-    return provenance.page_state(read_page(str(article), "fr"), RECORD)
+    # What the article holds, as the build reads a page's content (the `<article>` is the template's).
+    return provenance.page_state(read_page(article.find("article").decode_contents(), "fr"), RECORD)
 
 
 def from_natos_text(url_path: str) -> bool:
