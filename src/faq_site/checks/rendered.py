@@ -29,7 +29,7 @@ left open) is not in a tree: sources/page.py reads it from the Markdown's raw ta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Flag, auto
 from functools import cached_property
@@ -292,13 +292,14 @@ class RenderedPage:
 
     # -- views --------------------------------------------------------------------------------
 
-    def texts(self, split_at: frozenset[str], leave_out: Inside) -> list[str]:
-        """The text in runs cut at the start and end of these elements, without what is left out."""
+    def texts(self, split_at: frozenset[str], leave_out: Inside, left_out: Collection[int] = ()) -> list[str]:
+        """The text in runs cut at the start and end of these elements, without what is left out (by
+        what it is inside, or as the text of one of the elements `left_out`)."""
         runs, run = [], []
         for kind, index in self.events:
             if kind == TEXT:
                 text = self.texts_[index]
-                if not text.inside & leave_out:
+                if not text.inside & leave_out and text.parent not in left_out:
                     run.append(text.text)
             elif kind != COMMENT and self.elements[index].tag in split_at:
                 if "".join(run).strip():

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from faq_site.checks.rendered import COMMENT, END, HEADINGS, START, TEXT, Element, Inside, RenderedPage
+from faq_site.checks.rendered import END, HEADINGS, START, Element, Inside, RenderedPage
 from faq_site.sources.names import LEARN_MORE_ID, SITE_NOTE
 
 # Elements that change how the words in them read, though the words stay the same.
@@ -84,19 +84,7 @@ class Reading:
 def reading(page: RenderedPage) -> Reading:
     """What readers read of a rendered page: its text, and what changes how it reads."""
     left_out = _left_out(page)
-    runs: list[str] = []
-    run: list[str] = []
-    for kind, index in page.events:
-        if kind == TEXT:
-            text = page.texts_[index]
-            if not text.inside & _NOT_READ and not (text.parent is not None and text.parent in left_out):
-                run.append(text.text)
-        elif kind != COMMENT and page.elements[index].tag in BLOCKS:
-            if "".join(run).strip():
-                runs.append("".join(run))
-            run = []
-    if "".join(run).strip():
-        runs.append("".join(run))
+    runs = page.texts(BLOCKS, _NOT_READ, left_out)
     changes = [
         change
         for element in page.elements
