@@ -17,7 +17,10 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from axe_playwright_python.base import AxeResults
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Without these, Chromium phones home at start-up: requests that would leave
@@ -200,3 +203,73 @@ def first_load_bytes(load: Load, site_url: str, site_root: Path) -> int:
     return sum(
         gzip_size(file_for(url, site_url, site_root)) for url in {u for s, u in load.responses if s == 200}
     )
+
+
+# Accessibility: axe-core, WCAG 2.1 A and AA, in the colour schemes readers may prefer.
+
+# Violations only: axe's other results (every rule passed, and where) are most of its run's time,
+# sent from the page to Python for nothing.
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+# The reader's preference (`prefers-color-scheme`), and the scheme Material shows for it.
+SCHEMES = {"light": "default", "dark": "slate"}
+AXE = Axe()
+
+
+def start_axe(tab: Page) -> None:
+    """axe-core started on the page as it is; `axe_results` waits for it (the page runs it meanwhile)."""
+    tab.evaluate(AXE.axe_script)
+    tab.evaluate(
+        "options => { window.faqAxe = axe.run(document, options)"
+        ".then(results => ({violations: results.violations})) }",
+        WCAG_21_AA,
+    )
+
+
+def axe_results(tab: Page) -> AxeResults:
+    return AxeResults(tab.evaluate("window.faqAxe"))
+
+
+# Material's palette picks, when a page starts, the first scheme whose media query matches (its
+# `watchPalette`): the same choice, made on a page already shown, for a reader preferring `scheme`.
+CHOOSE_PALETTE = """() => {
+  const inputs = [...document.querySelectorAll("[data-md-component=palette] input")];
+  const chosen = inputs.find(input => matchMedia(input.dataset.mdColorMedia).matches);
+  if (chosen && !chosen.checked) chosen.click();
+}"""
+
+
+def axe_in_every_scheme(tab: Page) -> dict[str, AxeResults]:
+    """axe-core's results on a started page, as a reader preferring each colour scheme sees it
+    (SCHEMES): the page is switched in place, as its palette would have started for that reader
+    (the DOM is the same, the colours are the scheme's; `data-md-color-scheme` proves the switch),
+    then left as it was for the next page (preference and stored palette)."""
+    stored = tab.evaluate("Object.entries(localStorage)")
+    results = {}
+    try:
+        for scheme, material_scheme in SCHEMES.items():
+            tab.emulate_media(color_scheme=scheme)
+            tab.evaluate(CHOOSE_PALETTE)
+            try:
+                tab.wait_for_function(
+                    "scheme => document.body.dataset.mdColorScheme === scheme"
+                    " && !document.body.hasAttribute('data-md-color-switching')",
+                    arg=material_scheme,
+                    polling=50,
+                    timeout=5000,
+                )
+            except PlaywrightTimeoutError:
+                shown = f"{tab.url}: the {scheme} scheme ({material_scheme}) never showed"
+                raise AssertionError(shown) from None
+            start_axe(tab)
+            results[scheme] = axe_results(tab)
+    finally:  # light: the tests' contexts' own preference (Playwright's default)
+        tab.emulate_media(color_scheme="light")
+        tab.evaluate(
+            "stored => { localStorage.clear();"
+            " for (const [key, value] of stored) localStorage.setItem(key, value) }",
+            stored,
+        )
+    return results

@@ -4,7 +4,7 @@ switcher, the 404 page, print, no JavaScript, the Content-Security-Policy.
 Headless Chromium (Debian's, see tests/browsing.py) against the tests' fixture FAQ, built
 and served under its sub-path as GitHub Pages serves it (`fixture_site`, `fixture_server`):
 what the site does, not what docs/ says. What must hold on the real site too (requests, byte
-budgets, accessibility) is tested on both: tests/test_published_loads.py and
+budgets, accessibility) is tested on both: tests/test_published_browsing.py and
 test_published_accessibility.py. In CI these tests always run; elsewhere, without Chromium,
 they are skipped with a message that says how to get it.
 """

@@ -1,10 +1,10 @@
-"""Every page readable by everyone, whatever it says: axe-core finds no WCAG 2.1 A or AA
-violation on any page in either colour scheme, and phones show the header's titles in full.
+"""Every page readable by everyone, whatever it says: phones show the header's titles in full
+(axe-core on every page: tests/test_published_browsing.py, where every page is visited once).
 
 Published-site invariants (`published_site`, tests/published.py) in headless Chromium
 (tests/browsing.py), on every page of the real site and of the fixture FAQ. In CI they always
 run; elsewhere, without Chromium, they are skipped with a message that says how to get it.
-(Apart from tests/test_published_loads.py so that pytest-xdist runs the two at once.)
+(Apart from tests/test_published_browsing.py so that pytest-xdist runs the two at once.)
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-from axe_playwright_python.base import AxeResults
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 from published import home_address
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page, wait_until_started
+from browsing import DESKTOP, PHONE, SMALL_PHONE, axe_results, open_page, start_axe
 from conftest import LANGUAGES, Site
 
 pytestmark = [pytest.mark.published_site, pytest.mark.browser]
@@ -27,58 +25,8 @@ def page_urls(site: Site, server: str) -> list[str]:
     return [urljoin(server, page.url_path) for page in site.pages]
 
 
-# Accessibility: axe-core, WCAG 2.1 A and AA, every page, both colour schemes
-
-# Violations only: axe's other results (every rule passed, and where) are most of its run's time,
-# sent from the page to Python for nothing.
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference: Material's scheme
-
-
-AXE = Axe()
-
-
-def start_axe(tab: Page) -> None:
-    """axe-core started on the page as it is; `axe_results` waits for it (the page runs it meanwhile)."""
-    tab.evaluate(AXE.axe_script)
-    tab.evaluate(
-        "options => { window.faqAxe = axe.run(document, options)"
-        ".then(results => ({violations: results.violations})) }",
-        WCAG_21_AA,
-    )
-
-
-def axe_results(tab: Page) -> AxeResults:
-    return AxeResults(tab.evaluate("window.faqAxe"))
-
-
-def test_axe_finds_no_violations(browser: Browser, published: Site, published_server: str) -> None:
-    """Each page (and the 404 page) in both colour schemes at once, one tab per scheme: axe runs
-    in both while Python waits for either."""
-    tabs = {}
-    for scheme in SCHEMES:
-        context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-        tabs[scheme] = context.new_page()
-    found = {}
-    try:
-        for url in [*page_urls(published, published_server), urljoin(published_server, "no-such-page/")]:
-            for tab in tabs.values():
-                tab.goto(url, wait_until="commit")
-            for scheme, tab in tabs.items():
-                wait_until_started(tab)
-                assert tab.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], (url, scheme)
-                start_axe(tab)
-            for scheme, tab in tabs.items():
-                results = axe_results(tab)
-                if results.violations_count:
-                    found[f"{url} ({scheme})"] = results.generate_report()
-    finally:
-        for tab in tabs.values():
-            tab.context.close()
-    assert not found, "\n\n".join(f"{url}\n{report}" for url, report in found.items())
+# Accessibility: axe-core on every page, in both colour schemes, is checked where every page is
+# visited once (tests/test_published_browsing.py); here, that its measure sees a violation.
 
 
 def test_axe_sees_an_image_without_alt_text(browser: Browser, published_server: str) -> None:

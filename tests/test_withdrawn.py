@@ -24,7 +24,7 @@ from fixture_checks import config as fixture_config
 from fixture_checks import site as fixture_checks_site
 from page_editing import SourcePage
 from site_settings import read_config
-from test_published_loads import NEXT_PAGE_BYTES
+from test_published_browsing import NEXT_PAGE_BYTES
 
 from faq_site.checks.content_allowlist import content_problems, published_problems
 from faq_site.checks.rendered import PublishedPage, RenderedPage
@@ -112,7 +112,7 @@ def test_the_old_address_passes_the_allow_list_and_runs_nothing(fixture_site: Si
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_old_address_weighs_less_than_moving_to_another_page(fixture_site: Site, language: str) -> None:
     """Nothing to load but the site's favicon, which every page loads (no stylesheet, script, image or
-    font), and fewer bytes than the next-page budget (tests/test_published_loads.py) allows a page
+    font), and fewer bytes than the next-page budget (tests/test_published_browsing.py) allows a page
     besides its content."""
     page = notice(fixture_site, language)
     (icon,) = page.tree.css("[src], [href]:not(a), script, style, img")

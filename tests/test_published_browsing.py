@@ -1,9 +1,16 @@
-"""What a reader's browser fetches from every page: only the site's own files, within a byte and
-request budget, whatever the pages say.
+"""Every page as a reader's browser has it: only the site's own files, within a byte and request
+budget, and readable by everyone (axe-core finds no WCAG 2.1 A or AA violation, in either colour
+scheme), whatever the pages say.
 
 Published-site invariants (`published_site`, tests/published.py) in headless Chromium
 (tests/browsing.py), on every page of the real site and of the fixture FAQ. In CI they always
 run; elsewhere, without Chromium, they are skipped with a message that says how to get it.
+
+Every page is visited once (`visits`), as a reader goes through a language: its home page with an
+empty cache, then "next" to every other page. What each page used (its `Load`: every file, from
+the network or the cache) is what its first load with an empty cache fetches, which
+`test_a_visit_sees_what_a_first_load_fetches` proves on the last page of each language; what
+reached the server is what moving to it costs; axe-core runs there, in each scheme.
 """
 
 from __future__ import annotations
@@ -14,19 +21,22 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from published import home_address
 
 from browsing import (
     DESKTOP,
+    REPORT_CSP_VIOLATIONS,
     Load,
+    axe_in_every_scheme,
+    cold_load,
     file_for,
     first_load_bytes,
-    first_loads,
     gzip_size,
-    open_page,
     settled,
+    wait_until_started,
 )
 from conftest import LANGUAGES, PagesHandler, Site
 from conftest import Page as SitePage
@@ -40,40 +50,92 @@ FIRST_LOAD_BYTES = 65_000
 FIRST_LOAD_REQUESTS = 8
 # ...and moving on to another page of the same language: the page alone.
 NEXT_PAGE_BYTES = 4_400
+# The site's answer to an address that is no page: its bilingual 404 page.
+MISSING = "no-such-page/"
 
 
-def page_urls(site: Site, server: str) -> list[str]:
-    return [urljoin(server, page.url_path) for page in site.pages]
+@dataclass(frozen=True)
+class Visit:
+    """One page, as a reader going through its language had it."""
+
+    language: str
+    load: Load  # every file the page used, and what its console said, until it settled
+    fetched: list[str]  # the paths that reached the server: what moving to the page cost
+    # The hreflang links the page shows once Material has started: Material would fetch a
+    # sitemap.xml next to each, so overrides/main.html hides them from it, then puts them back.
+    alternates: list[list[str]]
+    axe: dict[str, AxeResults]  # by colour scheme
+
+
+def visit_all(browser: Browser, site: Site, server: str, language: str) -> dict[str, Visit]:
+    """The language's home page with an empty cache, then "next" through every page, in one tab (so
+    the cache is the reader's), waiting each time until nothing more is fetched (`settled`)."""
+    visits = {}
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    try:
+        page = context.new_page()
+        next_link = page.locator("a.md-footer__link--next")
+        while True:
+            PagesHandler.requested.clear()
+            load = Load()
+            load.watch(page)
+            if not visits:
+                page.goto(urljoin(server, home_address(language)))
+            else:
+                with page.expect_navigation():
+                    next_link.click()
+            settled(page)
+            load.unwatch(page)
+            fetched = list(PagesHandler.requested)
+            alternates = page.evaluate(
+                "[...document.querySelectorAll('link[rel=alternate]')]"
+                ".map(link => [link.hreflang, link.getAttribute('href')])"
+            )
+            visits[page.url] = Visit(language, load, fetched, alternates, axe_in_every_scheme(page))
+            if not next_link.count():
+                return visits
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Browser, published: Site, published_server: str) -> dict[str, Visit]:
+    """Every page of every language, visited once (`visit_all`), by URL."""
+    return {
+        url: visit
+        for language in LANGUAGES
+        for url, visit in visit_all(browser, published, published_server, language).items()
+    }
+
+
+def test_every_page_is_visited(visits: dict[str, Visit], published: Site, published_server: str) -> None:
+    """ "Next" leads through every page of each language, once: no page escapes the checks below."""
+    for language in LANGUAGES:
+        visited = [url for url, visit in visits.items() if visit.language == language]
+        expected = [urljoin(published_server, page.url_path) for page in published.pages_in(language)]
+        assert sorted(visited) == sorted(expected), f"the walk through {language} missed pages"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_visit_sees_what_a_first_load_fetches(
+    browser: Browser, visits: dict[str, Visit], language: str
+) -> None:
+    """The budgets below read each page's visit as its first load with an empty cache: the files it
+    used, from the cache or the network. A first load of the page the walk reaches last (the
+    cache then fullest) must fetch the same files, with the same answers."""
+    last = [url for url, visit in visits.items() if visit.language == language][-1]
+    first = cold_load(browser, last)
+    assert sorted(set(first.responses)) == sorted(set(visits[last].load.responses)), last
 
 
 # Network: the site alone, every response 200, a quiet console, a byte budget
 
 
-@dataclass(frozen=True)
-class FirstLoad:
-    load: Load
-    # The hreflang links the page shows once Material has started: Material would fetch a
-    # sitemap.xml next to each, so overrides/main.html hides them from it, then puts them back.
-    alternates: list[list[str]]
-
-
-@pytest.fixture(scope="module")
-def cold_loads(browser: Browser, published: Site, published_server: str) -> dict[str, FirstLoad]:
-    """Every page's first load with an empty cache, by URL."""
-    loads = {}
-    for url, page, load in first_loads(browser, page_urls(published, published_server)):
-        alternates = page.evaluate(
-            "[...document.querySelectorAll('link[rel=alternate]')]"
-            ".map(link => [link.hreflang, link.getAttribute('href')])"
-        )
-        loads[url] = FirstLoad(load, alternates)
-    return loads
-
-
-def test_pages_request_nothing_but_the_site(cold_loads: dict[str, FirstLoad], published_server: str) -> None:
+def test_pages_request_nothing_but_the_site(visits: dict[str, Visit], published_server: str) -> None:
     problems = []
-    for url, first in cold_loads.items():
-        load = first.load
+    for url, visit in visits.items():
+        load = visit.load
         others = [u for u in load.urls if not u.startswith(published_server) and not u.startswith("data:")]
         bad = [f"{status} {u}" for status, u in load.responses if status != 200]
         if others or bad or load.failed or load.console_errors:
@@ -85,21 +147,21 @@ def test_pages_request_nothing_but_the_site(cold_loads: dict[str, FirstLoad], pu
 
 
 def test_pages_fetch_no_sitemap_and_keep_their_hreflang_links(
-    cold_loads: dict[str, FirstLoad], published: Site, published_server: str
+    visits: dict[str, Visit], published: Site, published_server: str
 ) -> None:
     problems = []
-    for url, first in cold_loads.items():
+    for url, visit in visits.items():
         built = [
             [link.attributes["hreflang"], link.attributes["href"]]
             for link in published.page(url.removeprefix(published_server)).tree.css("link[rel=alternate]")
         ]
         if (
-            [u for u in first.load.urls if "sitemap" in u]
-            or first.alternates != built
+            [u for u in visit.load.urls if "sitemap" in u]
+            or visit.alternates != built
             or len(built) <= len(LANGUAGES)
         ):
             problems.append(
-                f"{url}: fetched {first.load.urls}; hreflang links {first.alternates}, built {built}"
+                f"{url}: fetched {visit.load.urls}; hreflang links {visit.alternates}, built {built}"
             )
     assert not problems, "\n".join(problems)
 
@@ -170,11 +232,11 @@ def test_first_load_budget_catches_a_heavy_page() -> None:
 
 
 def test_first_load_stays_within_the_budget(
-    cold_loads: dict[str, FirstLoad], published: Site, published_server: str
+    visits: dict[str, Visit], published: Site, published_server: str
 ) -> None:
     problems = []
-    for url, first in cold_loads.items():
-        load = first.load
+    for url, visit in visits.items():
+        load = visit.load
         shown = content_files(published.page(url.removeprefix(published_server)), url)
         site_files = Load(responses=[(status, u) for status, u in load.responses if u not in shown])
         size = first_load_bytes(site_files, published.url, published.root) - content_bytes(
@@ -200,33 +262,43 @@ def test_next_page_budget_catches_an_extra_request_or_a_heavy_page() -> None:
     assert not next_page_problems(url, ["/faq/x/"], NEXT_PAGE_BYTES)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
 def test_moving_to_another_page_fetches_that_page_alone(
-    browser: Browser, published: Site, published_server: str, language: str
+    visits: dict[str, Visit], published: Site, published_server: str
 ) -> None:
-    """From the language's home page, "next" through every page of the language: each move, the
-    page and nothing else (but the files its article shows, which are the editors')."""
+    """Each move from a page to the next of its language: the page and nothing else (but the files
+    its article shows, which are the editors')."""
+    problems = []
+    homes = {urljoin(published_server, home_address(language)) for language in LANGUAGES}
+    for url, visit in visits.items():
+        if url in homes:  # the first page of the walk: a first load
+            continue
+        html_file = file_for(url, published.url, published.root)
+        size = gzip_size(html_file) - content_bytes(html_file)
+        built = published.page(url.removeprefix(published_server))
+        shown = {urlsplit(u).path for u in content_files(built, url)}
+        requested = [path for path in visit.fetched if path not in shown]
+        problems += next_page_problems(url, requested, size)
+    assert not problems, "\n".join(problems)
+
+
+# Accessibility: axe-core, WCAG 2.1 A and AA, every page and the 404 page, both colour schemes
+
+
+def test_axe_finds_no_violations(browser: Browser, visits: dict[str, Visit], published_server: str) -> None:
+    results = {url: visit.axe for url, visit in visits.items()}
     context = browser.new_context(viewport=DESKTOP)
     try:
-        page, _ = open_page(context, urljoin(published_server, home_address(language)))
-        settled(page)
-        problems, moves = [], 0
-        next_link = page.locator("a.md-footer__link--next")
-        while next_link.count():
-            PagesHandler.requested.clear()
-            with page.expect_navigation():
-                next_link.click()
-            settled(page)
-            html_file = file_for(page.url, published.url, published.root)
-            size = gzip_size(html_file) - content_bytes(html_file)
-            shown = {
-                urlsplit(u).path
-                for u in content_files(published.page(page.url.removeprefix(published_server)), page.url)
-            }
-            requested = [path for path in PagesHandler.requested if path not in shown]
-            problems += next_page_problems(page.url, requested, size)
-            moves += 1
+        page = context.new_page()
+        missing = urljoin(published_server, MISSING)
+        page.goto(missing)
+        wait_until_started(page)
+        results[missing] = axe_in_every_scheme(page)
     finally:
         context.close()
-    assert moves == len(published.pages_in(language)) - 1, "the walk missed pages"
-    assert not problems, "\n".join(problems)
+    found = {
+        f"{url} ({scheme})": result.generate_report()
+        for url, schemes in results.items()
+        for scheme, result in schemes.items()
+        if result.violations_count
+    }
+    assert not found, "\n\n".join(f"{url}\n{report}" for url, report in found.items())
