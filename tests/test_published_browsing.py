@@ -16,6 +16,8 @@ reached the server is what moving to it costs; axe-core runs there, in each sche
 from __future__ import annotations
 
 import gzip
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -23,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from axe_playwright_python.base import AxeResults
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, sync_playwright
 from published import home_address
 
 from browsing import (
@@ -35,6 +37,7 @@ from browsing import (
     file_for,
     first_load_bytes,
     gzip_size,
+    launch,
     settled,
     wait_until_started,
 )
@@ -67,46 +70,53 @@ class Visit:
     axe: dict[str, AxeResults]  # by colour scheme
 
 
-def visit_all(browser: Browser, site: Site, server: str, language: str) -> dict[str, Visit]:
+def visit_all(server: str, language: str, network: threading.Lock) -> dict[str, Visit]:
     """The language's home page with an empty cache, then "next" through every page, in one tab (so
-    the cache is the reader's), waiting each time until nothing more is fetched (`settled`)."""
+    the cache is the reader's), waiting each time until nothing more is fetched (`settled`).
+
+    Each language walks in its own thread and Chromium (Playwright's API is one per thread), so that
+    one runs axe-core while the other moves on. The moves take turns (`network`): what reaches the
+    server while a page loads is that page's alone."""
     visits = {}
-    context = browser.new_context(viewport=DESKTOP)
-    context.add_init_script(REPORT_CSP_VIOLATIONS)
-    try:
-        page = context.new_page()
-        next_link = page.locator("a.md-footer__link--next")
-        while True:
-            PagesHandler.requested.clear()
-            load = Load()
-            load.watch(page)
-            if not visits:
-                page.goto(urljoin(server, home_address(language)))
-            else:
-                with page.expect_navigation():
-                    next_link.click()
-            settled(page)
-            load.unwatch(page)
-            fetched = list(PagesHandler.requested)
-            alternates = page.evaluate(
-                "[...document.querySelectorAll('link[rel=alternate]')]"
-                ".map(link => [link.hreflang, link.getAttribute('href')])"
-            )
-            visits[page.url] = Visit(language, load, fetched, alternates, axe_in_every_scheme(page))
-            if not next_link.count():
-                return visits
-    finally:
-        context.close()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport=DESKTOP)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        try:
+            page = context.new_page()
+            next_link = page.locator("a.md-footer__link--next")
+            while True:
+                with network:
+                    PagesHandler.requested.clear()
+                    load = Load()
+                    load.watch(page)
+                    if not visits:
+                        page.goto(urljoin(server, home_address(language)))
+                    else:
+                        with page.expect_navigation():
+                            next_link.click()
+                    settled(page)
+                    load.unwatch(page)
+                    fetched = list(PagesHandler.requested)
+                alternates = page.evaluate(
+                    "[...document.querySelectorAll('link[rel=alternate]')]"
+                    ".map(link => [link.hreflang, link.getAttribute('href')])"
+                )
+                visits[page.url] = Visit(language, load, fetched, alternates, axe_in_every_scheme(page))
+                if not next_link.count():
+                    return visits
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="module")
 def visits(browser: Browser, published: Site, published_server: str) -> dict[str, Visit]:
-    """Every page of every language, visited once (`visit_all`), by URL."""
-    return {
-        url: visit
-        for language in LANGUAGES
-        for url, visit in visit_all(browser, published, published_server, language).items()
-    }
+    """Every page of every language, visited once (`visit_all`), by URL. (`browser`: skipped, or
+    failed in CI, where there is no Chromium.)"""
+    network = threading.Lock()
+    with ThreadPoolExecutor(len(LANGUAGES)) as walkers:
+        walks = [walkers.submit(visit_all, published_server, language, network) for language in LANGUAGES]
+        return {url: visit for walk in walks for url, visit in walk.result().items()}
 
 
 def test_every_page_is_visited(visits: dict[str, Visit], published: Site, published_server: str) -> None:
