@@ -442,6 +442,23 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 # -- what a run selected ------------------------------------------------------------------------
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules that drive Chromium first, then the others by their number of tests: pytest-xdist
+    hands out whole modules in this order (`--dist loadfile --no-loadscope-reorder`, pyproject.toml).
+    The browser modules take longest for their few tests; handed out last, as xdist's own order
+    (by number of tests) would, one runs on while the other worker has nothing left to do."""
+    modules: dict[object, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(getattr(item, "module", None), []).append(item)
+
+    def weight(module_items: list[pytest.Item]) -> tuple[bool, int]:
+        drives_chromium = any(item.get_closest_marker("browser") for item in module_items)
+        return (not drives_chromium, -len(module_items))
+
+    items[:] = [item for module_items in sorted(modules.values(), key=weight) for item in module_items]
+
+
 SELECTED = pytest.StashKey[dict[tuple[str, str], list[object]]]()
 
 
