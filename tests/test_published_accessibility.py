@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from published import home_address
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, axe_results, open_page, start_axe
+from browsing import DESKTOP, PHONE, SMALL_PHONE, axe_results, open_page, start_axe, wait_until_started
 from conftest import LANGUAGES, Site
 
 pytestmark = [pytest.mark.published_site, pytest.mark.browser]
@@ -70,14 +70,15 @@ def test_the_header_title_is_readable_in_full_on_phones(
     longest = max(published.pages_in(language), key=lambda built: len(built.h1))
     context = browser.new_context(viewport=viewport)
     try:
+        page = context.new_page()  # one tab, each page a new document in it
         for built in (home, longest):
-            page, _ = open_page(context, urljoin(published_server, built.url_path))
+            page.goto(urljoin(published_server, built.url_path))
+            wait_until_started(page)
             for scrolled in (False, True):
                 if scrolled:
                     page.mouse.wheel(0, 2000)  # past the heading, where Material may swap the title
                 titles = visible_titles(page)
                 assert titles and all(title["fits"] for title in titles), (built.path, scrolled, titles)
-            page.close()
     finally:
         context.close()
 
