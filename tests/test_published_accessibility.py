@@ -21,10 +21,6 @@ from conftest import LANGUAGES, Site
 pytestmark = [pytest.mark.published_site, pytest.mark.browser]
 
 
-def page_urls(site: Site, server: str) -> list[str]:
-    return [urljoin(server, page.url_path) for page in site.pages]
-
-
 # Accessibility: axe-core on every page, in both colour schemes, is checked where every page is
 # visited once (tests/test_published_browsing.py); here, that its measure sees a violation.
 
