@@ -1,12 +1,16 @@
 """`mkdocs build --strict` of many project copies in one Python process.
 
     python tests/batch_build.py results.json <project> <site_dir> [<project> <site_dir> …]
+    python tests/batch_build.py --serve
 
 Starting Python and importing MkDocs, Material and static-i18n takes about a
-third of a build; the editor-error tests build dozens of copies, so they build
-them here, one after the other, each with a fresh configuration, as the
-`mkdocs build` command does. What each build logged (formatted as the command
-line formats it) and its exit status go to results.json.
+third of a build; the tests build dozens of copies, so they build them here, one
+after the other, each with a fresh configuration, as the `mkdocs build` command
+does. What each build logged (formatted as the command line formats it) and its
+exit status go to results.json; with `--serve`, the process builds for as long as
+it runs (tests/conftest.py's `Builder`, one per test process): a build asked for
+as a line of JSON on its input (`project`, `site_dir`, `env`: the environment
+variables of that build), its result a line of JSON on its output.
 """
 
 from __future__ import annotations
@@ -55,6 +59,25 @@ def build_one(project: Path, site_dir: Path) -> dict:
     return {"returncode": returncode, "output": stream.getvalue()}
 
 
+def serve() -> None:
+    """Builds what each line of the input asks for, until the input ends."""
+    # What MkDocs or a plugin prints goes to the error stream: the output is the results' own.
+    results = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    for line in sys.stdin:
+        asked = json.loads(line)
+        before = dict(os.environ)
+        os.environ.update(asked["env"])
+        try:
+            result = build_one(Path(asked["project"]), Path(asked["site_dir"]))
+        finally:
+            os.environ.clear()
+            os.environ.update(before)
+        results.write(json.dumps(result) + "\n")
+        results.flush()
+
+
 def main(arguments: list[str]) -> None:
     results_path, *pairs = arguments
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -65,4 +88,7 @@ def main(arguments: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["--serve"]:
+        serve()
+    else:
+        main(sys.argv[1:])

@@ -21,11 +21,13 @@ about the content). A test of another module that asks for them fails
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gzip
 import json
 import os
 import re
+import select
 import socket
 import subprocess
 import sys
@@ -33,7 +35,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -41,7 +43,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from docs_guard import DocsGuard
+from docs_guard import BUILD_EVENT, DocsGuard
 from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
 from selectolax.lexbor import LexborHTMLParser
@@ -78,8 +80,64 @@ class BuildResult:
     output: str
 
 
+class Builder:
+    """This test process's builder: one process (tests/batch_build.py --serve) that makes every
+    build the process's tests ask for, one after the other, as `mkdocs build --strict` makes it.
+    Starting Python and importing MkDocs, Material and static-i18n, about a second of CPU, is paid
+    once a test process rather than once a build."""
+
+    TIMEOUT = 900  # seconds: a hang fails its test rather than the run
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+
+    def build(self, project: Path, site_dir: Path, env: dict[str, str]) -> BuildResult:
+        sys.audit(BUILD_EVENT, str(project))  # tests/docs_guard.py: the real project built is seen
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                [sys.executable, str(Path(__file__).with_name("batch_build.py")), "--serve"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
+        asked = {"project": str(project), "site_dir": str(site_dir), "env": env}
+        self.process.stdin.write(json.dumps(asked) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], self.TIMEOUT)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            self.close()
+            raise AssertionError(f"the build of {project} stopped or hung: no result in {self.TIMEOUT} s")
+        return BuildResult(**json.loads(line))
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process = None
+
+
+@cache
+def builder() -> Builder:
+    """The test process's one Builder, started at its first build, stopped when the process ends."""
+    made = Builder()
+    atexit.register(made.close)
+    return made
+
+
 def build(project: Path, site_dir: Path, site_url: str, **env_vars: str) -> BuildResult:
-    """`mkdocs build --strict` of a project directory, as an editor or CI runs it."""
+    """`mkdocs build --strict` of a project directory, as the command makes it, by the test
+    process's builder (`builder()`), with these environment variables set for it."""
+    return builder().build(project, site_dir, {"SITE_URL": site_url, **env_vars})
+
+
+def build_with_the_command(project: Path, site_dir: Path, site_url: str, **env_vars: str) -> BuildResult:
+    """The `mkdocs build --strict` command itself, in a process of its own, as an editor or CI runs it:
+    for the tests of what the command prints and how it ends."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -95,26 +153,10 @@ def build(project: Path, site_dir: Path, site_url: str, **env_vars: str) -> Buil
 def build_many(
     projects: list[Path], sites: Path, site_url: str = "http://127.0.0.1:8000/"
 ) -> dict[Path, BuildResult]:
-    """`mkdocs build --strict` of many projects, in two processes at most (tests/batch_build.py): faster."""
+    """`mkdocs build --strict` of many projects, one after the other, by the test process's builder:
+    the other cores run the other test processes."""
     sites.mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(2, os.cpu_count() or 1, len(projects)))
-    processes = []
-    for worker in range(workers):
-        pairs = [
-            str(item)
-            for index, project in enumerate(projects)
-            if index % workers == worker
-            for item in (project, sites / str(index))
-        ]
-        results_path = sites / f"results-{worker}.json"
-        command = [sys.executable, str(Path(__file__).with_name("batch_build.py")), str(results_path), *pairs]
-        env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-        processes.append((subprocess.Popen(command, env=env), results_path))
-    results = {}
-    for process, results_path in processes:
-        assert process.wait(timeout=900) == 0, f"{process.args[:2]} failed"
-        results.update(json.loads(results_path.read_text(encoding="utf-8")))
-    return {project: BuildResult(**results[str(project)]) for project in projects}
+    return {project: build(project, sites / str(index), site_url) for index, project in enumerate(projects)}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from pathlib import Path
 # "Audit events table"): `open` covers open(), io.open(), Path.read_text() and os.open().
 PATH_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "shutil.copytree", "shutil.copyfile"})
 PROCESS_EVENT = "subprocess.Popen"
+# A build by the test process's builder, which is one process for all its builds (tests/conftest.py).
+BUILD_EVENT = "faq_tests.build"
 
 
 class DocsGuard:
@@ -42,6 +44,10 @@ class DocsGuard:
         if event in PATH_EVENTS:
             paths = args[:2] if event.startswith("shutil.") else args[:1]
             self.reached += [f"{event} {path}" for path in paths if self.in_docs(path)]
+        elif event == BUILD_EVENT:
+            (project,) = args
+            if self.is_project(project) or self.in_docs(project):
+                self.reached.append(f"a build of {project}")
         elif event == PROCESS_EVENT:
             _, command, cwd, _ = args
             words = [os.fsdecode(word) for word in command] if isinstance(command, list | tuple) else []

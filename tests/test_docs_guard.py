@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from docs_guard import DocsGuard
+from docs_guard import BUILD_EVENT, DocsGuard
 
 from conftest import DOCS_GUARD
 
@@ -48,6 +48,14 @@ def test_a_build_of_the_project_or_a_process_in_docs_is_reached(guard: DocsGuard
     subprocess.run([sys.executable, "-c", "pass", "docs/index.md"], cwd=project, check=True)
     reached = guard.stop()
     assert len(reached) == 3 and all(line.startswith("a process") for line in reached)
+
+
+def test_a_build_by_the_test_process_s_builder_is_reached(guard: DocsGuard, project: Path) -> None:
+    """The builder is one process for all a test process's builds: each build is seen, not its start."""
+    guard.start("a test")
+    sys.audit(BUILD_EVENT, str(project))
+    sys.audit(BUILD_EVENT, str(project / "other"))
+    assert guard.stop() == [f"a build of {project}"]
 
 
 def test_a_relative_path_is_read_from_the_process_s_own_folder(guard: DocsGuard, project: Path) -> None:

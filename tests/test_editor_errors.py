@@ -41,7 +41,7 @@ from test_written_numbers import translation_message_examples
 from faq_site.checks.compare_text import normalised, sentences
 from faq_site.checks.language_integrity import LENGTH_RATIO, MIN_COMPARED_LENGTH
 
-from conftest import PROJECT, Site, build, selected
+from conftest import PROJECT, Site, build_with_the_command, selected
 
 LEARN_MORE_EXAMPLE = "`- [title](https://www.nato.int/…)`"
 # As the build lists them: read from mkdocs.yml, where an editor may allow another domain.
@@ -2092,7 +2092,7 @@ def test_the_mkdocs_command_stops_with_every_problem_of_both_languages(
     """The real `mkdocs build --strict` (not tests/batch_build.py): one sorted list, exit status 1."""
     mistake = next(m for m in MISTAKES if m.name == "mistakes in both languages, found at different stages")
     expected = mistake.make(project_copy / "docs")
-    result = build(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
+    result = build_with_the_command(project_copy, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 1, result.output
     assert "Traceback" not in result.output, result.output
     assert problem_lines(result.output) == sorted(expected, key=sort_key), result.output

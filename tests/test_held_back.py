@@ -10,7 +10,7 @@ answer, an abbreviation's expansion, a Cyrillic letter in a French word, a comme
 an `{#id}` on a paragraph, a question renamed without `renamed_from` while its answer changes.
 
 One copy, in a git repository: its commit is the base, its working tree the change. Both are
-built at once (two processes); the change is served under its sub-path and every page opened in
+built by the test process's builder; the change is served under its sub-path and every page opened in
 Chromium; the review report is made from the two builds by scripts/review.py's own functions.
 The text compared is each article's as Chromium lays it out (`innerText`: hidden text left out),
 less the parts the report shows on their own (label, date, edit button, `¶`): every word of it

@@ -19,7 +19,7 @@ from fixture_site import copy_fixture
 from problem_matcher import OWNERS, annotate, expected_annotation, matchers, run_matcher
 from test_editor_errors import guide_messages
 
-from conftest import build
+from conftest import build_with_the_command
 
 
 def printed(problem: str) -> str:
@@ -68,7 +68,7 @@ def test_a_settings_message_annotates_mkdocs_yml(tmp_path: Path) -> None:
     for path in record.iterdir():
         path.unlink()
     record.rmdir()
-    result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    result = build_with_the_command(project, tmp_path / "site", "http://127.0.0.1:8000/")
     lines = [line for line in result.output.splitlines() if "mkdocs.yml: " in line]
     assert result.returncode == 1 and len(lines) == 1, result.output
     ((file, line, message),) = annotate(result.output)
