@@ -256,7 +256,7 @@ def test_codeowners_guards_how_the_site_is_built_and_its_owner_is_repo_urls() ->
 
 def test_ci_yml_makes_the_passes_ci_run_makes() -> None:
     """.ci/run (what the lead's machine runs) and ci.yml (GitHub's) test the same copy the same way:
-    the invariants on a copy edited as editors edit, after the README's command."""
+    the README's command, and the invariants on a copy edited as editors edit."""
     run = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     commands = "\n".join(steps(load(GITHUB / "workflows/ci.yml"), "test"))
     for passes in ("uv run pytest", "scripts/editor_edits.py", '-m "published_site and not fixture_faq"'):
