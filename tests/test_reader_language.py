@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from site_settings import read_config
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page
+from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page, wait_until_started
 from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,8 @@ pytestmark = pytest.mark.browser
 LOCALE = {"fr": "fr-FR", "en": "en-GB"}
 OTHER = {"fr": "en", "en": "fr"}
 NOTICE = "section.faq-language"
+# A browser preferring these languages (a JSON list), as the notice reads them.
+PREFERS = "Object.defineProperty(navigator, 'languages', {get: () => %s})"
 # Cumulative Layout Shift of the page so far, as Lighthouse counts it (shifts without recent input).
 CLS = """() => new Promise(resolve => {
   let total = 0;
@@ -62,15 +64,34 @@ def new_context(browser: Browser) -> Iterator:
     def make(languages: list[str] | None = None, **options) -> BrowserContext:
         context = browser.new_context(**{"viewport": DESKTOP, **options})
         if languages is not None:
-            context.add_init_script(
-                f"Object.defineProperty(navigator, 'languages', {{get: () => {json.dumps(languages)}}})"
-            )
+            context.add_init_script(PREFERS % json.dumps(languages))
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browsing(browser: Browser) -> Iterator[BrowserContext]:
+    """One context for the module's tests that store nothing (no notice dismissed, no language
+    chosen): its cache warm after the first page, as a returning reader's. Each of them opens its
+    own tab, with its reader's languages (`reader`)."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+def reader(context: BrowserContext, languages: list[str], viewport: dict = DESKTOP) -> Page:
+    """A tab of `context` whose browser prefers `languages` (navigator.languages, as the notice reads
+    them), at the size of `viewport`."""
+    page = context.new_page()
+    page.set_viewport_size(viewport)
+    page.add_init_script(
+        f"Object.defineProperty(navigator, 'languages', {{get: () => {json.dumps(languages)}}})"
+    )
+    return page
 
 
 def switcher_link(page: Page, language: str) -> str:
@@ -115,17 +136,21 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     ],
 )
 def test_nothing_for_a_reader_who_prefers_the_page_language(
-    new_context, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
+    browsing: BrowserContext, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
 ) -> None:
-    page = load(new_context(languages), urljoin(fixture_server, question(fixture_site, language)))
+    page = reader(browsing, languages)
+    page.goto(urljoin(fixture_server, question(fixture_site, language)))
     expect(page.locator(NOTICE)).to_have_count(0)
+    page.close()
 
 
 def test_the_language_ranked_first_among_the_site_languages_is_offered(
-    new_context, fixture_server: str, fixture_site: Site
+    browsing: BrowserContext, fixture_server: str, fixture_site: Site
 ) -> None:
-    page = load(new_context(["de-DE", "en", "fr"]), urljoin(fixture_server, question(fixture_site)))
+    page = reader(browsing, ["de-DE", "en", "fr"])
+    page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_attribute("lang", "en")
+    page.close()
 
 
 def test_a_dismissed_notice_stays_dismissed(new_context, fixture_server: str, fixture_site: Site) -> None:
@@ -190,12 +215,14 @@ def test_the_notice_is_small_and_inline(fixture_site: Site) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "small-phone"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_notice_moves_no_content(
-    new_context, fixture_server: str, fixture_site: Site, viewport: dict, language: str
+    browsing: BrowserContext, fixture_server: str, fixture_site: Site, viewport: dict, language: str
 ) -> None:
-    context = new_context(locale=LOCALE[OTHER[language]], viewport=viewport)
-    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site, language, position=1)))
+    page = reader(browsing, [LOCALE[OTHER[language]]], viewport)
+    page.goto(urljoin(fixture_server, question(fixture_site, language, position=1)))
+    wait_until_started(page)
     expect(page.locator(NOTICE)).to_have_count(1)
     assert page.evaluate(CLS) <= 0.01
+    page.close()
 
 
 def test_the_layout_shift_measure_sees_a_late_notice(
