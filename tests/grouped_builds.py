@@ -45,7 +45,7 @@ from typing import Generic, Protocol, TypeVar
 from fixture_site import FIXTURE_PLACE, copy_fixture, site_root
 from page_editing import SourcePage, parsed, questions
 
-from conftest import BuildResult, build_many
+from conftest import BuildResult, Page, Site, build_many
 
 # Which question `first()` means while a mistake is made: 0, the first, unless the mistake is
 # made as a member of a group (step 3 above).
@@ -58,6 +58,31 @@ def first(docs: Path, language: str = "fr", index: int = 0) -> SourcePage:
     a group, the question its place in the group gives (step 3 above)."""
     pages = questions(docs, language)
     return pages[(FIRST_QUESTION.get() + index) % len(pages)]
+
+
+def paragraph_added(
+    docs: Path,
+    index: int,
+    typed: dict[str, str],
+    published: dict[str, str],
+    also: Callable[[Page], None] | None = None,
+) -> Callable[[Site], None]:
+    """A correct edit: a paragraph, `typed` in each language, added at the end of a question's answer
+    (`first(docs, "fr", index)`, and its twin), before its learn-more heading. Returns the check of
+    the built site: each language's page holds its `published` bytes (and passes `also`)."""
+    french = first(docs, "fr", index)
+    address = f"faq/{french.slug}/"
+    for page in (french, french.twin):
+        page.insert(page.heading_line("learn-more"), typed[page.language], "")
+
+    def check(site: Site) -> None:
+        for language, prefix in (("fr", ""), ("en", "en/")):
+            page = site.page(f"{prefix}{address}")
+            assert published[language] in page.html, page.path
+            if also is not None:
+                also(page)
+
+    return check
 
 
 class Mistake(Protocol):

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from grouped_builds import first
+from grouped_builds import paragraph_added
 from snippets import check
 from test_snippet_mistakes import QUESTION
 
 from faq_site.markdown.typography import NBSP as S
 
-from conftest import Site
+from conftest import Page, Site
 
 Q = "docs/faq/what-is-nato.md"
 
@@ -101,15 +101,8 @@ def hashtag_at_the_start_of_a_line(docs: Path) -> Callable[[Site], None]:
     """An editor starts a paragraph of an answer with a hashtag, in both languages: it publishes
     as text, as GitHub's preview shows it (pymdownx.saneheaders), not as a title. A correct edit
     (tests/test_correct_edits.py builds it)."""
-    french = first(docs, "fr", 2)
-    address = f"faq/{french.slug}/"
-    for page in (french, french.twin):
-        page.insert(page.heading_line("learn-more"), HASHTAG[page.language], "")
 
-    def check_site(site: Site) -> None:
-        for language, prefix in (("fr", ""), ("en", "en/")):
-            page = site.page(f"{prefix}{address}")
-            assert PUBLISHED_HASHTAG[language] in page.html, page.path
-            assert len(page.soup.find("article").find_all("h1")) == 1
+    def one_title(page: Page) -> None:
+        assert len(page.soup.find("article").find_all("h1")) == 1
 
-    return check_site
+    return paragraph_added(docs, 2, HASHTAG, PUBLISHED_HASHTAG, one_title)

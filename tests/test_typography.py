@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from grouped_builds import first
+from grouped_builds import first, paragraph_added
 from page_editing import questions
 
 from faq_site.markdown.typography import NARROW_NBSP, NBSP, paired, typeset
@@ -505,14 +505,4 @@ def quotes_typed_with_spaces(docs: Path) -> Callable[[Site], None]:
     keyboard), one around emphasis, in a paragraph of a question's answer, in both languages: the
     published page shows them paired, « » with one no-break space inside and “ ” with none. A
     correct edit (tests/test_correct_edits.py builds it)."""
-    french = first(docs, "fr", 1)
-    address = f"faq/{french.slug}/"
-    for page in (french, french.twin):
-        page.insert(page.heading_line("learn-more"), SPACED_QUOTES[page.language], "")
-
-    def check(site: Site) -> None:
-        for language, prefix in (("fr", ""), ("en", "en/")):
-            page = site.page(f"{prefix}{address}")
-            assert PUBLISHED_SPACED_QUOTES[language] in page.html, page.path
-
-    return check
+    return paragraph_added(docs, 1, SPACED_QUOTES, PUBLISHED_SPACED_QUOTES)
