@@ -1,16 +1,15 @@
 """`mkdocs build --strict` of many project copies in one Python process.
 
-    python tests/batch_build.py results.json <project> <site_dir> [<project> <site_dir> …]
     python tests/batch_build.py --serve
 
 Starting Python and importing MkDocs, Material and static-i18n takes about a
 third of a build; the tests build dozens of copies, so they build them here, one
 after the other, each with a fresh configuration, as the `mkdocs build` command
-does. What each build logged (formatted as the command line formats it) and its
-exit status go to results.json; with `--serve`, the process builds for as long as
-it runs (tests/conftest.py's `Builder`, one per test process): a build asked for
-as a line of JSON on its input (`project`, `site_dir`, `env`: the environment
-variables of that build), its result a line of JSON on its output.
+does. The process builds for as long as it runs (tests/conftest.py's `Builder`,
+one per test process): a build asked for as a line of JSON on its input
+(`project`, `site_dir`, `env`: the environment variables of that build), its
+result (what it logged, formatted as the command line formats it, and its exit
+status) a line of JSON on its output.
 """
 
 from __future__ import annotations
@@ -78,17 +77,7 @@ def serve() -> None:
         results.flush()
 
 
-def main(arguments: list[str]) -> None:
-    results_path, *pairs = arguments
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    results = {}
-    for project, site_dir in zip(pairs[::2], pairs[1::2], strict=True):
-        results[project] = build_one(Path(project), Path(site_dir))
-    Path(results_path).write_text(json.dumps(results), encoding="utf-8")
-
-
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--serve"]:
-        serve()
-    else:
-        main(sys.argv[1:])
+    if sys.argv[1:] != ["--serve"]:
+        sys.exit("usage: python tests/batch_build.py --serve")
+    serve()

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections import deque
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -130,58 +128,22 @@ REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", 
   console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`))"""
 
 
-# Tabs loading at once in `first_loads`: one tab's wait for a quiet network overlaps the others'
-# work; more would only share two cores between more pages.
-LOADING_TABS = 3
-
-
-def first_loads(
-    browser: Browser, urls: Iterable[str], tabs: int = LOADING_TABS, **context_options
-) -> Iterator[tuple[str, Page, Load]]:
-    """Each URL's first load as with an empty cache, `tabs` at a time, each tab in its own context
-    with its HTTP cache off and its storage cleared before each load (cheaper than a context per
-    page: no new renderer for each). Yields (url, page, load) in the order of `urls`, once the
-    page has settled; the tab moves on to another URL when the caller asks for the next."""
-    queue = iter(urls)
-    pending: deque[tuple[str, Page, Load]] = deque()
-    contexts = []
-
-    def start(page: Page) -> None:
-        for url in queue:
-            if page.url.startswith("http"):
-                page.evaluate("localStorage.clear(); sessionStorage.clear()")
-            load = Load()
-            load.watch(page)
-            page.goto(url, wait_until="commit")  # the other tabs load meanwhile
-            pending.append((url, page, load))
-            return
-
-    try:
-        for _ in range(tabs):
-            context = browser.new_context(**{"viewport": DESKTOP, **context_options})
-            context.add_init_script(REPORT_CSP_VIOLATIONS)
-            contexts.append(context)
-            page = context.new_page()
-            session = context.new_cdp_session(page)
-            session.send("Network.enable")
-            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-            start(page)
-        while pending:
-            url, page, load = pending.popleft()
-            settled(page)
-            yield url, page, load
-            load.unwatch(page)
-            start(page)
-    finally:
-        for context in contexts:
-            context.close()
-
-
 def cold_load(browser: Browser, url: str) -> Load:
-    """A page's first load with an empty cache, once settled."""
-    for _, _, load in first_loads(browser, [url], tabs=1):
+    """A page's first load with an empty cache (a new context, its HTTP cache off), once settled."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        load = Load()
+        load.watch(page)
+        page.goto(url, wait_until="commit")
+        settled(page)
         return load
-    raise AssertionError("unreachable: one URL, one load")
+    finally:
+        context.close()
 
 
 def file_for(url: str, site_url: str, site_root: Path) -> Path:

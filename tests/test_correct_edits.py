@@ -3,7 +3,7 @@
 Each edit is made in a copy of the tests' FAQ site (tests/fixture/), found by the
 pages' structure (tests/page_editing.py), in both languages where the guide says so. Edits on
 different pages share one copy (tests/grouped_builds.py), all built in-process
-(tests/batch_build.py); each built copy must pass the checks of
+(tests/batch_build.py --serve); each built copy must pass the checks of
 tests/test_content.py against its own docs/, and show each edit.
 """
 
