@@ -402,27 +402,29 @@ def searched(page: Page, query: str) -> None:
 def test_no_page_breaks_its_content_security_policy(
     browser: Browser, fixture_site: Site, fixture_server: str
 ) -> None:
-    """Every HTML file the build wrote (404 and the notices at old addresses included), with what runs on it:
-    the offer to read it in the other language (the browser prefers that language), the palette
-    toggle, and, on a page of each language, a search, which starts the search worker and fetches
-    the index. (Every page has the same policy, tests/test_published_csp.py, and a search runs the
-    same code on each: one is all of them.)"""
+    """Every HTML file the build wrote that is not a page (the 404 page, the notices at old
+    addresses), and a page of each language with what runs on it: the offer to read it in the other
+    language (the browser prefers that language), the palette toggle, and a search, which starts the
+    search worker and fetches the index. Every page has the same policy (tests/test_published_csp.py)
+    and runs the same code: one page of a language is all of them. Each page's own load is checked
+    where every page is visited (tests/test_published_browsing.py: it reports violations to the
+    console too, and its console must stay quiet)."""
     problems: list[str] = []
     notices = {page.path for page in fixture_site.moved_page_notices}
     assert notices, "the fixture FAQ has no renamed page: its notices would go untested"
     # A withdrawn question's notice runs nothing, Material neither: loaded is all there is to wait for.
     withdrawn = {page.path for page in fixture_site.withdrawn_notices}
     assert withdrawn, "the fixture FAQ has no withdrawn question: its notices would go untested"
+    pages = set(fixture_site.pages)
     for language in LANGUAGES:
         other = next(code for code in LANGUAGES if code != language)
         context = browser.new_context(viewport=DESKTOP, locale=other)
         context.add_init_script(REPORT_CSP_VIOLATIONS)
         try:
             page = context.new_page()
-            searched_here = False
-            for built in fixture_site.html_files:
-                if built.language != language:
-                    continue
+            its_files = [built for built in fixture_site.html_files if built.language == language]
+            one_page = next(built for built in its_files if built in pages)
+            for built in [one_page, *(built for built in its_files if built not in pages)]:
                 load = Load()
                 load.watch(page)
                 page.goto(urljoin(fixture_server, built.path.as_posix().removesuffix("index.html")))
@@ -430,11 +432,9 @@ def test_no_page_breaks_its_content_security_policy(
                     page.wait_for_url(built.tree.css_first('link[rel="canonical"]').attributes["href"])
                 if built.path not in withdrawn:
                     wait_until_started(page)
-                if built in fixture_site.pages:
+                if built is one_page:
                     page.locator(SCHEME_TOGGLE).first.click()
-                    if not searched_here:
-                        searched(page, max(built.h1.split(), key=len))
-                        searched_here = True
+                    searched(page, max(built.h1.split(), key=len))
                 load.unwatch(page)
                 problems += [f"{built.path}: {error}" for error in load.console_errors]
         finally:

@@ -62,7 +62,9 @@ class Visit:
     """One page, as a reader going through its language had it."""
 
     language: str
-    load: Load  # every file the page used, and what its console said, until it settled
+    # Every file the page used, and what its console said (Content-Security-Policy violations
+    # included: REPORT_CSP_VIOLATIONS), until it settled.
+    load: Load
     fetched: list[str]  # the paths that reached the server: what moving to the page cost
     # The hreflang links the page shows once Material has started: Material would fetch a
     # sitemap.xml next to each, so overrides/main.html hides them from it, then puts them back.
