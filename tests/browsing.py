@@ -237,3 +237,23 @@ def axe_in_every_scheme(tab: Page) -> dict[str, AxeResults]:
             stored,
         )
     return results
+
+
+# The header on phones: the site's name, and the page's title, as Material shows them (while
+# scrolling, it may swap one for the other), each readable in full.
+TITLE_FITS = """() => [...document.querySelectorAll('.md-header__topic')]
+  .filter(topic => getComputedStyle(topic).opacity !== '0')
+  .map(topic => {
+    const text = topic.querySelector('.md-ellipsis');
+    const box = text.getBoundingClientRect();
+    const header = document.querySelector('.md-header__title').getBoundingClientRect();
+    return {text: text.textContent.trim(),
+            fits: text.scrollWidth <= text.clientWidth && text.scrollHeight <= text.clientHeight
+                  && box.top >= header.top && box.bottom <= header.bottom
+                  && box.left >= header.left && box.right <= header.right};
+  })"""
+
+
+def visible_titles(page: Page) -> list[dict]:
+    page.wait_for_timeout(500)  # Material's title transition
+    return page.evaluate(TITLE_FITS)

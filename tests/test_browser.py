@@ -1,5 +1,6 @@
 """The reading experience in a real browser: search, keyboard, colour schemes, the language
-switcher, the 404 page, print, no JavaScript, the Content-Security-Policy.
+switcher, the 404 page, print, no JavaScript, the Content-Security-Policy; and the measures the
+published-site invariants make in Chromium, each seeing what it is there to see.
 
 Headless Chromium (Debian's, see tests/browsing.py) against the tests' fixture FAQ, built
 and served under its sub-path as GitHub Pages serves it (`fixture_site`, `fixture_server`):
@@ -29,7 +30,18 @@ from search_words import (
 )
 from site_settings import plugin_entries, read_config
 
-from browsing import DESKTOP, PHONE, REPORT_CSP_VIOLATIONS, Load, open_page, wait_until_started
+from browsing import (
+    DESKTOP,
+    PHONE,
+    REPORT_CSP_VIOLATIONS,
+    SMALL_PHONE,
+    Load,
+    axe_results,
+    open_page,
+    start_axe,
+    visible_titles,
+    wait_until_started,
+)
 from conftest import LANGUAGES, Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -342,6 +354,30 @@ def test_missing_page_gets_the_bilingual_404(
     with page.expect_navigation():
         page.locator(f"section[lang={LANGUAGES[1]}] a").click()
     assert urlsplit(page.url).path == f"{urlsplit(fixture_server).path}{LANGUAGES[1]}/"
+
+
+# The measures of the published-site invariants, each seeing what it is there to see: axe-core
+# (every page, tests/test_published_browsing.py) and the header's titles on phones
+# (tests/test_published_accessibility.py). They measure the same on any site: here, the fixture's.
+
+
+def test_axe_sees_an_image_without_alt_text(context: BrowserContext, fixture_server: str) -> None:
+    page, _ = open_page(context, fixture_server)
+    page.evaluate("document.querySelector('article').append(document.createElement('img'))")
+    start_axe(page)
+    assert [violation["id"] for violation in axe_results(page).response["violations"]] == ["image-alt"]
+
+
+def test_the_title_measure_sees_a_cut_title(context: BrowserContext, fixture_server: str) -> None:
+    page = context.new_page()
+    page.set_viewport_size(SMALL_PHONE)
+    page.goto(fixture_server)
+    wait_until_started(page)
+    page.evaluate(
+        "document.querySelector('.md-header__topic .md-ellipsis').textContent ="
+        " 'A site name far too long to fit in the header of a phone, even on two lines'"
+    )
+    assert not all(title["fits"] for title in visible_titles(page))
 
 
 # Print and no JavaScript

@@ -13,91 +13,43 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, Page
 from published import home_address
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, axe_results, open_page, start_axe, wait_until_started
+from browsing import PHONE, SMALL_PHONE, visible_titles, wait_until_started
 from conftest import LANGUAGES, Site
 
 pytestmark = [pytest.mark.published_site, pytest.mark.browser]
 
 
-# Accessibility: axe-core on every page, in both colour schemes, is checked where every page is
-# visited once (tests/test_published_browsing.py); here, that its measure sees a violation.
-
-
-def test_axe_sees_an_image_without_alt_text(browser: Browser, published_server: str) -> None:
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page, _ = open_page(context, published_server)
-        page.evaluate("document.querySelector('article').append(document.createElement('img'))")
-        start_axe(page)
-        assert [violation["id"] for violation in axe_results(page).response["violations"]] == ["image-alt"]
-    finally:
-        context.close()
-
-
 # The header on phones: the site's name, and the longest title, as Material shows it while
-# scrolling, each readable in full.
-
-TITLE_FITS = """() => [...document.querySelectorAll('.md-header__topic')]
-  .filter(topic => getComputedStyle(topic).opacity !== '0')
-  .map(topic => {
-    const text = topic.querySelector('.md-ellipsis');
-    const box = text.getBoundingClientRect();
-    const header = document.querySelector('.md-header__title').getBoundingClientRect();
-    return {text: text.textContent.trim(),
-            fits: text.scrollWidth <= text.clientWidth && text.scrollHeight <= text.clientHeight
-                  && box.top >= header.top && box.bottom <= header.bottom
-                  && box.left >= header.left && box.right <= header.right};
-  })"""
-
-
-def visible_titles(page: Page) -> list[dict]:
-    page.wait_for_timeout(500)  # Material's title transition
-    return page.evaluate(TITLE_FITS)
+# scrolling, each readable in full (TITLE_FITS; the measure's own test is in tests/test_browser.py).
 
 
 @pytest.fixture(scope="module")
-def phone(browser: Browser, published: Site) -> Iterator[BrowserContext]:
-    """One browser context for the phones' tests of a site: its cache warm after the first page,
-    as a reader's is (a new context's first load compiles Material's bundle and stylesheet again).
-    Each test opens its own tab, at its own size; none stores anything."""
+def phone(browser: Browser, published: Site) -> Iterator[Page]:
+    """One tab for the phones' tests of a site, each test setting its size and loading its pages in
+    it: a new tab costs its first page compiling Material's bundle and stylesheet again, and a new
+    context more (tests/browsing.py). None of the tests stores anything."""
     context = browser.new_context(viewport=PHONE)
-    yield context
+    yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=lambda viewport: f"{viewport['width']}px")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_header_title_is_readable_in_full_on_phones(
-    phone: BrowserContext, published: Site, published_server: str, viewport: dict, language: str
+    phone: Page, published: Site, published_server: str, viewport: dict, language: str
 ) -> None:
     home = published.page(home_address(language))
     longest = max(published.pages_in(language), key=lambda built: len(built.h1))
-    page = phone.new_page()  # one tab, at the phone's size, each page a new document in it
-    page.set_viewport_size(viewport)
-    try:
-        for built in (home, longest):
-            page.goto(urljoin(published_server, built.url_path))
-            wait_until_started(page)
-            for scrolled in (False, True):
-                if scrolled:
-                    page.mouse.wheel(0, 2000)  # past the heading, where Material may swap the title
-                titles = visible_titles(page)
-                assert titles and all(title["fits"] for title in titles), (built.path, scrolled, titles)
-    finally:
-        page.close()
-
-
-def test_the_title_measure_sees_a_cut_title(browser: Browser, published_server: str) -> None:
-    context = browser.new_context(viewport=SMALL_PHONE)
-    try:
-        page, _ = open_page(context, published_server)
-        page.evaluate(
-            "document.querySelector('.md-header__topic .md-ellipsis').textContent ="
-            " 'A site name far too long to fit in the header of a phone, even on two lines'"
-        )
-        assert not all(title["fits"] for title in visible_titles(page))
-    finally:
-        context.close()
+    phone.set_viewport_size(viewport)
+    for built in dict.fromkeys((home, longest)):
+        phone.goto(urljoin(published_server, built.url_path))
+        wait_until_started(phone)
+        phone.evaluate("scrollTo(0, 0)")  # loaded again in the tab, a page keeps its place: the top first
+        for scrolled in (False, True):
+            if scrolled:
+                phone.mouse.wheel(0, 2000)  # past the heading, where Material may swap the title
+            titles = visible_titles(phone)
+            assert titles and all(title["fits"] for title in titles), (built.path, scrolled, titles)
