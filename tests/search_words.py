@@ -12,14 +12,15 @@ so the choice agrees with what the search does, whatever the pages say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from conftest import DEFAULT_LANGUAGE, Site
 
@@ -62,19 +63,27 @@ class Forms:
     query: str  # what a search for the word looks for, as a prefix
 
 
-def lunr_forms(browser: Browser, server: str, language: str, words: Iterable[str]) -> dict[str, Forms]:
-    """Each lower-case word's forms, computed by the site's own lunr files in a browser worker."""
-    words = sorted(set(words))
-    # The test's own worker, made from a `blob:` address, is not one of the site's files: the
-    # page's Content-Security-Policy (`worker-src 'self'`) rightly blocks it, so this
-    # measuring context, and it alone, sets the policy aside.
+@contextmanager
+def measuring_tab(browser: Browser) -> Iterator[Page]:
+    """A tab for `lunr_forms`, kept for as long as words come to measure. The test's own worker, made
+    from a `blob:` address, is not one of the site's files: the page's Content-Security-Policy
+    (`worker-src 'self'`) rightly blocks it, so this measuring context, and it alone, sets the
+    policy aside."""
     context = browser.new_context(bypass_csp=True)
     try:
-        page = context.new_page()
-        page.goto(urljoin(server, "" if language == DEFAULT_LANGUAGE else f"{language}/"))
-        forms = page.evaluate(LUNR_FORMS, {"language": language, "words": words})
+        yield context.new_page()
     finally:
         context.close()
+
+
+def lunr_forms(tab: Page, server: str, language: str, words: Iterable[str]) -> dict[str, Forms]:
+    """Each lower-case word's forms, computed by the site's own lunr files in a browser worker,
+    from a page of the language in `tab` (`measuring_tab`)."""
+    words = sorted(set(words))
+    home = urljoin(server, "" if language == DEFAULT_LANGUAGE else f"{language}/")
+    if tab.url != home:
+        tab.goto(home)
+    forms = tab.evaluate(LUNR_FORMS, {"language": language, "words": words})
     return {word: Forms(indexed, query) for word, (indexed, query) in zip(words, forms, strict=True)}
 
 

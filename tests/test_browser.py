@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from search_words import (
     SearchIndex,
     lunr_forms,
+    measuring_tab,
     plural_not_indexed,
     word_on_one_page,
     word_only_after_an_elision,
@@ -89,15 +90,16 @@ def title_of(page) -> str:
 
 
 @pytest.fixture(scope="module")
-def indexes(browser: Browser, fixture_site: Site, fixture_server: str) -> dict[str, SearchIndex]:
+def indexes(browser: Browser, fixture_site: Site, fixture_server: str) -> Iterator[dict[str, SearchIndex]]:
     """Each language's search index as words, with the site's own stemming of them."""
-    indexes = {
-        language: SearchIndex(fixture_site, language, partial(lunr_forms, browser, fixture_server))
-        for language in LANGUAGES
-    }
-    for index in indexes.values():
-        assert index.forms  # computed now, outside the tests' own pages
-    return indexes
+    with measuring_tab(browser) as tab:
+        indexes = {
+            language: SearchIndex(fixture_site, language, partial(lunr_forms, tab, fixture_server))
+            for language in LANGUAGES
+        }
+        for index in indexes.values():
+            assert index.forms  # computed now, outside the tests' own pages
+        yield indexes
 
 
 def open_search(page: Page) -> None:
