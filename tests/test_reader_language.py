@@ -105,8 +105,9 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     other = OTHER[language]
     context = new_context(locale=LOCALE[other])
     home = fixture_site.page(path_in(language, ""))
+    page = context.new_page()  # one tab, each page a new document in it, as a reader goes on
     for built in (home, fixture_site.questions(language)[0], fixture_site.page(path_in(language, "about/"))):
-        page = load(context, urljoin(fixture_server, built.url_path))
+        page.goto(urljoin(fixture_server, built.url_path))
         offered = strings(fixture_site, other)
         notice = page.get_by_role("region", name=offered["language_notice_label"])
         expect(notice).to_have_count(1)
@@ -121,7 +122,6 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
             f"document.querySelector('{NOTICE}').compareDocumentPosition("
             "document.querySelector('article h1')) & Node.DOCUMENT_POSITION_FOLLOWING"
         )
-        page.close()
 
 
 @pytest.mark.parametrize(
@@ -165,10 +165,9 @@ def test_a_dismissed_notice_stays_dismissed(new_context, fixture_server: str, fi
     page.keyboard.press("Enter")
     expect(page.locator(NOTICE)).to_have_count(0)
     for path in ("faq/", question(fixture_site, position=1), ""):
-        other = load(context, urljoin(fixture_server, path))
-        expect(other.locator("article h1")).to_be_visible()
-        expect(other.locator(NOTICE)).to_have_count(0)
-        other.close()
+        page.goto(urljoin(fixture_server, path))
+        expect(page.locator("article h1")).to_be_visible()
+        expect(page.locator(NOTICE)).to_have_count(0)
 
 
 def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
@@ -187,11 +186,13 @@ def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
     expect(fresh.locator(NOTICE)).to_have_count(1)
 
 
-def test_the_notice_is_not_printed(new_context, fixture_server: str, fixture_site: Site) -> None:
-    page = load(new_context(locale=LOCALE["en"]), urljoin(fixture_server, question(fixture_site)))
+def test_the_notice_is_not_printed(browsing: BrowserContext, fixture_server: str, fixture_site: Site) -> None:
+    page = reader(browsing, [LOCALE["en"]])
+    page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(NOTICE)).to_be_hidden()
+    page.close()
 
 
 def test_nothing_without_javascript(new_context, fixture_server: str, fixture_site: Site) -> None:
@@ -226,17 +227,18 @@ def test_the_notice_moves_no_content(
 
 
 def test_the_layout_shift_measure_sees_a_late_notice(
-    new_context, fixture_server: str, fixture_site: Site
+    browsing: BrowserContext, fixture_server: str, fixture_site: Site
 ) -> None:
     # What the measure above would report if the notice were inserted after the page was shown.
-    page, _ = open_page(
-        new_context(locale=LOCALE["fr"]), urljoin(fixture_server, question(fixture_site, position=1))
-    )
+    page = reader(browsing, [LOCALE["fr"]])
+    page.goto(urljoin(fixture_server, question(fixture_site, position=1)))
+    wait_until_started(page)
     page.evaluate(
         "document.querySelector('article').prepend(Object.assign(document.createElement('p'),"
         " {textContent: 'late', style: 'height: 100px'}))"
     )
     assert page.evaluate(CLS) > 0.01
+    page.close()
 
 
 def load(context: BrowserContext, url: str) -> Page:
