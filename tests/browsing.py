@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
@@ -105,6 +107,42 @@ STARTED = """() => {
 
 def wait_until_started(page: Page) -> None:
     page.wait_for_function(STARTED, polling=50)
+
+
+def go(tab: Page, url: str) -> None:
+    """`url` loaded in `tab`, a new document in it, once Material has started on it (STARTED)."""
+    tab.goto(url)
+    wait_until_started(tab)
+
+
+@contextmanager
+def watching(page: Page) -> Iterator[Load]:
+    """What `page` asks the network for and what its console says, while the block runs."""
+    load = Load()
+    load.watch(page)
+    try:
+        yield load
+    finally:
+        load.unwatch(page)
+
+
+def as_new(tab: Page, site: str) -> None:
+    """What a test left in a shared tab undone, so that the next test starts in it as in a new tab
+    of a new context, but for the cache and the renderer (a new tab starts a renderer process and
+    compiles Material again: about a CPU-second): the context's other tabs closed, the tab's size
+    and media back to the context's, and what the site stored (a language chosen, a colour scheme,
+    a notice dismissed) and its cookies cleared. What a page showed, its focus and its scroll go
+    with it: the next test loads its own."""
+    for page in tab.context.pages:
+        if page != tab:
+            page.close()
+    # A file of the site that runs nothing first: the page the test left would answer the changes
+    # below (Material stores the palette a change of preference picks), after the storage is cleared.
+    tab.goto(urljoin(site, "robots.txt"))
+    tab.set_viewport_size(DESKTOP)
+    tab.emulate_media(media="null", color_scheme="light")  # Playwright's defaults
+    tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+    tab.context.clear_cookies()
 
 
 def open_page(context: BrowserContext, url: str) -> tuple[Page, Load]:

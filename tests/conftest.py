@@ -46,11 +46,12 @@ from bs4 import BeautifulSoup
 from docs_guard import BUILD_EVENT, DocsGuard
 from fixture_site import FIXTURE, PROJECT, copy_fixture
 from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Page as Tab  # a browser's; `Page` here is a built page
 from selectolax.lexbor import LexborHTMLParser
 
 from faq_site.checks.rendered import PublishedPage, RenderedPage
 
-from browsing import CHROMIUM, chromium_executable, launch
+from browsing import CHROMIUM, DESKTOP, as_new, chromium_executable, launch
 
 __all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
@@ -518,6 +519,22 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def selected(request: pytest.FixtureRequest, parameter: str) -> list[object]:
     """The values of the module's parameter `parameter` that this run's selected tests take."""
     return request.config.stash.get(SELECTED, {}).get((request.module.__name__, parameter), [])
+
+
+@pytest.fixture(scope="module")
+def module_tab(browser: Browser) -> Iterator[Tab]:
+    """A module's one tab on the fixture site (`tab`), in a desktop-sized context of its own."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def tab(module_tab: Tab, fixture_server: str) -> Iterator[Tab]:
+    """The module's one tab, as new for each test but for its cache (warm, as a returning reader's)
+    and its renderer (`browsing.as_new`): each test loads its pages in it."""
+    yield module_tab
+    as_new(module_tab, fixture_server)
 
 
 # The browser tests' one Chromium for the session (Playwright runs one per thread).

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from search_words import (
     SearchIndex,
     lunr_forms,
@@ -38,40 +38,15 @@ from browsing import (
     SMALL_PHONE,
     Load,
     axe_results,
-    open_page,
+    go,
     start_axe,
     visible_titles,
     wait_until_started,
+    watching,
 )
 from conftest import LANGUAGES, Site, counterpart
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def warm_context(browser: Browser) -> Iterator[BrowserContext]:
-    """The module's browser context: a new context's first load compiles Material's bundle and
-    stylesheet again, most of a short test's work in Chromium."""
-    context = browser.new_context(viewport=DESKTOP)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def context(warm_context: BrowserContext, fixture_server: str) -> Iterator[BrowserContext]:
-    """A context as new for each test, but for its cache (warm, as a returning reader's): the test's
-    tabs closed after it, and what its pages stored (a language chosen, a colour scheme) cleared."""
-    yield warm_context
-    on_the_site = [page for page in warm_context.pages if page.url.startswith(fixture_server)]
-    if on_the_site:
-        on_the_site[0].evaluate("localStorage.clear()")
-    else:
-        blank = warm_context.new_page()
-        blank.goto(urljoin(fixture_server, "robots.txt"))
-        blank.evaluate("localStorage.clear()")
-    for page in warm_context.pages:
-        page.close()
-    warm_context.clear_cookies()
 
 
 def a_question(site: Site, language: str = "fr", position: int = 0):
@@ -129,7 +104,7 @@ def matched_pages(results: list[str]) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_finds_pages_of_the_page_language_only(
-    context: BrowserContext,
+    tab: Page,
     fixture_site: Site,
     fixture_server: str,
     indexes: dict[str, SearchIndex],
@@ -138,8 +113,8 @@ def test_search_finds_pages_of_the_page_language_only(
     # A word both languages' pages use: a search mixing the two indexes would list the others.
     other = next(code for code in LANGUAGES if code != language)
     word, found = word_shared_with(indexes[language], indexes[other])
-    page, _ = open_page(context, urljoin(fixture_server, a_question(fixture_site, language).url_path))
-    paths = [result.split("?")[0] for result in search(page, word)]
+    go(tab, urljoin(fixture_server, a_question(fixture_site, language).url_path))
+    paths = [result.split("?")[0] for result in search(tab, word)]
     base = urlsplit(fixture_server).path
     assert f"{base}{indexes[language].url_path(found)}" in paths, (word, paths)
     own = [path for path in paths if path.startswith(f"{base}en/") == (language == "en")]
@@ -166,12 +141,13 @@ def other_form(indexes: dict[str, SearchIndex], language: str, case: str) -> tup
     ],
 )
 def test_search_finds_inflected_and_elided_words(
-    context: BrowserContext, fixture_server: str, indexes: dict[str, SearchIndex], language: str, case: str
+    tab: Page, fixture_server: str, indexes: dict[str, SearchIndex], language: str, case: str
 ) -> None:
     query, page_with_other_form = other_form(indexes, language, case)
     path = indexes[language].prefix
-    page, load = open_page(context, urljoin(fixture_server, path))
-    found = matched_pages(search(page, query))
+    with watching(tab) as load:
+        go(tab, urljoin(fixture_server, path))
+        found = matched_pages(search(tab, query))
     expected = f"{urlsplit(fixture_server).path}{indexes[language].url_path(page_with_other_form)}"
     assert expected in found, (query, found)
     # The French stemmer was loaded for it, and only on French pages.
@@ -180,7 +156,7 @@ def test_search_finds_inflected_and_elided_words(
 
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_search_engine_loads_on_the_first_search(
-    context: BrowserContext, fixture_server: str, indexes: dict[str, SearchIndex], path: str
+    tab: Page, fixture_server: str, indexes: dict[str, SearchIndex], path: str
 ) -> None:
     def engine(urls: list[str]) -> list[str]:
         return [
@@ -192,24 +168,25 @@ def test_search_engine_loads_on_the_first_search(
     def pages_text(urls: list[str]) -> list[str]:
         return [url for url in urls if url.endswith(f"{path}search/search_index.full.json")]
 
-    page, load = open_page(context, urljoin(fixture_server, path))
-    # The page loads the index's settings and the small worker in front of Material's...
-    assert any("/workers/search-on-demand.js?worker=" in url for url in load.urls), load.urls
-    assert any(url.endswith(f"{path}search/search_index.json") for url in load.urls), load.urls
-    # ...and Material's search engine and the pages' text only when the reader searches.
-    assert not engine(load.urls), engine(load.urls)
-    assert not pages_text(load.urls), pages_text(load.urls)
-    search(page, word_on_one_page(indexes["en" if path else "fr"])[0])
+    with watching(tab) as load:
+        go(tab, urljoin(fixture_server, path))
+        # The page loads the index's settings and the small worker in front of Material's...
+        assert any("/workers/search-on-demand.js?worker=" in url for url in load.urls), load.urls
+        assert any(url.endswith(f"{path}search/search_index.json") for url in load.urls), load.urls
+        # ...and Material's search engine and the pages' text only when the reader searches.
+        assert not engine(load.urls), engine(load.urls)
+        assert not pages_text(load.urls), pages_text(load.urls)
+        search(tab, word_on_one_page(indexes["en" if path else "fr"])[0])
     assert engine(load.urls)
     assert len(pages_text(load.urls)) == 1, load.urls
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_search_dialog_is_named_in_the_page_language(
-    context: BrowserContext, fixture_site: Site, fixture_server: str, path: str
+    tab: Page, fixture_site: Site, fixture_server: str, path: str
 ) -> None:
-    page, _ = open_page(context, urljoin(fixture_server, path))
-    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    go(tab, urljoin(fixture_server, path))
+    results = Axe().run(tab, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
     assert not results.violations_count, results.generate_report()
     names = {
         other.url_path: other.soup.find(attrs={"role": "dialog"})["aria-label"]
@@ -217,7 +194,7 @@ def test_search_dialog_is_named_in_the_page_language(
     }
     # One name per language, each page with its own language's.
     other = "en/" if path == "" else ""
-    expect(page.get_by_role("dialog")).to_have_accessible_name(names[path])
+    expect(tab.get_by_role("dialog")).to_have_accessible_name(names[path])
     assert names[path] != names[other], names
     assert (
         len({name for url_path, name in names.items() if url_path.startswith("en/") == (path == "en/")}) == 1
@@ -225,54 +202,52 @@ def test_search_dialog_is_named_in_the_page_language(
 
 
 def test_a_search_result_opens_its_page(
-    context: BrowserContext, fixture_site: Site, fixture_server: str, indexes: dict[str, SearchIndex]
+    tab: Page, fixture_site: Site, fixture_server: str, indexes: dict[str, SearchIndex]
 ) -> None:
     word, found = word_on_one_page(indexes["en"])
     target = indexes["en"].url_path(found)
-    page, _ = open_page(context, urljoin(fixture_server, "en/"))
-    search(page, word)
-    page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path == f"{urlsplit(fixture_server).path}{target}", word
-    expect(page.locator("article h1")).to_contain_text(title_of(fixture_site.page(target)))
+    go(tab, urljoin(fixture_server, "en/"))
+    search(tab, word)
+    tab.locator(".md-search-result__item > a").first.click()
+    tab.wait_for_load_state()
+    assert urlsplit(tab.url).path == f"{urlsplit(fixture_server).path}{target}", word
+    expect(tab.locator("article h1")).to_contain_text(title_of(fixture_site.page(target)))
 
 
 # Keyboard
 
 
-def test_skip_link_is_the_first_stop(
-    context: BrowserContext, fixture_site: Site, fixture_server: str
-) -> None:
+def test_skip_link_is_the_first_stop(tab: Page, fixture_site: Site, fixture_server: str) -> None:
     question = a_question(fixture_site)
-    page, _ = open_page(context, urljoin(fixture_server, question.url_path))
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    go(tab, urljoin(fixture_server, question.url_path))
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.getAttribute('href')")
     assert focused == f"#{question.content.find('h1')['id']}"
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    assert tab.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
 
 def test_search_works_without_a_mouse(
-    context: BrowserContext, fixture_site: Site, fixture_server: str, indexes: dict[str, SearchIndex]
+    tab: Page, fixture_site: Site, fixture_server: str, indexes: dict[str, SearchIndex]
 ) -> None:
     word, found = word_on_one_page(indexes["en"])
     target = indexes["en"].url_path(found)
     # From another question's page.
     start = next(page for page in fixture_site.questions("en") if page.url_path != target)
-    page, _ = open_page(context, urljoin(fixture_server, start.url_path))
-    search(page, word)
-    page.keyboard.press("ArrowDown")  # from the field to the first result
-    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
-    with page.expect_navigation(url=re.compile(re.escape(urljoin(fixture_server, target)) + r"([?#].*)?$")):
-        page.keyboard.press("Enter")
+    go(tab, urljoin(fixture_server, start.url_path))
+    search(tab, word)
+    tab.keyboard.press("ArrowDown")  # from the field to the first result
+    assert tab.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    with tab.expect_navigation(url=re.compile(re.escape(urljoin(fixture_server, target)) + r"([?#].*)?$")):
+        tab.keyboard.press("Enter")
 
 
 # A question's first learn-more link: every question has one (tests/test_content.py).
 LEARN_MORE_LINK = "article #learn-more + ul a"
 
 
-def test_focus_is_visible_on_links(context: BrowserContext, fixture_site: Site, fixture_server: str) -> None:
-    page, _ = open_page(context, urljoin(fixture_server, a_question(fixture_site).url_path))
-    link = page.locator(LEARN_MORE_LINK).first
+def test_focus_is_visible_on_links(tab: Page, fixture_site: Site, fixture_server: str) -> None:
+    go(tab, urljoin(fixture_server, a_question(fixture_site).url_path))
+    link = tab.locator(LEARN_MORE_LINK).first
     link.focus()
     style = link.evaluate("a => getComputedStyle(a).outlineStyle + ' ' + getComputedStyle(a).outlineWidth")
     assert not style.startswith("none") and not style.endswith(" 0px"), style
@@ -299,63 +274,58 @@ def toggle_names(site: Site, language: str) -> list[str]:
 SCHEME_TOGGLE = "form[data-md-component=palette] label:visible"
 
 
-def test_the_colour_scheme_follows_the_reader_s_preference(browser: Browser, fixture_server: str) -> None:
-    context = browser.new_context(color_scheme="dark")
-    try:
-        page, _ = open_page(context, fixture_server)
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    finally:
-        context.close()
+def test_the_colour_scheme_follows_the_reader_s_preference(tab: Page, fixture_server: str) -> None:
+    tab.emulate_media(color_scheme="dark")  # a reader's preference, as a context's `color_scheme`
+    go(tab, fixture_server)
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
 
 
 def test_colour_scheme_toggle_is_labelled_in_the_page_language(
-    context: BrowserContext, fixture_site: Site, fixture_server: str
+    tab: Page, fixture_site: Site, fixture_server: str
 ) -> None:
     french, english = (toggle_names(fixture_site, language) for language in LANGUAGES)
-    page, _ = open_page(context, fixture_server)
-    expect(page.locator(SCHEME_TOGGLE)).to_have_attribute("title", french[0])
-    page.locator(SCHEME_TOGGLE).click()
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    expect(page.locator(SCHEME_TOGGLE)).to_have_attribute("title", french[1])
+    go(tab, fixture_server)
+    expect(tab.locator(SCHEME_TOGGLE)).to_have_attribute("title", french[0])
+    tab.locator(SCHEME_TOGGLE).click()
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    expect(tab.locator(SCHEME_TOGGLE)).to_have_attribute("title", french[1])
     # The reader's choice follows them into the other language.
-    other, _ = open_page(context, urljoin(fixture_server, f"{LANGUAGES[1]}/"))
-    assert other.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    expect(other.locator(SCHEME_TOGGLE)).to_have_attribute("title", english[1])
+    go(tab, urljoin(fixture_server, f"{LANGUAGES[1]}/"))
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    expect(tab.locator(SCHEME_TOGGLE)).to_have_attribute("title", english[1])
 
 
 @pytest.mark.parametrize(("language", "other"), [("fr", "en"), ("en", "fr")])
 def test_language_switcher_goes_straight_to_the_counterpart(
-    context: BrowserContext, fixture_site: Site, fixture_server: str, language: str, other: str
+    tab: Page, fixture_site: Site, fixture_server: str, language: str, other: str
 ) -> None:
     path = a_question(fixture_site, language).url_path
-    page, load = open_page(context, urljoin(fixture_server, path))
-    page.locator(".md-header__option .md-select").hover()
-    switcher = page.locator(f"a.md-select__link[hreflang={other}]")
-    expect(switcher).to_have_attribute("lang", other)
-    with page.expect_navigation():
-        switcher.click()
-    wait_until_started(page)
-    assert page.url == urljoin(fixture_server, counterpart(path))
+    with watching(tab) as load:
+        go(tab, urljoin(fixture_server, path))
+        tab.locator(".md-header__option .md-select").hover()
+        switcher = tab.locator(f"a.md-select__link[hreflang={other}]")
+        expect(switcher).to_have_attribute("lang", other)
+        with tab.expect_navigation():
+            switcher.click()
+        wait_until_started(tab)
+    assert tab.url == urljoin(fixture_server, counterpart(path))
     # No redirect on the way; the second page may revalidate cached files (304).
     assert all(status in (200, 304) for status, _ in load.responses), load.responses
 
 
-def test_missing_page_gets_the_bilingual_404(
-    context: BrowserContext, fixture_site: Site, fixture_server: str
-) -> None:
-    page = context.new_page()
-    response = page.goto(urljoin(fixture_server, f"{LANGUAGES[1]}/faq/no-such-question/"))
+def test_missing_page_gets_the_bilingual_404(tab: Page, fixture_site: Site, fixture_server: str) -> None:
+    response = tab.goto(urljoin(fixture_server, f"{LANGUAGES[1]}/faq/no-such-question/"))
     assert response.status == 404
     # Each section in its language, titled in it.
-    sections = page.locator("section.faq-not-found").evaluate_all(
+    sections = tab.locator("section.faq-not-found").evaluate_all(
         "sections => sections.map(s => [s.closest('[lang]').lang, s.querySelector('h1').textContent])"
     )
     assert sorted(sections) == sorted(
         [language, strings(fixture_site, language)["not_found_title"]] for language in LANGUAGES
     ), sections
-    with page.expect_navigation():
-        page.locator(f"section[lang={LANGUAGES[1]}] a").click()
-    assert urlsplit(page.url).path == f"{urlsplit(fixture_server).path}{LANGUAGES[1]}/"
+    with tab.expect_navigation():
+        tab.locator(f"section[lang={LANGUAGES[1]}] a").click()
+    assert urlsplit(tab.url).path == f"{urlsplit(fixture_server).path}{LANGUAGES[1]}/"
 
 
 # The measures of the published-site invariants, each seeing what it is there to see: axe-core
@@ -363,64 +333,67 @@ def test_missing_page_gets_the_bilingual_404(
 # (tests/test_published_accessibility.py). They measure the same on any site: here, the fixture's.
 
 
-def test_axe_sees_an_image_without_alt_text(context: BrowserContext, fixture_server: str) -> None:
-    page, _ = open_page(context, fixture_server)
-    page.evaluate("document.querySelector('article').append(document.createElement('img'))")
-    start_axe(page)
-    assert [violation["id"] for violation in axe_results(page).response["violations"]] == ["image-alt"]
+def test_axe_sees_an_image_without_alt_text(tab: Page, fixture_server: str) -> None:
+    go(tab, fixture_server)
+    tab.evaluate("document.querySelector('article').append(document.createElement('img'))")
+    start_axe(tab)
+    assert [violation["id"] for violation in axe_results(tab).response["violations"]] == ["image-alt"]
 
 
-def test_the_title_measure_sees_a_cut_title(context: BrowserContext, fixture_server: str) -> None:
-    page = context.new_page()
-    page.set_viewport_size(SMALL_PHONE)
-    page.goto(fixture_server)
-    wait_until_started(page)
-    page.evaluate(
+def test_the_title_measure_sees_a_cut_title(tab: Page, fixture_server: str) -> None:
+    tab.set_viewport_size(SMALL_PHONE)
+    go(tab, fixture_server)
+    tab.evaluate(
         "document.querySelector('.md-header__topic .md-ellipsis').textContent ="
         " 'A site name far too long to fit in the header of a phone, even on two lines'"
     )
-    assert not all(title["fits"] for title in visible_titles(page))
+    assert not all(title["fits"] for title in visible_titles(tab))
 
 
 # Print and no JavaScript
 
 
-def test_question_prints_cleanly(context: BrowserContext, fixture_site: Site, fixture_server: str) -> None:
-    page, _ = open_page(context, urljoin(fixture_server, a_question(fixture_site).url_path))
-    page.emulate_media(media="print")
+def test_question_prints_cleanly(tab: Page, fixture_site: Site, fixture_server: str) -> None:
+    go(tab, urljoin(fixture_server, a_question(fixture_site).url_path))
+    tab.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-content__button"):
-        assert not page.locator(selector).first.is_visible(), selector
-    expect(page.locator("article h1")).to_be_visible()
-    link = page.locator(LEARN_MORE_LINK).first
+        assert not tab.locator(selector).first.is_visible(), selector
+    expect(tab.locator("article h1")).to_be_visible()
+    link = tab.locator(LEARN_MORE_LINK).first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert link.get_attribute("href") in after, after
 
 
+@pytest.fixture(scope="module")
+def without_javascript(browser: Browser) -> Iterator[Page]:
+    """A tab of a context with JavaScript off, for the tests of reading without it (they store nothing)."""
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_readable_and_navigable_without_javascript(
-    browser: Browser, fixture_site: Site, fixture_server: str, viewport: dict
+    without_javascript: Page, fixture_site: Site, fixture_server: str, viewport: dict
 ) -> None:
     # The home page's second question, then the page its "next" link leads to.
     second = a_question(fixture_site, position=1)
     after = fixture_site.page(urljoin(second.url_path, second.soup.find("link", rel="next")["href"]))
-    context = browser.new_context(viewport=viewport, java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(urljoin(fixture_server, ""))
-        expect(page.locator("article h1")).to_be_visible()
-        question = page.locator("article ol li a").nth(1)
-        expect(question).to_be_visible()
-        question.click()
-        page.wait_for_load_state()
-        expect(page.locator("article h1")).to_contain_text(title_of(second))
-        expect(page.locator("article #learn-more + ul a").first).to_be_visible()
-        next_link = page.locator("a.md-footer__link--next")
-        expect(next_link).to_be_visible()
-        next_link.click()
-        page.wait_for_load_state()
-        expect(page.locator("article h1")).to_contain_text(title_of(after))
-    finally:
-        context.close()
+    page = without_javascript
+    page.set_viewport_size(viewport)
+    page.goto(urljoin(fixture_server, ""))
+    expect(page.locator("article h1")).to_be_visible()
+    question = page.locator("article ol li a").nth(1)
+    expect(question).to_be_visible()
+    question.click()
+    page.wait_for_load_state()
+    expect(page.locator("article h1")).to_contain_text(title_of(second))
+    expect(page.locator("article #learn-more + ul a").first).to_be_visible()
+    next_link = page.locator("a.md-footer__link--next")
+    expect(next_link).to_be_visible()
+    next_link.click()
+    page.wait_for_load_state()
+    expect(page.locator("article h1")).to_contain_text(title_of(after))
 
 
 def searched(page: Page, query: str) -> None:
