@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from site_settings import read_config
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, open_page, wait_until_started
+from browsing import DESKTOP, PHONE, SMALL_PHONE, go, open_page, wait_until_started
 from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -26,8 +26,9 @@ pytestmark = pytest.mark.browser
 LOCALE = {"fr": "fr-FR", "en": "en-GB"}
 OTHER = {"fr": "en", "en": "fr"}
 NOTICE = "section.faq-language"
-# A browser preferring these languages (a JSON list), as the notice reads them.
-PREFERS = "Object.defineProperty(navigator, 'languages', {get: () => %s})"
+# A browser preferring these languages (a JSON list), as the notice reads them. The tab's init
+# scripts run in the order they were added: the last reader's languages replace the others'.
+PREFERS = "Object.defineProperty(navigator, 'languages', {get: () => %s, configurable: true})"
 # Cumulative Layout Shift of the page so far, as Lighthouse counts it (shifts without recent input).
 CLS = """() => new Promise(resolve => {
   let total = 0;
@@ -59,12 +60,12 @@ def question(site: Site, language: str = "fr", position: int = 0) -> str:
 
 @pytest.fixture
 def new_context(browser: Browser) -> Iterator:
+    """New contexts for a test, each with its options (a real `locale`: the browser's own
+    languages), closed after it."""
     contexts: list[BrowserContext] = []
 
-    def make(languages: list[str] | None = None, **options) -> BrowserContext:
+    def make(**options) -> BrowserContext:
         context = browser.new_context(**{"viewport": DESKTOP, **options})
-        if languages is not None:
-            context.add_init_script(PREFERS % json.dumps(languages))
         contexts.append(context)
         return context
 
@@ -73,25 +74,12 @@ def new_context(browser: Browser) -> Iterator:
         context.close()
 
 
-@pytest.fixture(scope="module")
-def browsing(browser: Browser) -> Iterator[BrowserContext]:
-    """One context for the module's tests that store nothing (no notice dismissed, no language
-    chosen): its cache warm after the first page, as a returning reader's. Each of them opens its
-    own tab, with its reader's languages (`reader`)."""
-    context = browser.new_context(viewport=DESKTOP)
-    yield context
-    context.close()
-
-
-def reader(context: BrowserContext, languages: list[str], viewport: dict = DESKTOP) -> Page:
-    """A tab of `context` whose browser prefers `languages` (navigator.languages, as the notice reads
-    them), at the size of `viewport`."""
-    page = context.new_page()
-    page.set_viewport_size(viewport)
-    page.add_init_script(
-        f"Object.defineProperty(navigator, 'languages', {{get: () => {json.dumps(languages)}}})"
-    )
-    return page
+def reader(tab: Page, languages: list[str], viewport: dict = DESKTOP) -> Page:
+    """The module's tab (`tab`, tests/conftest.py) as the browser of a reader preferring `languages`
+    (navigator.languages, as the notice reads them), at the size of `viewport`, for its next pages."""
+    tab.set_viewport_size(viewport)
+    tab.add_init_script(PREFERS % json.dumps(languages))
+    return tab
 
 
 def switcher_link(page: Page, language: str) -> str:
@@ -136,26 +124,24 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     ],
 )
 def test_nothing_for_a_reader_who_prefers_the_page_language(
-    browsing: BrowserContext, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
+    tab: Page, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
 ) -> None:
-    page = reader(browsing, languages)
+    page = reader(tab, languages)
     page.goto(urljoin(fixture_server, question(fixture_site, language)))
     expect(page.locator(NOTICE)).to_have_count(0)
-    page.close()
 
 
 def test_the_language_ranked_first_among_the_site_languages_is_offered(
-    browsing: BrowserContext, fixture_server: str, fixture_site: Site
+    tab: Page, fixture_server: str, fixture_site: Site
 ) -> None:
-    page = reader(browsing, ["de-DE", "en", "fr"])
+    page = reader(tab, ["de-DE", "en", "fr"])
     page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_attribute("lang", "en")
-    page.close()
 
 
-def test_a_dismissed_notice_stays_dismissed(new_context, fixture_server: str, fixture_site: Site) -> None:
-    context = new_context(locale=LOCALE["en"])
-    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site)))
+def test_a_dismissed_notice_stays_dismissed(tab: Page, fixture_server: str, fixture_site: Site) -> None:
+    page = reader(tab, [LOCALE["en"]])
+    go(page, urljoin(fixture_server, question(fixture_site)))
     dismiss = page.locator(f"{NOTICE} button")
     expect(dismiss).to_have_attribute("aria-label", strings(fixture_site, "en")["language_notice_dismiss"])
     # With the keyboard: the notice's link, then its button.
@@ -186,13 +172,12 @@ def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
     expect(fresh.locator(NOTICE)).to_have_count(1)
 
 
-def test_the_notice_is_not_printed(browsing: BrowserContext, fixture_server: str, fixture_site: Site) -> None:
-    page = reader(browsing, [LOCALE["en"]])
+def test_the_notice_is_not_printed(tab: Page, fixture_server: str, fixture_site: Site) -> None:
+    page = reader(tab, [LOCALE["en"]])
     page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(NOTICE)).to_be_hidden()
-    page.close()
 
 
 def test_nothing_without_javascript(new_context, fixture_server: str, fixture_site: Site) -> None:
@@ -216,21 +201,20 @@ def test_the_notice_is_small_and_inline(fixture_site: Site) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "small-phone"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_notice_moves_no_content(
-    browsing: BrowserContext, fixture_server: str, fixture_site: Site, viewport: dict, language: str
+    tab: Page, fixture_server: str, fixture_site: Site, viewport: dict, language: str
 ) -> None:
-    page = reader(browsing, [LOCALE[OTHER[language]]], viewport)
+    page = reader(tab, [LOCALE[OTHER[language]]], viewport)
     page.goto(urljoin(fixture_server, question(fixture_site, language, position=1)))
     wait_until_started(page)
     expect(page.locator(NOTICE)).to_have_count(1)
     assert page.evaluate(CLS) <= 0.01
-    page.close()
 
 
 def test_the_layout_shift_measure_sees_a_late_notice(
-    browsing: BrowserContext, fixture_server: str, fixture_site: Site
+    tab: Page, fixture_server: str, fixture_site: Site
 ) -> None:
     # What the measure above would report if the notice were inserted after the page was shown.
-    page = reader(browsing, [LOCALE["fr"]])
+    page = reader(tab, [LOCALE["fr"]])
     page.goto(urljoin(fixture_server, question(fixture_site, position=1)))
     wait_until_started(page)
     page.evaluate(
@@ -238,7 +222,6 @@ def test_the_layout_shift_measure_sees_a_late_notice(
         " {textContent: 'late', style: 'height: 100px'}))"
     )
     assert page.evaluate(CLS) > 0.01
-    page.close()
 
 
 def load(context: BrowserContext, url: str) -> Page:
