@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from page_editing import questions
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from playwright.sync_api import sync_playwright
 
 from faq_site.readers.redirects import REDIRECT_SCRIPT
 
-from browsing import CHROMIUM, chromium_executable, launch
 from conftest import Site
 
 KEY = "renamed_from"
@@ -82,42 +79,16 @@ def test_old_address_leads_to_the_renamed_page(renamed_site, prefix: str) -> Non
     assert (script["data-to"], script.get_text()) == (target, REDIRECT_SCRIPT)
 
 
-def landings(routes: list[tuple[str, str]]) -> list[str]:
-    """Where a browser lands from each old address, given ten seconds to reach the new one.
-
-    Raises FileNotFoundError without Chromium.
-    """
-    with sync_playwright() as playwright:
-        if chromium_executable(playwright) is None:
-            raise FileNotFoundError(f"Chromium not found at {CHROMIUM}.")
-        browser = launch(playwright)
-        try:
-            page = browser.new_page()
-            landed = []
-            for old_url, new_url in routes:
-                page.goto(old_url)
-                with contextlib.suppress(PlaywrightTimeoutError):
-                    page.wait_for_url(new_url, timeout=10_000)
-                landed.append(page.url)
-            return landed
-        finally:
-            browser.close()
-
-
 @pytest.mark.browser
-def test_a_browser_lands_on_the_new_page_at_the_same_section(renamed_site) -> None:
+def test_a_browser_lands_on_the_new_page_at_the_same_section(renamed_site, tab: Page) -> None:
     url, _, old, new = renamed_site
     addresses = [urljoin(url, f"{prefix}faq/{{}}/#learn-more") for prefix in ("", "en/")]
-    # Playwright's sync API takes the thread's event loop, which test_browser.py's
-    # session-wide browser may hold: drive this browser from a thread of its own.
-    with ThreadPoolExecutor(max_workers=1) as executor:
-        try:
-            routes = [(address.format(old), address.format(new)) for address in addresses]
-            landed = executor.submit(landings, routes).result()
-        except FileNotFoundError as error:
-            if os.environ.get("CI"):
-                pytest.fail(f"browser tests cannot be skipped in CI: {error}", pytrace=False)
-            pytest.skip(str(error))
+    landed = []
+    for address in addresses:  # each old address, given ten seconds to reach the new one
+        tab.goto(address.format(old))
+        with contextlib.suppress(PlaywrightTimeoutError):
+            tab.wait_for_url(address.format(new), timeout=10_000)
+        landed.append(tab.url)
     assert landed == [address.format(new) for address in addresses]
 
 
