@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from site_settings import read_config
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, go, open_page, wait_until_started
+from browsing import DESKTOP, PHONE, SMALL_PHONE, go, wait_until_started
 from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -157,19 +157,22 @@ def test_a_dismissed_notice_stays_dismissed(tab: Page, fixture_server: str, fixt
 
 
 def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
-    new_context, fixture_server: str, fixture_site: Site
+    tab: Page, fixture_server: str, fixture_site: Site
 ) -> None:
-    context = new_context(locale=LOCALE["fr"])
-    page, _ = open_page(context, urljoin(fixture_server, question(fixture_site)))
+    page = reader(tab, [LOCALE["fr"]])
+    go(page, urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_count(0)
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=en]").click()
-    page.wait_for_url(urljoin(fixture_server, question(fixture_site, "en")))
+    english = urljoin(fixture_server, question(fixture_site, "en"))
+    page.wait_for_url(english)
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(NOTICE)).to_have_count(0)
-    # Without that choice, the same reader is offered French there.
-    fresh = load(new_context(locale=LOCALE["fr"]), urljoin(fixture_server, question(fixture_site, "en")))
-    expect(fresh.locator(NOTICE)).to_have_count(1)
+    # Without that choice (the site's storage empty, as a new reader's), the same reader is
+    # offered French there.
+    page.evaluate("localStorage.clear()")
+    page.goto(english)
+    expect(page.locator(NOTICE)).to_have_count(1)
 
 
 def test_the_notice_is_not_printed(tab: Page, fixture_server: str, fixture_site: Site) -> None:
@@ -222,10 +225,3 @@ def test_the_layout_shift_measure_sees_a_late_notice(
         " {textContent: 'late', style: 'height: 100px'}))"
     )
     assert page.evaluate(CLS) > 0.01
-
-
-def load(context: BrowserContext, url: str) -> Page:
-    """A page, once loaded (without waiting for the search index, as open_page does)."""
-    page = context.new_page()
-    page.goto(url)
-    return page
