@@ -129,10 +129,11 @@ def watching(page: Page) -> Iterator[Load]:
 def as_new(tab: Page, site: str) -> None:
     """What a test left in a shared tab undone, so that the next test starts in it as in a new tab
     of a new context, but for the cache and the renderer (a new tab starts a renderer process and
-    compiles Material again: about a CPU-second): the context's other tabs closed, the tab's size
-    and media back to the context's, and what the site stored (a language chosen, a colour scheme,
-    a notice dismissed) and its cookies cleared. What a page showed, its focus and its scroll go
-    with it: the next test loads its own."""
+    compiles Material again: about a CPU-second): the context's other tabs closed, the tab's size,
+    pointer and media back to the context's, and what the site stored (a language chosen, a colour
+    scheme, a notice dismissed) and its cookies cleared. What a page showed, its focus and its
+    scroll go with it: the next test loads its own. A test that adds an init script to the tab
+    removes it after itself (`reader`, tests/test_reader_language.py)."""
     for page in tab.context.pages:
         if page != tab:
             page.close()
@@ -140,19 +141,30 @@ def as_new(tab: Page, site: str) -> None:
     # below (Material stores the palette a change of preference picks), after the storage is cleared.
     tab.goto(urljoin(site, "robots.txt"))
     tab.set_viewport_size(DESKTOP)
+    tab.mouse.move(0, 0)  # off whatever the test hovered: a menu would open on the next page
     tab.emulate_media(media="null", color_scheme="light")  # Playwright's defaults
     tab.evaluate("localStorage.clear(); sessionStorage.clear()")
     tab.context.clear_cookies()
 
 
 def open_page(context: BrowserContext, url: str) -> tuple[Page, Load]:
-    """Load a page and wait until Material has started on it (STARTED)."""
+    """A new tab of `context` with `url` loaded, once Material has started on it (STARTED), and what
+    the tab asks for from then on."""
     page = context.new_page()
     load = Load()
     load.watch(page)
-    page.goto(url)
-    wait_until_started(page)
+    go(page, url)
     return page, load
+
+
+@contextmanager
+def one_tab(browser: Browser, **options) -> Iterator[Page]:
+    """A tab of a new context of its own (`options`: Playwright's, for the context), closed with it."""
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def settled(page: Page) -> None:

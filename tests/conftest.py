@@ -51,7 +51,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from faq_site.checks.rendered import PublishedPage, RenderedPage
 
-from browsing import CHROMIUM, DESKTOP, as_new, chromium_executable, launch
+from browsing import CHROMIUM, as_new, chromium_executable, launch, one_tab
 
 __all__ = ["FIXTURE", "PROJECT"]  # for the modules that import them from here
 SUB_PATH = "faq-otan-ukraine"
@@ -524,9 +524,8 @@ def selected(request: pytest.FixtureRequest, parameter: str) -> list[object]:
 @pytest.fixture(scope="module")
 def module_tab(browser: Browser) -> Iterator[Tab]:
     """A module's one tab on the fixture site (`tab`), in a desktop-sized context of its own."""
-    context = browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
+    with one_tab(browser) as made:
+        yield made
 
 
 @pytest.fixture

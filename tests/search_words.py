@@ -5,7 +5,7 @@ this module for a word with the property they need (found on one page only,
 an inflected form the index does not hold, a word only ever written after an
 elision), read from the language's `search_index.full.json`. Whether a typed
 word finds an indexed one is decided by the site's own stemmer and stop
-words: the lunr files the site ships, run in a browser worker (`LunrForms`),
+words: the lunr files the site ships, run in a browser worker (`lunr_forms`),
 so the choice agrees with what the search does, whatever the pages say.
 """
 
@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
+from browsing import one_tab
 from conftest import DEFAULT_LANGUAGE, Site
 
 # French elided words: l’OTAN, d’Europe, qu’elle… (with ’ or ').
@@ -69,11 +70,8 @@ def measuring_tab(browser: Browser) -> Iterator[Page]:
     from a `blob:` address, is not one of the site's files: the page's Content-Security-Policy
     (`worker-src 'self'`) rightly blocks it, so this measuring context, and it alone, sets the
     policy aside."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with one_tab(browser, bypass_csp=True) as made:
+        yield made
 
 
 def lunr_forms(tab: Page, server: str, language: str, words: Iterable[str]) -> dict[str, Forms]:

@@ -36,9 +36,9 @@ from browsing import (
     PHONE,
     REPORT_CSP_VIOLATIONS,
     SMALL_PHONE,
-    Load,
     axe_results,
     go,
+    one_tab,
     start_axe,
     visible_titles,
     wait_until_started,
@@ -367,9 +367,8 @@ def test_question_prints_cleanly(tab: Page, fixture_site: Site, fixture_server: 
 @pytest.fixture(scope="module")
 def without_javascript(browser: Browser) -> Iterator[Page]:
     """A tab of a context with JavaScript off, for the tests of reading without it (they store nothing)."""
-    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
+    with one_tab(browser, java_script_enabled=False) as made:
+        yield made
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -436,17 +435,15 @@ def test_no_page_breaks_its_content_security_policy(
             its_files = [built for built in fixture_site.html_files if built.language == language]
             one_page = next(built for built in its_files if built in pages)
             for built in [one_page, *(built for built in its_files if built not in pages)]:
-                load = Load()
-                load.watch(page)
-                page.goto(urljoin(fixture_server, built.path.as_posix().removesuffix("index.html")))
-                if built.path in notices:  # it sends the reader on at once, by its one script
-                    page.wait_for_url(built.tree.css_first('link[rel="canonical"]').attributes["href"])
-                if built.path not in withdrawn:
-                    wait_until_started(page)
-                if built is one_page:
-                    page.locator(SCHEME_TOGGLE).first.click()
-                    searched(page, max(built.h1.split(), key=len))
-                load.unwatch(page)
+                with watching(page) as load:
+                    page.goto(urljoin(fixture_server, built.path.as_posix().removesuffix("index.html")))
+                    if built.path in notices:  # it sends the reader on at once, by its one script
+                        page.wait_for_url(built.tree.css_first('link[rel="canonical"]').attributes["href"])
+                    if built.path not in withdrawn:
+                        wait_until_started(page)
+                    if built is one_page:
+                        page.locator(SCHEME_TOGGLE).first.click()
+                        searched(page, max(built.h1.split(), key=len))
                 problems += [f"{built.path}: {error}" for error in load.console_errors]
         finally:
             context.close()

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from published import home_address
 
-from browsing import PHONE, SMALL_PHONE, visible_titles, wait_until_started
+from browsing import PHONE, SMALL_PHONE, go, one_tab, visible_titles
 from conftest import LANGUAGES, Site
 
 pytestmark = [pytest.mark.published_site, pytest.mark.browser]
@@ -31,9 +31,8 @@ def phone(browser: Browser, published: Site) -> Iterator[Page]:
     """One tab for the phones' tests of a site, each test setting its size and loading its pages in
     it: a new tab costs its first page compiling Material's bundle and stylesheet again, and a new
     context more (tests/browsing.py). None of the tests stores anything."""
-    context = browser.new_context(viewport=PHONE)
-    yield context.new_page()
-    context.close()
+    with one_tab(browser, viewport=PHONE) as made:
+        yield made
 
 
 @pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=lambda viewport: f"{viewport['width']}px")
@@ -45,8 +44,7 @@ def test_the_header_title_is_readable_in_full_on_phones(
     longest = max(published.pages_in(language), key=lambda built: len(built.h1))
     phone.set_viewport_size(viewport)
     for built in dict.fromkeys((home, longest)):
-        phone.goto(urljoin(published_server, built.url_path))
-        wait_until_started(phone)
+        go(phone, urljoin(published_server, built.url_path))
         phone.evaluate("scrollTo(0, 0)")  # loaded again in the tab, a page keeps its place: the top first
         for scrolled in (False, True):
             if scrolled:

@@ -79,6 +79,8 @@ def visit_all(browser: Browser, server: str, language: str, network: threading.L
     page loads is that page's alone."""
     visits = {}
     context = browser.new_context(viewport=DESKTOP)
+    # Each page's own load, checked for Content-Security-Policy violations here only (the CSP test
+    # of tests/test_browser.py loads the files that are not pages, and what readers do on a page).
     context.add_init_script(REPORT_CSP_VIOLATIONS)
     try:
         page = context.new_page()

@@ -1,8 +1,11 @@
 """Every file the build wrote carries its Content-Security-Policy, which allows exactly the inline
 scripts the site's templates write (src/faq_site/readers/csp.py).
 
-Published-site invariants (`published_site`, tests/published.py); the browser side (no page
-breaks its policy, whatever the reader does) is tested in tests/test_browser.py.
+Published-site invariants (`published_site`, tests/published.py). The browser side, no page
+breaking its policy: every page's load where every page is visited (tests/test_published_browsing.py,
+whose console must stay quiet), and what the reader does (the offer of the other language, the
+palette, a search) and the files that are not pages (the 404 page, the notices) in
+tests/test_browser.py.
 """
 
 from __future__ import annotations

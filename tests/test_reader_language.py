@@ -11,14 +11,14 @@ have, is a published-site invariant: tests/test_published_accessibility.py.)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from site_settings import read_config
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, go, wait_until_started
+from browsing import DESKTOP, PHONE, SMALL_PHONE, go
 from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -26,9 +26,8 @@ pytestmark = pytest.mark.browser
 LOCALE = {"fr": "fr-FR", "en": "en-GB"}
 OTHER = {"fr": "en", "en": "fr"}
 NOTICE = "section.faq-language"
-# A browser preferring these languages (a JSON list), as the notice reads them. The tab's init
-# scripts run in the order they were added: the last reader's languages replace the others'.
-PREFERS = "Object.defineProperty(navigator, 'languages', {get: () => %s, configurable: true})"
+# A browser preferring these languages (a JSON list), as the notice reads them.
+PREFERS = "Object.defineProperty(navigator, 'languages', {get: () => %s})"
 # Cumulative Layout Shift of the page so far, as Lighthouse counts it (shifts without recent input).
 CLS = """() => new Promise(resolve => {
   let total = 0;
@@ -74,12 +73,21 @@ def new_context(browser: Browser) -> Iterator:
         context.close()
 
 
-def reader(tab: Page, languages: list[str], viewport: dict = DESKTOP) -> Page:
-    """The module's tab (`tab`, tests/conftest.py) as the browser of a reader preferring `languages`
-    (navigator.languages, as the notice reads them), at the size of `viewport`, for its next pages."""
-    tab.set_viewport_size(viewport)
-    tab.add_init_script(PREFERS % json.dumps(languages))
-    return tab
+@pytest.fixture
+def reader(tab: Page) -> Iterator[Callable[..., Page]]:
+    """Makes the module's tab (`tab`, tests/conftest.py) the browser of a reader preferring
+    `languages` (navigator.languages, as the notice reads them), at the size of `viewport`, for the
+    test's pages; the script that says so is removed after the test (it would outlive it)."""
+    scripts = []
+
+    def prefers(languages: list[str], viewport: dict = DESKTOP) -> Page:
+        tab.set_viewport_size(viewport)
+        scripts.append(tab.add_init_script(PREFERS % json.dumps(languages)))
+        return tab
+
+    yield prefers
+    for script in scripts:
+        script.close()
 
 
 def switcher_link(page: Page, language: str) -> str:
@@ -124,23 +132,24 @@ def test_a_reader_preferring_the_other_language_is_offered_it(
     ],
 )
 def test_nothing_for_a_reader_who_prefers_the_page_language(
-    tab: Page, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
+    reader, fixture_server: str, fixture_site: Site, language: str, languages: list[str]
 ) -> None:
-    page = reader(tab, languages)
+    page = reader(languages)
     page.goto(urljoin(fixture_server, question(fixture_site, language)))
+    assert page.evaluate("[...navigator.languages]") == languages  # this reader's, and no other's
     expect(page.locator(NOTICE)).to_have_count(0)
 
 
 def test_the_language_ranked_first_among_the_site_languages_is_offered(
-    tab: Page, fixture_server: str, fixture_site: Site
+    reader, fixture_server: str, fixture_site: Site
 ) -> None:
-    page = reader(tab, ["de-DE", "en", "fr"])
+    page = reader(["de-DE", "en", "fr"])
     page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_attribute("lang", "en")
 
 
-def test_a_dismissed_notice_stays_dismissed(tab: Page, fixture_server: str, fixture_site: Site) -> None:
-    page = reader(tab, [LOCALE["en"]])
+def test_a_dismissed_notice_stays_dismissed(reader, fixture_server: str, fixture_site: Site) -> None:
+    page = reader([LOCALE["en"]])
     go(page, urljoin(fixture_server, question(fixture_site)))
     dismiss = page.locator(f"{NOTICE} button")
     expect(dismiss).to_have_attribute("aria-label", strings(fixture_site, "en")["language_notice_dismiss"])
@@ -157,9 +166,9 @@ def test_a_dismissed_notice_stays_dismissed(tab: Page, fixture_server: str, fixt
 
 
 def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
-    tab: Page, fixture_server: str, fixture_site: Site
+    reader, fixture_server: str, fixture_site: Site
 ) -> None:
-    page = reader(tab, [LOCALE["fr"]])
+    page = reader([LOCALE["fr"]])
     go(page, urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_have_count(0)
     page.locator(".md-header__option .md-select").hover()
@@ -175,8 +184,8 @@ def test_choosing_a_language_with_the_switcher_counts_as_a_choice(
     expect(page.locator(NOTICE)).to_have_count(1)
 
 
-def test_the_notice_is_not_printed(tab: Page, fixture_server: str, fixture_site: Site) -> None:
-    page = reader(tab, [LOCALE["en"]])
+def test_the_notice_is_not_printed(reader, fixture_server: str, fixture_site: Site) -> None:
+    page = reader([LOCALE["en"]])
     page.goto(urljoin(fixture_server, question(fixture_site)))
     expect(page.locator(NOTICE)).to_be_visible()
     page.emulate_media(media="print")
@@ -204,22 +213,18 @@ def test_the_notice_is_small_and_inline(fixture_site: Site) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "small-phone"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_notice_moves_no_content(
-    tab: Page, fixture_server: str, fixture_site: Site, viewport: dict, language: str
+    reader, fixture_server: str, fixture_site: Site, viewport: dict, language: str
 ) -> None:
-    page = reader(tab, [LOCALE[OTHER[language]]], viewport)
-    page.goto(urljoin(fixture_server, question(fixture_site, language, position=1)))
-    wait_until_started(page)
+    page = reader([LOCALE[OTHER[language]]], viewport)
+    go(page, urljoin(fixture_server, question(fixture_site, language, position=1)))
     expect(page.locator(NOTICE)).to_have_count(1)
     assert page.evaluate(CLS) <= 0.01
 
 
-def test_the_layout_shift_measure_sees_a_late_notice(
-    tab: Page, fixture_server: str, fixture_site: Site
-) -> None:
+def test_the_layout_shift_measure_sees_a_late_notice(reader, fixture_server: str, fixture_site: Site) -> None:
     # What the measure above would report if the notice were inserted after the page was shown.
-    page = reader(tab, [LOCALE["fr"]])
-    page.goto(urljoin(fixture_server, question(fixture_site, position=1)))
-    wait_until_started(page)
+    page = reader([LOCALE["fr"]])
+    go(page, urljoin(fixture_server, question(fixture_site, position=1)))
     page.evaluate(
         "document.querySelector('article').prepend(Object.assign(document.createElement('p'),"
         " {textContent: 'late', style: 'height: 100px'}))"
