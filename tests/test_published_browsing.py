@@ -10,7 +10,8 @@ Every page is visited once (`visits`), as a reader goes through a language: its 
 empty cache, then "next" to every other page. What each page used (its `Load`: every file, from
 the network or the cache) is what its first load with an empty cache fetches, which
 `test_a_visit_sees_what_a_first_load_fetches` proves on the last page of each language; what
-reached the server is what moving to it costs; axe-core runs there, in each scheme.
+reached the server is what moving to it costs; axe-core runs there, in each scheme. The first
+language's walk ends on the 404 page, for axe-core too.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ from browsing import (
     cold_load,
     file_for,
     first_load_bytes,
+    go,
     gzip_size,
     launch,
     settled,
-    wait_until_started,
 )
 from conftest import LANGUAGES, PagesHandler, Site
 from conftest import Page as SitePage
@@ -72,11 +73,23 @@ class Visit:
     axe: dict[str, AxeResults]  # by colour scheme
 
 
-def visit_all(browser: Browser, server: str, language: str, network: threading.Lock) -> dict[str, Visit]:
+@dataclass(frozen=True)
+class Walks:
+    """Every page of every language, visited once (`visit_all`), by URL; and axe-core's results on
+    the 404 page, by colour scheme, where the first language's walk ends."""
+
+    visits: dict[str, Visit]
+    missing: dict[str, AxeResults]
+
+
+def visit_all(
+    browser: Browser, server: str, language: str, network: threading.Lock, *, missing: str | None = None
+) -> tuple[dict[str, Visit], dict[str, AxeResults]]:
     """The language's home page with an empty cache, then "next" through every page, in one tab (so
     the cache is the reader's), waiting each time until nothing more is fetched (`settled`). The
     moves take turns with the other languages' walks (`network`): what reaches the server while a
-    page loads is that page's alone."""
+    page loads is that page's alone. Then, if asked, the `missing` address, with axe-core on it
+    (no new context for it: a new context compiles Material again)."""
     visits = {}
     context = browser.new_context(viewport=DESKTOP)
     # Each page's own load, checked for Content-Security-Policy violations here only (the CSP test
@@ -104,7 +117,11 @@ def visit_all(browser: Browser, server: str, language: str, network: threading.L
             )
             visits[page.url] = Visit(language, load, fetched, alternates, axe_in_every_scheme(page))
             if not next_link.count():
-                return visits
+                if missing is None:
+                    return visits, {}
+                with network:  # its requests are no other walk's
+                    go(page, missing)
+                return visits, axe_in_every_scheme(page)
     finally:
         context.close()
 
@@ -114,25 +131,34 @@ def visit_all_in_a_thread(server: str, language: str, network: threading.Lock) -
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            return visit_all(browser, server, language, network)
+            visits, _ = visit_all(browser, server, language, network)
+            return visits
         finally:
             browser.close()
 
 
 @pytest.fixture(scope="module")
-def visits(browser: Browser, published: Site, published_server: str) -> dict[str, Visit]:
-    """Every page of every language, visited once (`visit_all`), by URL: the first language here,
-    the others each in a thread at the same time, so that one runs axe-core while another moves."""
+def walks(browser: Browser, published: Site, published_server: str) -> Walks:
+    """Every page of every language, visited once (`visit_all`): the first language here, then the
+    404 page, the others each in a thread at the same time, so that one runs axe-core while
+    another moves."""
     network = threading.Lock()
     first, *others = LANGUAGES
     with ThreadPoolExecutor(max(1, len(others))) as walkers:
-        walks = [
+        other_walks = [
             walkers.submit(visit_all_in_a_thread, published_server, language, network) for language in others
         ]
-        visits = visit_all(browser, published_server, first, network)
-        for walk in walks:
+        visits, missing = visit_all(
+            browser, published_server, first, network, missing=urljoin(published_server, MISSING)
+        )
+        for walk in other_walks:
             visits.update(walk.result())
-    return visits
+    return Walks(visits, missing)
+
+
+@pytest.fixture(scope="module")
+def visits(walks: Walks) -> dict[str, Visit]:
+    return walks.visits
 
 
 def test_every_page_is_visited(visits: dict[str, Visit], published: Site, published_server: str) -> None:
@@ -310,17 +336,9 @@ def test_moving_to_another_page_fetches_that_page_alone(
 # Accessibility: axe-core, WCAG 2.1 A and AA, every page and the 404 page, both colour schemes
 
 
-def test_axe_finds_no_violations(browser: Browser, visits: dict[str, Visit], published_server: str) -> None:
-    results = {url: visit.axe for url, visit in visits.items()}
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        missing = urljoin(published_server, MISSING)
-        page.goto(missing)
-        wait_until_started(page)
-        results[missing] = axe_in_every_scheme(page)
-    finally:
-        context.close()
+def test_axe_finds_no_violations(walks: Walks, published_server: str) -> None:
+    results = {url: visit.axe for url, visit in walks.visits.items()}
+    results[urljoin(published_server, MISSING)] = walks.missing
     found = {
         f"{url} ({scheme})": result.generate_report()
         for url, schemes in results.items()
