@@ -180,20 +180,15 @@ REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", 
 
 def cold_load(browser: Browser, url: str) -> Load:
     """A page's first load with an empty cache (a new context, its HTTP cache off), once settled."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        context.add_init_script(REPORT_CSP_VIOLATIONS)
-        page = context.new_page()
-        session = context.new_cdp_session(page)
+    with one_tab(browser) as page:
+        page.context.add_init_script(REPORT_CSP_VIOLATIONS)
+        session = page.context.new_cdp_session(page)
         session.send("Network.enable")
         session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        load = Load()
-        load.watch(page)
-        page.goto(url, wait_until="commit")
-        settled(page)
+        with watching(page) as load:
+            page.goto(url, wait_until="commit")
+            settled(page)
         return load
-    finally:
-        context.close()
 
 
 def file_for(url: str, site_url: str, site_root: Path) -> Path:

@@ -428,10 +428,8 @@ def test_no_page_breaks_its_content_security_policy(
     pages = set(fixture_site.pages)
     for language in LANGUAGES:
         other = next(code for code in LANGUAGES if code != language)
-        context = browser.new_context(viewport=DESKTOP, locale=other)
-        context.add_init_script(REPORT_CSP_VIOLATIONS)
-        try:
-            page = context.new_page()
+        with one_tab(browser, locale=other) as page:
+            page.context.add_init_script(REPORT_CSP_VIOLATIONS)
             its_files = [built for built in fixture_site.html_files if built.language == language]
             one_page = next(built for built in its_files if built in pages)
             for built in [one_page, *(built for built in its_files if built not in pages)]:
@@ -445,6 +443,4 @@ def test_no_page_breaks_its_content_security_policy(
                         page.locator(SCHEME_TOGGLE).first.click()
                         searched(page, max(built.h1.split(), key=len))
                 problems += [f"{built.path}: {error}" for error in load.console_errors]
-        finally:
-            context.close()
     assert not problems, "\n".join(problems)

@@ -31,7 +31,7 @@ from fixture_site import FIXTURE_PLACE, copy_fixture, site_root
 from page_editing import questions
 from playwright.sync_api import Browser
 
-from browsing import REPORT_CSP_VIOLATIONS, Load, wait_until_started
+from browsing import REPORT_CSP_VIOLATIONS, go, watching
 from conftest import LANGUAGES, PROJECT, SUB_PATH, Site, build_many, free_port, serving
 
 pytestmark = pytest.mark.browser
@@ -159,11 +159,8 @@ def test_no_page_runs_a_script_leaves_the_site_or_shows_text_the_review_missed(
         page = context.new_page()  # one tab, each page a new document in it: cheaper than a tab each
         for path in pages:
             address = url + ("" if path == "." else f"{path}/")
-            load = Load()
-            load.watch(page)
-            page.goto(address)
-            wait_until_started(page)
-            load.unwatch(page)
+            with watching(page) as load:
+                go(page, address)
             assert page.evaluate(HANDLERS) == 0, address
             assert not load.console_errors, (address, load.console_errors)
             elsewhere = [u for u in load.urls if urlsplit(u)[:2] != origin[:2] and not u.startswith("data:")]

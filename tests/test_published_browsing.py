@@ -30,7 +30,6 @@ from playwright.sync_api import Browser, sync_playwright
 from published import home_address
 
 from browsing import (
-    DESKTOP,
     REPORT_CSP_VIOLATIONS,
     Load,
     axe_in_every_scheme,
@@ -40,7 +39,9 @@ from browsing import (
     go,
     gzip_size,
     launch,
+    one_tab,
     settled,
+    watching,
 )
 from conftest import LANGUAGES, PagesHandler, Site
 from conftest import Page as SitePage
@@ -91,25 +92,21 @@ def visit_all(
     page loads is that page's alone. Then, if asked, the `missing` address, with axe-core on it
     (no new context for it: a new context compiles Material again)."""
     visits = {}
-    context = browser.new_context(viewport=DESKTOP)
-    # Each page's own load, checked for Content-Security-Policy violations here only (the CSP test
-    # of tests/test_browser.py loads the files that are not pages, and what readers do on a page).
-    context.add_init_script(REPORT_CSP_VIOLATIONS)
-    try:
-        page = context.new_page()
+    with one_tab(browser) as page:
+        # Each page's own load, checked for Content-Security-Policy violations here only (the CSP
+        # test of tests/test_browser.py loads the files that are not pages, and what readers do).
+        page.context.add_init_script(REPORT_CSP_VIOLATIONS)
         next_link = page.locator("a.md-footer__link--next")
         while True:
             with network:
                 PagesHandler.requested.clear()
-                load = Load()
-                load.watch(page)
-                if not visits:
-                    page.goto(urljoin(server, home_address(language)))
-                else:
-                    with page.expect_navigation():
-                        next_link.click()
-                settled(page)
-                load.unwatch(page)
+                with watching(page) as load:
+                    if not visits:
+                        page.goto(urljoin(server, home_address(language)))
+                    else:
+                        with page.expect_navigation():
+                            next_link.click()
+                    settled(page)
                 fetched = list(PagesHandler.requested)
             alternates = page.evaluate(
                 "[...document.querySelectorAll('link[rel=alternate]')]"
@@ -122,8 +119,6 @@ def visit_all(
                 with network:  # its requests are no other walk's
                     go(page, missing)
                 return visits, axe_in_every_scheme(page)
-    finally:
-        context.close()
 
 
 def visit_all_in_a_thread(server: str, language: str, network: threading.Lock) -> dict[str, Visit]:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from site_settings import read_config
 
-from browsing import DESKTOP, PHONE, SMALL_PHONE, go
+from browsing import DESKTOP, PHONE, SMALL_PHONE, go, one_tab
 from conftest import Site, counterpart
 
 pytestmark = pytest.mark.browser
@@ -58,22 +58,6 @@ def question(site: Site, language: str = "fr", position: int = 0) -> str:
 
 
 @pytest.fixture
-def new_context(browser: Browser) -> Iterator:
-    """New contexts for a test, each with its options (a real `locale`: the browser's own
-    languages), closed after it."""
-    contexts: list[BrowserContext] = []
-
-    def make(**options) -> BrowserContext:
-        context = browser.new_context(**{"viewport": DESKTOP, **options})
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
 def reader(tab: Page) -> Iterator[Callable[..., Page]]:
     """Makes the module's tab (`tab`, tests/conftest.py) the browser of a reader preferring
     `languages` (navigator.languages, as the notice reads them), at the size of `viewport`, for the
@@ -96,28 +80,28 @@ def switcher_link(page: Page, language: str) -> str:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_reader_preferring_the_other_language_is_offered_it(
-    new_context, fixture_server: str, fixture_site: Site, language: str
+    browser: Browser, fixture_server: str, fixture_site: Site, language: str
 ) -> None:
     other = OTHER[language]
-    context = new_context(locale=LOCALE[other])
     home = fixture_site.page(path_in(language, ""))
-    page = context.new_page()  # one tab, each page a new document in it, as a reader goes on
-    for built in (home, fixture_site.questions(language)[0], fixture_site.page(path_in(language, "about/"))):
-        page.goto(urljoin(fixture_server, built.url_path))
-        offered = strings(fixture_site, other)
-        notice = page.get_by_role("region", name=offered["language_notice_label"])
-        expect(notice).to_have_count(1)
-        expect(notice).to_have_attribute("lang", other)
-        link = notice.get_by_role("link", name=offered["language_notice"])
-        expect(link).to_have_attribute("hreflang", other)
-        # The same page in the other language: the switcher's own link.
-        href = link.evaluate("a => a.href")
-        assert href == switcher_link(page, other) == urljoin(fixture_server, counterpart(built.url_path))
-        # Near the top: before the page's heading.
-        assert page.evaluate(
-            f"document.querySelector('{NOTICE}').compareDocumentPosition("
-            "document.querySelector('article h1')) & Node.DOCUMENT_POSITION_FOLLOWING"
-        )
+    pages = (home, fixture_site.questions(language)[0], fixture_site.page(path_in(language, "about/")))
+    with one_tab(browser, locale=LOCALE[other]) as page:  # one tab: each page a new document in it
+        for built in pages:
+            page.goto(urljoin(fixture_server, built.url_path))
+            offered = strings(fixture_site, other)
+            notice = page.get_by_role("region", name=offered["language_notice_label"])
+            expect(notice).to_have_count(1)
+            expect(notice).to_have_attribute("lang", other)
+            link = notice.get_by_role("link", name=offered["language_notice"])
+            expect(link).to_have_attribute("hreflang", other)
+            # The same page in the other language: the switcher's own link.
+            href = link.evaluate("a => a.href")
+            assert href == switcher_link(page, other) == urljoin(fixture_server, counterpart(built.url_path))
+            # Near the top: before the page's heading.
+            assert page.evaluate(
+                f"document.querySelector('{NOTICE}').compareDocumentPosition("
+                "document.querySelector('article h1')) & Node.DOCUMENT_POSITION_FOLLOWING"
+            )
 
 
 @pytest.mark.parametrize(
@@ -192,12 +176,12 @@ def test_the_notice_is_not_printed(reader, fixture_server: str, fixture_site: Si
     expect(page.locator(NOTICE)).to_be_hidden()
 
 
-def test_nothing_without_javascript(new_context, fixture_server: str, fixture_site: Site) -> None:
-    page = new_context(locale=LOCALE["en"], java_script_enabled=False).new_page()
-    page.goto(urljoin(fixture_server, question(fixture_site)))
-    expect(page.locator("article h1")).to_be_visible()
-    expect(page.locator(NOTICE)).to_have_count(0)
-    expect(page.get_by_text(strings(fixture_site, "en")["language_notice"])).to_have_count(0)
+def test_nothing_without_javascript(browser: Browser, fixture_server: str, fixture_site: Site) -> None:
+    with one_tab(browser, locale=LOCALE["en"], java_script_enabled=False) as page:
+        page.goto(urljoin(fixture_server, question(fixture_site)))
+        expect(page.locator("article h1")).to_be_visible()
+        expect(page.locator(NOTICE)).to_have_count(0)
+        expect(page.get_by_text(strings(fixture_site, "en")["language_notice"])).to_have_count(0)
 
 
 def test_the_notice_is_small_and_inline(fixture_site: Site) -> None:
